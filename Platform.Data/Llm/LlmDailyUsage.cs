@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Data.Llm;
+
+/// <summary>LLM usage summed per guild, day, module and model; analytics read this, not the raw rows.</summary>
+public sealed class LlmDailyUsage
+{
+    public long GuildId { get; set; }
+    public DateOnly Day { get; set; }
+    public required string Module { get; set; }
+    public required string Model { get; set; }
+    public long Calls { get; set; }
+    public long InputTokens { get; set; }
+    public long CachedInputTokens { get; set; }
+    public long OutputTokens { get; set; }
+    public long ReasoningTokens { get; set; }
+    public decimal CostUsd { get; set; }
+}
+
+internal sealed class LlmDailyUsageConfiguration : IEntityTypeConfiguration<LlmDailyUsage>
+{
+    public void Configure(EntityTypeBuilder<LlmDailyUsage> daily)
+    {
+        daily.ToTable("llm_daily_usage");
+        daily.HasKey(d => new { d.GuildId, d.Day, d.Module, d.Model });
+        daily.Property(d => d.Module).HasMaxLength(64);
+        daily.Property(d => d.Model).HasMaxLength(128);
+        daily.Property(d => d.CostUsd).HasPrecision(20, 9);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class PlatformDataExtensions
+{
+    /// <summary>
+    /// Registers a pooled <see cref="PlatformDbContext"/> on the "platformdb" connection, with
+    /// Aspire's health check, retries, tracing and metrics.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<PlatformDbContext>(
+            PlatformDbOptions.ConnectionName,
+            configureDbContextOptions: options => options
+                .UseNpgsql(PlatformDbOptions.ConfigureNpgsql)
+                .UsePlatformConventions());
+
+        return builder;
+    }
+}
