@@ -1,0 +1,33 @@
+using Platform.Hosting.Infrastructure;
+using Platform.Hosting.NodeApps;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var infrastructure = builder.AddPlatformInfrastructure();
+var database = infrastructure.Database;
+var redis = infrastructure.Redis;
+
+var migrations = builder.AddProject<Projects.Platform_MigrationService>("migrations")
+    .WithReference(database)
+    .WaitFor(database);
+
+var api = builder.AddProject<Projects.Platform_Api>("api")
+    .WithReference(database)
+    .WithReference(redis)
+    .WaitFor(redis)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Platform_Bot>("bot")
+    .WithReference(database)
+    .WithReference(redis)
+    .WaitFor(redis)
+    .WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health");
+
+builder.AddNextJsApp("frontend", "../frontend")
+    .WithReference(api)
+    .WaitFor(api)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();
