@@ -1,0 +1,51 @@
+using Aspire.Hosting;
+using Npgsql;
+using Xunit;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// A real Postgres server, run from the host's binaries exactly as the AppHost runs it in local
+/// mode, on which each test creates a database of its own.
+/// </summary>
+public sealed class LocalPostgresFixture : IAsyncLifetime
+{
+    private readonly TestDataDirectory dataDirectory = TestDataDirectory.Create("pg");
+    private DistributedApplication? app;
+    private string serverConnectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        var builder = await TestAppHost.CreateBuilderAsync(dataDirectory.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}");
+        builder.KeepOnly("postgres", "postgres-password");
+
+        app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres", timeout.Token);
+        serverConnectionString = await app.ConnectionStringAsync("postgres");
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"test_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        dataDirectory.Dispose();
+    }
+}
