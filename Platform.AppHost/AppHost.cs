@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Platform.Hosting.Infrastructure;
 using Platform.Hosting.NodeApps;
 
@@ -25,7 +26,7 @@ builder.AddProject<Projects.Platform_Bot>("bot")
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health");
 
-builder.AddNextJsApp("frontend", "../frontend")
+builder.AddNextJsApp("frontend", "../frontend", port: builder.Configuration.GetValue("Frontend:Port", 3000))
     .WithReference(api)
     .WaitFor(api)
     .WithExternalHttpEndpoints();

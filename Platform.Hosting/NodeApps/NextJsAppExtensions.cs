@@ -10,11 +10,12 @@ public static class NextJsAppExtensions
 {
     /// <summary>
     /// Adds the Next.js app in <paramref name="appDirectory"/> (relative to the AppHost), started with
-    /// <c>npm run dev</c> on a port Aspire chooses, exporting telemetry to the dashboard, healthy when
-    /// <paramref name="healthPath"/> answers. Its npm packages are installed first when missing or stale.
+    /// <c>next dev</c> on loopback, exporting telemetry to the dashboard, healthy when <paramref name="healthPath"/>
+    /// answers. Browsers reach it on <paramref name="port"/> (a stable address, as OAuth redirect URIs need),
+    /// or on a port Aspire chooses when it is null. Its npm packages are installed first when missing or stale.
     /// </summary>
     public static IResourceBuilder<NextJsAppResource> AddNextJsApp(
-        this IDistributedApplicationBuilder builder, string name, string appDirectory, string healthPath = "/healthz")
+        this IDistributedApplicationBuilder builder, string name, string appDirectory, int? port = null, string healthPath = "/healthz")
     {
         var directory = Path.GetFullPath(appDirectory, builder.AppHostDirectory);
         var app = new NextJsAppResource(name, directory);
@@ -26,8 +27,8 @@ public static class NextJsAppExtensions
         });
 
         return builder.AddResource(app)
-            .WithArgs("run", "dev")
-            .WithHttpEndpoint(name: NextJsAppResource.HttpEndpointName, env: "PORT")
+            .WithArgs(Path.Combine("node_modules", "next", "dist", "bin", "next"), "dev", "--hostname", "127.0.0.1")
+            .WithHttpEndpoint(port: port, name: NextJsAppResource.HttpEndpointName, env: "PORT")
             .WithEnvironment("NEXT_TELEMETRY_DISABLED", "1")
             .WithEnvironment("OTEL_SERVICE_NAME", name)
             // The Node OpenTelemetry exporters speak OTLP over HTTP; the .NET services use gRPC.

@@ -3,9 +3,13 @@ using Aspire.Hosting.ApplicationModel;
 
 namespace Platform.Hosting.NodeApps;
 
-/// <summary>A Next.js app run with <c>npm run dev</c> (Aspire.Hosting.JavaScript is not available to us).</summary>
+/// <summary>
+/// A Next.js dev server (Aspire.Hosting.JavaScript is not available to us). It runs the Next CLI
+/// under node itself rather than through npm: npm does not pass the stop signal on, and the dev
+/// server would outlive the AppHost.
+/// </summary>
 public sealed class NextJsAppResource(string name, string appDirectory)
-    : ExecutableResource(name, "npm", appDirectory), IResourceWithServiceDiscovery
+    : ExecutableResource(name, "node", appDirectory), IResourceWithServiceDiscovery
 {
     internal const string HttpEndpointName = "http";
 

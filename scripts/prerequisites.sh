@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what the platform needs and is missing; safe to run any number of times.
+# Usage: scripts/prerequisites.sh [--for-tests]
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+for_tests=false
+[[ "${1:-}" == "--for-tests" ]] && for_tests=true
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+# Debian packages: Postgres and Redis run as host processes when no container runtime works;
+# Chromium drives the UI tests (Playwright's own browser download cannot run here).
+packages=(postgresql redis-server)
+$for_tests && packages+=(chromium)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  say "Installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required: https://dot.net/download" >&2; exit 1; }
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+if ((node_major < 20)); then
+  echo "Node.js 20.9 or newer is required for the frontend (found: $(node --version 2>/dev/null || echo none))." >&2
+  exit 1
+fi
+
+cd "$repo"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPIRE_CLI_TELEMETRY_OPTOUT=1 NEXT_TELEMETRY_DISABLED=1
+
+say "Restoring .NET tools (Aspire CLI, dotnet-ef)"
+# The package feed here drops a request now and then; one retry covers it.
+dotnet tool restore >/dev/null || dotnet tool restore
+
+if [[ ! -f frontend/node_modules/.package-lock.json || frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]]; then
+  say "Installing frontend packages"
+  npm ci --prefix frontend --no-audit --no-fund
+fi
+
+say "Building the solution"
+dotnet build Platform.sln -nologo -v quiet -clp:ErrorsOnly

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace Platform.AppHost.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright; Playwright's own browser download cannot run here.
+/// The flags keep it from reaching for the network on a machine that has none.
+/// </summary>
+internal static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static async Task<BrowserSession> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+        return new BrowserSession(playwright, browser);
+    }
+
+    public static async Task SaveScreenshotAsync(IPage page, string testName)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{testName}.png"), FullPage = true });
+    }
+
+    public sealed class BrowserSession(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
+    {
+        public Task<IPage> NewPageAsync() => browser.NewPageAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+}

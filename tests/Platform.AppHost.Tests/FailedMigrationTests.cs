@@ -1,0 +1,51 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Npgsql;
+using Platform.Testing;
+
+namespace Platform.AppHost.Tests;
+
+public sealed class FailedMigrationTests
+{
+    [Fact]
+    public async Task A_failed_migration_exits_non_zero_and_the_api_never_starts()
+    {
+        using var data = TestDataDirectory.Create("badmig");
+        var postgresPassword = $"pg-{Guid.NewGuid():N}";
+        var redisPassword = $"redis-{Guid.NewGuid():N}";
+        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
+
+        // A table the first migration also creates makes that migration fail half-way.
+        await using (var database = await StartAsync(data.Path, postgresPassword, redisPassword, timeout.Token, "postgres", "postgres-password", "platformdb"))
+        {
+            await database.ResourceNotifications.WaitForResourceHealthyAsync("platformdb", timeout.Token);
+            var builder = new NpgsqlConnectionStringBuilder(await database.ConnectionStringAsync("platformdb")) { Pooling = false };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(timeout.Token);
+            await using var command = new NpgsqlCommand("CREATE TABLE guilds (squatter text)", connection);
+            await command.ExecuteNonQueryAsync(timeout.Token);
+            await database.StopAsync(timeout.Token);
+        }
+
+        await using var app = await StartAsync(data.Path, postgresPassword, redisPassword, timeout.Token,
+            "postgres", "postgres-password", "platformdb", "redis", "redis-password", "migrations", "api");
+
+        var migrations = await app.ResourceNotifications.WaitForResourceAsync(
+            "migrations", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+        var api = await app.ResourceNotifications.WaitForResourceAsync(
+            "api", e => e.Snapshot.State?.Text is { } state && (state == KnownResourceStates.FailedToStart || state == KnownResourceStates.Running), timeout.Token);
+
+        Assert.NotEqual(0, migrations.Snapshot.ExitCode);
+        Assert.Equal(KnownResourceStates.FailedToStart, api.Snapshot.State?.Text);
+    }
+
+    private static async Task<DistributedApplication> StartAsync(
+        string dataDirectory, string postgresPassword, string redisPassword, CancellationToken cancellationToken, params string[] resources)
+    {
+        var builder = await TestAppHost.CreateBuilderAsync(dataDirectory, postgresPassword, redisPassword);
+        builder.KeepOnly(resources);
+        var app = await builder.BuildAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Data;
+using Platform.Data.Llm;
+using Platform.Testing;
+
+namespace Platform.AppHost.Tests;
+
+[Collection(PlatformAppCollection.Name)]
+public sealed class StartupTests(PlatformAppFixture platform)
+{
+    private static readonly string LatestMigration = MigrationsInCode().Last();
+
+    [Fact]
+    public void Migrations_run_to_completion_with_exit_code_zero()
+    {
+        Assert.Equal(KnownResourceStates.Finished, platform.MigrationsFinished.Snapshot.State?.Text);
+        Assert.Equal(0, platform.MigrationsFinished.Snapshot.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("api")]
+    [InlineData("bot")]
+    [InlineData("frontend")]
+    public async Task Service_becomes_healthy(string resource)
+    {
+        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
+
+        var healthy = await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+
+        Assert.Equal(KnownResourceStates.Running, healthy.Snapshot.State?.Text);
+    }
+
+    [Fact]
+    public async Task Status_endpoint_reports_the_latest_migration_and_a_reachable_redis()
+    {
+        var status = await GetStatusAsync("api");
+
+        Assert.True(status.Database.Reachable);
+        Assert.Equal(LatestMigration, status.Database.LatestMigration);
+        Assert.Equal(0, status.Database.PendingMigrations);
+        Assert.True(status.Redis.Reachable, status.Redis.Error);
+    }
+
+    [Fact]
+    public async Task Frontend_proxies_api_requests_to_the_api()
+    {
+        var status = await GetStatusAsync("frontend");
+
+        Assert.Equal(LatestMigration, status.Database.LatestMigration);
+    }
+
+    [Fact]
+    public async Task Migrations_seed_the_model_price_list()
+    {
+        await using var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(await platform.App.ConnectionStringAsync("platformdb")));
+
+        var prices = await db.LlmModelPrices.CountAsync();
+
+        Assert.Equal(ModelPriceSeed.Prices.Count, prices);
+    }
+
+    private async Task<StatusResponse> GetStatusAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        using var client = platform.App.CreateHttpClient(resource);
+
+        var status = await client.GetFromJsonAsync<StatusResponse>("/api/platform/status", timeout.Token);
+
+        return status ?? throw new InvalidOperationException("The status endpoint returned no body.");
+    }
+
+    private static IEnumerable<string> MigrationsInCode()
+    {
+        using var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString("Host=unused"));
+        return db.Database.GetMigrations().ToList();
+    }
+
+    private sealed record StatusResponse(DatabaseResponse Database, RedisResponse Redis);
+
+    private sealed record DatabaseResponse(bool Reachable, string? LatestMigration, int PendingMigrations);
+
+    private sealed record RedisResponse(bool Reachable, string? Error);
+}
