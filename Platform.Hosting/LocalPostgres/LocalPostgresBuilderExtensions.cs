@@ -1,8 +1,8 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Platform.Hosting.Infrastructure;
 
 namespace Platform.Hosting.LocalPostgres;
 
@@ -30,20 +30,12 @@ public static class LocalPostgresBuilderExtensions
         var server = new LocalPostgresResource(name, command, dataDirectory, password.Resource);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, cancellationToken) =>
-        {
-            var secret = await password.Resource.GetValueAsync(cancellationToken)
-                ?? throw new InvalidOperationException($"Parameter '{password.Resource.Name}' has no value.");
-            await cluster.PrepareAsync(secret, cancellationToken);
-        });
-
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new PostgresHealthCheck(server), failureStatus: null, tags: null));
+            await cluster.PrepareAsync(await server.GetPasswordAsync(cancellationToken), cancellationToken));
 
         return builder.AddResource(server)
             .WithArgs([.. arguments])
-            .WithEndpoint(name: LocalPostgresResource.PrimaryEndpointName, scheme: "tcp", env: "PGPORT")
-            .WithHealthCheck(healthCheckKey);
+            .WithEndpoint(name: LocalServerResource.PrimaryEndpointName, scheme: "tcp", env: "PGPORT")
+            .WithHealthCheck(resource => new PostgresHealthCheck(resource));
     }
 
     /// <summary>Adds a database that the AppHost creates, if missing, as soon as the server is healthy.</summary>
@@ -64,10 +56,6 @@ public static class LocalPostgresBuilderExtensions
             });
         });
 
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new PostgresHealthCheck(database), failureStatus: null, tags: null));
-
         return builder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot
             {
@@ -75,7 +63,7 @@ public static class LocalPostgresBuilderExtensions
                 State = KnownResourceStates.Waiting,
                 Properties = [new("postgres.database", database.DatabaseName)],
             })
-            .WithHealthCheck(healthCheckKey);
+            .WithHealthCheck(resource => new PostgresHealthCheck(resource));
     }
 
     private static async Task CreateDatabaseIfMissingAsync(LocalPostgresResource server, string databaseName, CancellationToken cancellationToken)

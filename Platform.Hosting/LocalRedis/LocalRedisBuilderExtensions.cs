@@ -1,7 +1,5 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Hosting.Infrastructure;
 
 namespace Platform.Hosting.LocalRedis;
@@ -25,25 +23,17 @@ public static class LocalRedisBuilderExtensions
         var server = new LocalRedisResource(name, serverPath, dataDirectory, password.Resource);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, cancellationToken) =>
-        {
-            var secret = await password.Resource.GetValueAsync(cancellationToken)
-                ?? throw new InvalidOperationException($"Parameter '{password.Resource.Name}' has no value.");
-            await WriteConfigurationAsync(configPath, dataDirectory, secret, cancellationToken);
-        });
-
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new RedisHealthCheck(server), failureStatus: null, tags: null));
+            await WriteConfigurationAsync(configPath, dataDirectory, await server.GetPasswordAsync(cancellationToken), cancellationToken));
 
         return builder.AddResource(server)
-            .WithEndpoint(name: LocalRedisResource.PrimaryEndpointName, scheme: "tcp")
+            .WithEndpoint(name: LocalServerResource.PrimaryEndpointName, scheme: "tcp")
             .WithArgs(context =>
             {
                 context.Args.Add(configPath);
                 context.Args.Add("--port");
                 context.Args.Add(server.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
             })
-            .WithHealthCheck(healthCheckKey);
+            .WithHealthCheck(resource => new RedisHealthCheck(resource));
     }
 
     private static async Task WriteConfigurationAsync(string configPath, string dataDirectory, string password, CancellationToken cancellationToken)
