@@ -9,6 +9,8 @@ for_tests=false
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+# Package feeds drop a request now and then; a network step gets three tries.
+retry() { "$@" || { sleep 5; "$@"; } || { sleep 15; "$@"; }; }
 
 # Debian packages: Postgres and Redis run as host processes when no container runtime works;
 # Chromium drives the UI tests (Playwright's own browser download cannot run here).
@@ -20,8 +22,8 @@ for package in "${packages[@]}"; do
 done
 if ((${#missing[@]})); then
   say "Installing ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  retry as_root apt-get update -qq
+  retry as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required: https://dot.net/download" >&2; exit 1; }
@@ -35,13 +37,13 @@ cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPIRE_CLI_TELEMETRY_OPTOUT=1 NEXT_TELEMETRY_DISABLED=1
 
 say "Restoring .NET tools (Aspire CLI, dotnet-ef)"
-# The package feed here drops a request now and then; one retry covers it.
-dotnet tool restore >/dev/null || dotnet tool restore
+retry dotnet tool restore >/dev/null
 
 if [[ ! -f frontend/node_modules/.package-lock.json || frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]]; then
   say "Installing frontend packages"
-  npm ci --prefix frontend --no-audit --no-fund
+  retry npm ci --prefix frontend --no-audit --no-fund
 fi
 
 say "Building the solution"
-dotnet build Platform.sln -nologo -v quiet -clp:ErrorsOnly
+retry dotnet restore Platform.sln -v quiet >/dev/null
+dotnet build Platform.sln --no-restore -nologo -v quiet -clp:ErrorsOnly
