@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Platform.Discord.Gateway;
+
+/// <summary>One WebSocket connection to the gateway: whole messages in (inflated when compressed), limited sends out.</summary>
+internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed, TimeProvider time) : IDisposable
+{
+    private readonly ZlibStreamInflater? inflater = compressed ? new ZlibStreamInflater() : null;
+    private readonly ArrayBufferWriter<byte> frame = new(16 * 1024);
+    private readonly GatewaySendLimiter limiter = new(time);
+    private readonly SemaphoreSlim sendLock = new(1, 1);
+
+    public WebSocketCloseStatus? CloseStatus => socket.CloseStatus;
+
+    public string? CloseDescription => socket.CloseStatusDescription;
+
+    /// <summary>Receives the next whole message into <paramref name="message"/>; false when the socket closed.</summary>
+    public async ValueTask<bool> ReceiveAsync(ArrayBufferWriter<byte> message, CancellationToken cancellationToken)
+    {
+        message.ResetWrittenCount();
+        while (true)
+        {
+            frame.ResetWrittenCount();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(frame.GetMemory(8 * 1024), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return false;
+                }
+
+                frame.Advance(result.Count);
+            }
+            while (!result.EndOfMessage);
+
+            if (inflater is null)
+            {
+                message.Write(frame.WrittenSpan);
+                return true;
+            }
+
+            if (inflater.TryInflate(frame.WrittenSpan, message))
+            {
+                return true;
+            }
+        }
+    }
+
+    public async ValueTask SendAsync<T>(GatewayPayload<T> payload, JsonTypeInfo<GatewayPayload<T>> typeInfo, CancellationToken cancellationToken)
+    {
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
+        if (bytes.Length > GatewayLimits.MaxPayloadBytes)
+        {
+            throw new ArgumentException($"A gateway payload may be at most {GatewayLimits.MaxPayloadBytes} bytes; this {payload.Op} is {bytes.Length}.", nameof(payload));
+        }
+
+        await limiter.WaitAsync(payload.Op == GatewayOpCode.Heartbeat, cancellationToken);
+        await sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>Closes without ending the session (any code but 1000/1001 keeps it resumable).</summary>
+    public async Task CloseForResumeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.CloseOutputAsync((WebSocketCloseStatus)GatewayCloseCode.ClientReconnecting, "reconnecting", timeout.Token);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            socket.Abort();
+        }
+    }
+
+    public void Dispose()
+    {
+        inflater?.Dispose();
+        sendLock.Dispose();
+        socket.Dispose();
+    }
+}

@@ -1,0 +1,41 @@
+using Platform.Discord.Models;
+
+namespace Platform.Discord.Gateway;
+
+/// <summary>The envelope of everything sent on the gateway.</summary>
+public sealed record GatewayPayload<TData>(GatewayOpCode Op, TData D)
+{
+    public int? S { get; init; }
+    public string? T { get; init; }
+}
+
+public sealed record HelloPayload(int HeartbeatInterval);
+
+public sealed record IdentifyPayload(string Token, IdentifyProperties Properties, GatewayIntents Intents)
+{
+    public bool Compress { get; init; }
+    public int? LargeThreshold { get; init; }
+    public int[]? Shard { get; init; }
+}
+
+public sealed record IdentifyProperties(string Os, string Browser, string Device);
+
+public sealed record ResumePayload(string Token, string SessionId, int Seq);
+
+public sealed record ReadyPayload(int V, User User, IReadOnlyList<UnavailableGuild> Guilds, string SessionId, string ResumeGatewayUrl)
+{
+    public int[]? Shard { get; init; }
+    public PartialApplication? Application { get; init; }
+}
+
+public sealed record PartialApplication(ulong Id)
+{
+    public int Flags { get; init; }
+}
+
+/// <summary>GET /gateway/bot: where to connect, how many shards Discord recommends, and how many sessions may start.</summary>
+public sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit SessionStartLimit);
+
+public sealed record SessionStartLimit(int Total, int Remaining, int ResetAfter, int MaxConcurrency);
+
+public sealed record GatewayInfo(string Url);

@@ -1,0 +1,30 @@
+namespace Platform.Discord.Gateway;
+
+/// <summary>What a shard's <see cref="ShardStatus"/> is built from.</summary>
+internal sealed class ShardCounters
+{
+    public ShardState State { get; set; }
+    public string? FatalReason { get; set; }
+    public TimeSpan? Latency { get; set; }
+    public DateTimeOffset? LastHeartbeatAck { get; set; }
+    public int GuildCount { get; set; }
+    public int Resumes { get; set; }
+    public int Reconnects { get; set; }
+    public int Identifies { get; set; }
+    public long EventsReceived { get; set; }
+
+    public ShardStatus Snapshot(GatewayShardOptions options, GatewayShard.GatewaySession? session, int? lastSequence) =>
+        new(options.ShardId, options.TotalShards, State)
+        {
+            FatalReason = FatalReason,
+            Latency = Latency,
+            LastHeartbeatAck = LastHeartbeatAck,
+            GuildCount = GuildCount,
+            Resumes = Resumes,
+            Reconnects = Reconnects,
+            Identifies = Identifies,
+            EventsReceived = EventsReceived,
+            SessionId = session?.Id,
+            LastSequence = lastSequence,
+        };
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Platform.Discord.Gateway;
+using Platform.Discord.Models;
+
+namespace Platform.Discord.Json;
+
+/// <summary>
+/// Source-generated serialization for every payload: snake_case names, snowflakes as strings,
+/// nulls left out. Unknown fields are ignored and unknown enum values kept as numbers, so a
+/// payload Discord extends tomorrow still reads today.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(SnowflakeConverter)])]
+[JsonSerializable(typeof(GatewayPayload<HelloPayload>))]
+[JsonSerializable(typeof(GatewayPayload<IdentifyPayload>))]
+[JsonSerializable(typeof(GatewayPayload<ResumePayload>))]
+[JsonSerializable(typeof(GatewayPayload<int?>))]
+[JsonSerializable(typeof(GatewayPayload<bool>))]
+[JsonSerializable(typeof(GatewayPayload<ReadyPayload>))]
+[JsonSerializable(typeof(GatewayPayload<Guild>))]
+[JsonSerializable(typeof(GatewayPayload<Message>))]
+[JsonSerializable(typeof(GatewayPayload<JsonElement>))]
+[JsonSerializable(typeof(ReadyPayload))]
+[JsonSerializable(typeof(GatewayBotInfo))]
+[JsonSerializable(typeof(GatewayInfo))]
+[JsonSerializable(typeof(Guild))]
+[JsonSerializable(typeof(GuildMember))]
+[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(Role))]
+[JsonSerializable(typeof(Channel))]
+[JsonSerializable(typeof(UnavailableGuild))]
+public sealed partial class DiscordJsonContext : JsonSerializerContext;

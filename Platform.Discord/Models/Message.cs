@@ -1,0 +1,12 @@
+namespace Platform.Discord.Models;
+
+public sealed record Message(ulong Id, ulong ChannelId)
+{
+    public ulong? GuildId { get; init; }
+    public User? Author { get; init; }
+    public string Content { get; init; } = "";
+    public DateTimeOffset Timestamp { get; init; }
+    public DateTimeOffset? EditedTimestamp { get; init; }
+    public int Type { get; init; }
+    public int? Flags { get; init; }
+}

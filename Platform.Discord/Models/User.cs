@@ -1,0 +1,9 @@
+namespace Platform.Discord.Models;
+
+public sealed record User(ulong Id, string Username)
+{
+    public string? GlobalName { get; init; }
+    public string? Discriminator { get; init; }
+    public string? Avatar { get; init; }
+    public bool? Bot { get; init; }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using Platform.Discord.Json;
+using Platform.DiscordEmulator;
+using Platform.DiscordEmulator.Gateway;
+using Platform.DiscordEmulator.World;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class EmulatorServices
+{
+    public static IHostApplicationBuilder AddDiscordEmulator(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<EmulatorOptions>(builder.Configuration.GetSection(EmulatorOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<EmulatorWorld>();
+        builder.Services.AddSingleton<SessionRegistry>();
+        builder.Services.AddSingleton<GatewayConnectionHandler>();
+
+        // Discord's wire format for everything the REST API returns: snake_case, snowflakes as strings.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new SnowflakeConverter());
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, DiscordJsonContext.Default);
+        });
+
+        return builder;
+    }
+}

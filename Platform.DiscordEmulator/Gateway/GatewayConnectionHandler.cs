@@ -1,0 +1,308 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Platform.Discord.Gateway;
+using Platform.Discord.Json;
+using Platform.Discord.Models;
+using Platform.DiscordEmulator.World;
+
+namespace Platform.DiscordEmulator.Gateway;
+
+/// <summary>
+/// Serves one gateway connection the way Discord does: HELLO first, heartbeats acknowledged and
+/// required, IDENTIFY or RESUME before anything else, and the documented close codes for every
+/// rule broken (payload size, send rate, token, intents, shard, identify pacing).
+/// </summary>
+public sealed class GatewayConnectionHandler(
+    SessionRegistry registry,
+    EmulatorWorld world,
+    IOptions<EmulatorOptions> options,
+    TimeProvider time,
+    ILogger<GatewayConnectionHandler> logger)
+{
+    private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
+    private readonly EmulatorOptions settings = options.Value;
+
+    public async Task HandleAsync(HttpContext http, bool resumeEndpoint)
+    {
+        if (resumeEndpoint && registry.Faults.IsOnAnywhere(FaultKinds.RefuseResume))
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var query = http.Request.Query;
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var connection = new EmulatorConnection(socket, query["compress"] == "zlib-stream");
+        if (query["v"] != "10")
+        {
+            await connection.CloseAsync(GatewayCloseCode.InvalidApiVersion, "Invalid API version.");
+            return;
+        }
+
+        if (query["encoding"] is { Count: > 0 } encoding && encoding != "json")
+        {
+            await connection.CloseAsync(GatewayCloseCode.DecodeError, "Only JSON encoding is emulated.");
+            return;
+        }
+
+        var state = new ConnectionState(connection, resumeEndpoint, ResumeUrl(http.Request), time.GetTimestamp());
+        using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        var heartbeatWatch = WatchHeartbeatsAsync(state, watchdog.Token);
+        try
+        {
+            var hello = JsonSerializer.SerializeToUtf8Bytes(new HelloPayload(settings.HeartbeatIntervalMs), Json.HelloPayload);
+            await connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.Hello, null, null, hello), http.RequestAborted);
+            await ReceiveLoopAsync(state, http.RequestAborted);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            logger.LogDebug(exception, "Gateway connection ended abruptly");
+        }
+        finally
+        {
+            await watchdog.CancelAsync();
+            await heartbeatWatch;
+            EndSession(state, socket.CloseStatus);
+        }
+    }
+
+    private async Task ReceiveLoopAsync(ConnectionState state, CancellationToken cancellationToken)
+    {
+        var message = new ArrayBufferWriter<byte>(GatewayLimits.MaxPayloadBytes);
+        var sends = new Queue<long>();
+        while (state.Connection.Socket.State == WebSocketState.Open)
+        {
+            if (await ReceiveAsync(state.Connection.Socket, message, cancellationToken) is not { } received)
+            {
+                return;
+            }
+
+            if (received > GatewayLimits.MaxPayloadBytes)
+            {
+                await state.Connection.CloseAsync(GatewayCloseCode.DecodeError, "Payload too large.");
+                return;
+            }
+
+            if (!WithinSendRate(sends))
+            {
+                await state.Connection.CloseAsync(GatewayCloseCode.RateLimited, "You are being rate limited.");
+                return;
+            }
+
+            GatewayEnvelope envelope;
+            try
+            {
+                envelope = GatewayEnvelope.Parse(message.WrittenSpan);
+            }
+            catch (JsonException)
+            {
+                await state.Connection.CloseAsync(GatewayCloseCode.DecodeError, "Error while decoding payload.");
+                return;
+            }
+
+            if (await HandleAsync(state, envelope, message.WrittenMemory[envelope.Data], cancellationToken) is { } close)
+            {
+                await state.Connection.CloseAsync(close.Code, close.Reason);
+                return;
+            }
+        }
+    }
+
+    private async Task<CloseInstruction?> HandleAsync(ConnectionState state, GatewayEnvelope envelope, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        switch (envelope.Op)
+        {
+            case GatewayOpCode.Heartbeat:
+                state.LastHeartbeat = time.GetTimestamp();
+                state.Session?.Heartbeats.Enqueue(JsonSerializer.Deserialize(data.Span, Json.NullableInt32));
+                if (state.Session is null || !registry.Faults.IsOn(FaultKinds.StopAcks, state.Session.ShardId))
+                {
+                    await state.Connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.HeartbeatAck, null, null, "null"u8), cancellationToken);
+                }
+
+                return null;
+            case GatewayOpCode.Identify when state.Session is not null:
+            case GatewayOpCode.Resume when state.Session is not null:
+                return new(GatewayCloseCode.AlreadyAuthenticated, "You sent more than one identify payload.");
+            case GatewayOpCode.Identify:
+                return await IdentifyAsync(state, JsonSerializer.Deserialize(data.Span, Json.IdentifyPayload)!, cancellationToken);
+            case GatewayOpCode.Resume:
+                await ResumeAsync(state, JsonSerializer.Deserialize(data.Span, Json.ResumePayload)!, cancellationToken);
+                return null;
+            case GatewayOpCode.PresenceUpdate or GatewayOpCode.VoiceStateUpdate or GatewayOpCode.RequestGuildMembers:
+                return state.Session is null ? new(GatewayCloseCode.NotAuthenticated, "You sent a payload prior to identifying.") : null;
+            default:
+                return state.Session is null
+                    ? new(GatewayCloseCode.NotAuthenticated, "You sent a payload prior to identifying.")
+                    : new(GatewayCloseCode.UnknownOpcode, "You sent an invalid Gateway opcode.");
+        }
+    }
+
+    private async Task<CloseInstruction?> IdentifyAsync(ConnectionState state, IdentifyPayload identify, CancellationToken cancellationToken)
+    {
+        if (identify.Token != settings.BotToken)
+        {
+            return new(GatewayCloseCode.AuthenticationFailed, "Authentication failed.");
+        }
+
+        if ((identify.Intents & ~GatewayIntents.All) != 0)
+        {
+            return new(GatewayCloseCode.InvalidIntents, "Invalid intent(s).");
+        }
+
+        if ((identify.Intents & GatewayIntents.Privileged & ~settings.EnabledPrivilegedIntents) != 0)
+        {
+            return new(GatewayCloseCode.DisallowedIntents, "Disallowed intent(s).");
+        }
+
+        var (shardId, totalShards) = identify.Shard is [var id, var total] ? (id, total) : (0, 1);
+        if (totalShards < 1 || shardId < 0 || shardId >= totalShards)
+        {
+            return new(GatewayCloseCode.InvalidShard, "Invalid shard.");
+        }
+
+        if (totalShards < settings.MinimumShards)
+        {
+            return new(GatewayCloseCode.ShardingRequired, "Sharding required.");
+        }
+
+        if (!registry.TryStartIdentify(shardId))
+        {
+            await SendInvalidSessionAsync(state.Connection, resumable: false, cancellationToken);
+            return null;
+        }
+
+        var session = new EmulatedSession(Guid.NewGuid().ToString("N"), shardId, totalShards, identify.Intents, settings.ReplayCapacity);
+        registry.Add(session);
+        state.Session = session;
+        await session.AttachAsync(state.Connection, cancellationToken);
+
+        var guilds = world.GuildsOnShard(shardId, totalShards);
+        var ready = new ReadyPayload(10, world.BotUser, [.. guilds.Select(g => new UnavailableGuild(g.Id, true))], session.Id, state.ResumeUrl)
+        {
+            Shard = [shardId, totalShards],
+            Application = new PartialApplication(settings.ApplicationId),
+        };
+        await session.DispatchAsync(GatewayEventNames.Ready, JsonSerializer.SerializeToUtf8Bytes(ready, Json.ReadyPayload), cancellationToken);
+        foreach (var guild in guilds)
+        {
+            await session.DispatchAsync(GatewayEventNames.GuildCreate, JsonSerializer.SerializeToUtf8Bytes(guild, Json.Guild), cancellationToken);
+        }
+
+        return null;
+    }
+
+    // Discord answers a RESUME it cannot honour with op 9 (false), and the client must identify anew.
+    private async Task ResumeAsync(ConnectionState state, ResumePayload resume, CancellationToken cancellationToken)
+    {
+        var session = registry.Find(resume.SessionId);
+        if (!state.ResumeEndpoint || session is null || resume.Token != settings.BotToken
+            || !await session.ResumeAsync(state.Connection, resume.Seq, cancellationToken))
+        {
+            await SendInvalidSessionAsync(state.Connection, resumable: false, cancellationToken);
+            return;
+        }
+
+        state.Session = session;
+    }
+
+    private static Task SendInvalidSessionAsync(EmulatorConnection connection, bool resumable, CancellationToken cancellationToken) =>
+        connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.InvalidSession, null, null, resumable ? "true"u8 : "false"u8), cancellationToken);
+
+    private async Task WatchHeartbeatsAsync(ConnectionState state, CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromMilliseconds(settings.HeartbeatIntervalMs * settings.HeartbeatTimeoutIntervals);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(250, settings.HeartbeatIntervalMs / 4.0)), time, cancellationToken);
+                if (time.GetElapsedTime(state.LastHeartbeat) > timeout)
+                {
+                    state.TimedOut = true;
+                    await state.Connection.CloseAsync(GatewayCloseCode.SessionTimedOut, "Session timed out.");
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended first.
+        }
+    }
+
+    private void EndSession(ConnectionState state, WebSocketCloseStatus? clientClose)
+    {
+        if (state.Session is not { } session)
+        {
+            return;
+        }
+
+        session.Detach(state.Connection);
+
+        // Closing with 1000/1001, or missing heartbeats, ends the session; anything else keeps it resumable.
+        if (state.TimedOut || clientClose is WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable)
+        {
+            registry.Remove(session.Id);
+        }
+    }
+
+    private static bool WithinSendRate(Queue<long> sends)
+    {
+        var now = Environment.TickCount64;
+        while (sends.Count > 0 && now - sends.Peek() >= GatewayLimits.SendWindow.TotalMilliseconds)
+        {
+            sends.Dequeue();
+        }
+
+        sends.Enqueue(now);
+        return sends.Count <= GatewayLimits.SendsPerWindow;
+    }
+
+    private static async Task<int?> ReceiveAsync(WebSocket socket, ArrayBufferWriter<byte> message, CancellationToken cancellationToken)
+    {
+        message.ResetWrittenCount();
+        var total = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(message.GetMemory(4096), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            total += result.Count;
+            if (total <= GatewayLimits.MaxPayloadBytes * 4)
+            {
+                message.Advance(result.Count);
+            }
+        }
+        while (!result.EndOfMessage);
+
+        return total;
+    }
+
+    private static string ResumeUrl(HttpRequest request) =>
+        $"{(request.IsHttps ? "wss" : "ws")}://{request.Host}/gateway/resume";
+
+    private sealed record CloseInstruction(int Code, string Reason);
+
+    private sealed class ConnectionState(EmulatorConnection connection, bool resumeEndpoint, string resumeUrl, long connectedAt)
+    {
+        public EmulatorConnection Connection { get; } = connection;
+        public bool ResumeEndpoint { get; } = resumeEndpoint;
+        public string ResumeUrl { get; } = resumeUrl;
+        public EmulatedSession? Session { get; set; }
+        public long LastHeartbeat { get; set; } = connectedAt;
+        public bool TimedOut { get; set; }
+    }
+}

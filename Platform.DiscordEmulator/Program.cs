@@ -1,0 +1,5 @@
+using Platform.DiscordEmulator;
+
+var app = DiscordEmulatorApp.Create(args);
+
+app.Run();

@@ -1,0 +1,19 @@
+namespace Platform.Discord.Tests;
+
+/// <summary>Polls a condition that becomes true through network traffic, failing with a description after a timeout.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? GatewayTestClient.Timeout);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}

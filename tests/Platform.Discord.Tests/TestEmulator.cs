@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Platform.Discord.Json;
+using Platform.DiscordEmulator;
+using Platform.DiscordEmulator.Control;
+using Platform.DiscordEmulator.Gateway;
+
+namespace Platform.Discord.Tests;
+
+/// <summary>The Discord emulator on a loopback port of its own, for one test.</summary>
+public sealed class TestEmulator : IAsyncDisposable
+{
+    public const string Token = "test-bot-token";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new SnowflakeConverter() },
+    };
+
+    private readonly WebApplication app;
+
+    private TestEmulator(WebApplication app)
+    {
+        this.app = app;
+        BaseAddress = app.BaseAddress();
+        Control = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri RestBase => new(BaseAddress, "/api/v10/");
+
+    public Uri GatewayUrl => new($"ws://{BaseAddress.Authority}/gateway");
+
+    public HttpClient Control { get; }
+
+    /// <param name="settings">Emulator settings as <c>Name=value</c>, e.g. <c>Shards=4</c>.</param>
+    public static async Task<TestEmulator> StartAsync(params string[] settings)
+    {
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            "--Logging:LogLevel:Default=Warning",
+            $"--Emulator:BotToken={Token}",
+            .. settings.Select(setting => $"--Emulator:{setting}"),
+        ];
+        var app = DiscordEmulatorApp.Create(args);
+        await app.StartAsync();
+        return new TestEmulator(app);
+    }
+
+    public async Task<IReadOnlyList<SessionView>> SessionsAsync() =>
+        (await Control.GetFromJsonAsync<List<SessionView>>("/control/sessions", Json))!;
+
+    public async Task<IReadOnlyList<IdentifyRecord>> IdentifiesAsync() =>
+        (await Control.GetFromJsonAsync<List<IdentifyRecord>>("/control/identifies", Json))!;
+
+    public async Task FaultAsync(string kind, int? shardId = null, int? code = null, bool? resumable = null, bool? on = null)
+    {
+        using var response = await Control.PostAsJsonAsync("/control/faults", new FaultRequest(kind, shardId, code, resumable, on), Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task StreamAsync(int count, int? shardId = null, int contentLength = 500)
+    {
+        using var response = await Control.PostAsJsonAsync("/control/stream", new StreamRequest(count, shardId, contentLength), Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Control.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
