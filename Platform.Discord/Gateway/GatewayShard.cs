@@ -27,6 +27,7 @@ public sealed partial class GatewayShard(
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
 
     private readonly ShardCounters counters = new();
+    private readonly TaskCompletionSource firstIdentify = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private GatewaySession? session;
     private int? lastSequence;
     private int failedResumes;
@@ -40,11 +41,16 @@ public sealed partial class GatewayShard(
 
     public event Action<ShardStatus>? StatusChanged;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Completes once this shard has sent its first IDENTIFY, or has stopped without one.</summary>
+    public Task FirstIdentifySent => firstIdentify.Task;
+
+    /// <param name="after">Connecting waits for this, so that shards of one identify bucket start in id order.</param>
+    public async Task RunAsync(CancellationToken cancellationToken, Task? after = null)
     {
         var failures = 0;
         try
         {
+            await (after ?? Task.CompletedTask).WaitAsync(cancellationToken);
             while (!cancellationToken.IsCancellationRequested)
             {
                 var resuming = session is not null;
@@ -75,6 +81,10 @@ public sealed partial class GatewayShard(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             SetState(ShardState.Disconnected);
+        }
+        finally
+        {
+            firstIdentify.TrySetResult();
         }
     }
 
@@ -219,6 +229,7 @@ public sealed partial class GatewayShard(
             Shard = [ShardId, options.TotalShards],
         };
         await connection.SendAsync(new(GatewayOpCode.Identify, identify), Json.GatewayPayloadIdentifyPayload, cancellationToken);
+        firstIdentify.TrySetResult();
         counters.Identifies++;
         GatewayTelemetry.Identifies.Add(1, new KeyValuePair<string, object?>("discord.shard", ShardId));
     }

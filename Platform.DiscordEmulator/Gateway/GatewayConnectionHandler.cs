@@ -82,6 +82,9 @@ public sealed class GatewayConnectionHandler(
         {
             if (await ReceiveAsync(state.Connection.Socket, message, cancellationToken) is not { } received)
             {
+                // Complete the closing handshake the client started, echoing its code.
+                var socket = state.Connection.Socket;
+                await state.Connection.CloseAsync((int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), socket.CloseStatusDescription ?? "");
                 return;
             }
 
