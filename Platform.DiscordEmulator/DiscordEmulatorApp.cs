@@ -18,7 +18,7 @@ public static class DiscordEmulatorApp
         var app = builder.Build();
 
         app.UseWebSockets();
-        app.MapGatewayRestApi();
+        app.MapDiscordRestApi();
         app.MapGatewayEndpoints();
         app.MapControlApi();
 

@@ -27,6 +27,13 @@ public sealed class EmulatorOptions
     /// <summary>Events kept per session for RESUME to replay.</summary>
     public int ReplayCapacity { get; set; } = 200_000;
 
+    /// <summary>Requests each REST bucket allows per window before answering 429.</summary>
+    public int RestBucketLimit { get; set; } = 5;
+    public double RestBucketWindowSeconds { get; set; } = 5;
+    public int RestGlobalPerSecond { get; set; } = 50;
+    public double InteractionResponseDeadlineSeconds { get; set; } = 3;
+    public double InteractionTokenLifetimeMinutes { get; set; } = 15;
+
     public int Guilds { get; set; } = 3;
     public int ChannelsPerGuild { get; set; } = 3;
     public int RolesPerGuild { get; set; } = 3;

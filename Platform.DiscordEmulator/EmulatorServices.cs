@@ -3,6 +3,9 @@ using Platform.Discord.Json;
 using Platform.DiscordEmulator;
 using Platform.DiscordEmulator.Gateway;
 using Platform.DiscordEmulator.World;
+using Platform.DiscordEmulator.Commands;
+using Platform.DiscordEmulator.Interactions;
+using Platform.DiscordEmulator.Rest;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -15,6 +18,10 @@ public static class EmulatorServices
         builder.Services.AddSingleton<EmulatorWorld>();
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddSingleton<GatewayConnectionHandler>();
+        builder.Services.AddSingleton<RestRateLimits>();
+        builder.Services.AddSingleton<InteractionStore>();
+        builder.Services.AddSingleton<MessageLog>();
+        builder.Services.AddSingleton<CommandRegistry>();
 
         // Discord's wire format for everything the REST API returns: snake_case, snowflakes as strings.
         builder.Services.ConfigureHttpJsonOptions(json =>

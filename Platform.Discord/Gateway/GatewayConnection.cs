@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json.Serialization.Metadata;
+using Platform.Discord.RateLimiting;
 
 namespace Platform.Discord.Gateway;
 
@@ -9,7 +10,10 @@ internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed,
 {
     private readonly ZlibStreamInflater? inflater = compressed ? new ZlibStreamInflater() : null;
     private readonly ArrayBufferWriter<byte> frame = new(16 * 1024);
-    private readonly GatewaySendLimiter limiter = new(time);
+    // Ordinary sends stop short of Discord's limit so that a heartbeat always has room.
+    private const int ReservedForHeartbeats = 5;
+
+    private readonly SlidingWindowLimiter limiter = new(GatewayLimits.SendsPerWindow, GatewayLimits.SendWindow, time);
     private readonly SemaphoreSlim sendLock = new(1, 1);
 
     public WebSocketCloseStatus? CloseStatus => socket.CloseStatus;
@@ -57,7 +61,7 @@ internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed,
             throw new ArgumentException($"A gateway payload may be at most {GatewayLimits.MaxPayloadBytes} bytes; this {payload.Op} is {bytes.Length}.", nameof(payload));
         }
 
-        await limiter.WaitAsync(payload.Op == GatewayOpCode.Heartbeat, cancellationToken);
+        await limiter.WaitAsync(payload.Op == GatewayOpCode.Heartbeat ? 0 : ReservedForHeartbeats, cancellationToken);
         await sendLock.WaitAsync(cancellationToken);
         try
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Platform.Discord.Gateway;
+using Platform.Discord.Interactions;
 using Platform.Discord.Models;
 
 namespace Platform.Discord.Json;
@@ -33,4 +34,17 @@ namespace Platform.Discord.Json;
 [JsonSerializable(typeof(Role))]
 [JsonSerializable(typeof(Channel))]
 [JsonSerializable(typeof(UnavailableGuild))]
+[JsonSerializable(typeof(GatewayPayload<Interaction>))]
+[JsonSerializable(typeof(Interaction))]
+[JsonSerializable(typeof(InteractionResponse))]
+[JsonSerializable(typeof(ApplicationCommand))]
+[JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
+[JsonSerializable(typeof(List<ApplicationCommand>))]
+[JsonSerializable(typeof(MessageContent))]
+[JsonSerializable(typeof(IReadOnlyList<InteractionDataOption>))]
+[JsonSerializable(typeof(IReadOnlyList<Component>))]
+[JsonSerializable(typeof(IReadOnlyList<Role>))]
+[JsonSerializable(typeof(IReadOnlyList<Channel>))]
+[JsonSerializable(typeof(Rest.RateLimitedBody))]
+[JsonSerializable(typeof(Rest.DiscordErrorBody))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;

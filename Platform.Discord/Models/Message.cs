@@ -8,5 +8,9 @@ public sealed record Message(ulong Id, ulong ChannelId)
     public DateTimeOffset Timestamp { get; init; }
     public DateTimeOffset? EditedTimestamp { get; init; }
     public int Type { get; init; }
-    public int? Flags { get; init; }
+    public MessageFlags? Flags { get; init; }
+    public IReadOnlyList<Embed>? Embeds { get; init; }
+    public IReadOnlyList<Interactions.Component>? Components { get; init; }
+    public ulong? ApplicationId { get; init; }
+    public ulong? WebhookId { get; init; }
 }

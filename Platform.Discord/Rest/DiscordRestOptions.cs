@@ -11,4 +11,14 @@ public sealed record DiscordRestOptions
 
     /// <summary>Discord asks every bot to name itself as <c>DiscordBot (url, version)</c>; set this to your project's address.</summary>
     public string UserAgentUrl { get; init; } = "https://example.invalid/platform-discord";
+
+    /// <summary>Discord allows 50 requests a second per bot, across all routes.</summary>
+    public int GlobalRequestsPerSecond { get; init; } = 50;
+
+    /// <summary>Rejected requests (401, 403, 429) in ten minutes after which the client stops sending; Discord bans at 10,000.</summary>
+    public int InvalidRequestLimit { get; init; } = 2_500;
+
+    public int MaxRateLimitRetries { get; init; } = 5;
+
+    public int MaxServerErrorRetries { get; init; } = 3;
 }

@@ -20,10 +20,11 @@ public static class ControlApi
 
         control.MapGet("/sessions", (SessionRegistry registry) => TypedResults.Ok(registry.Sessions.Select(SessionView.From)));
         control.MapGet("/identifies", (SessionRegistry registry) => TypedResults.Ok(registry.Identifies));
-        control.MapGet("/guilds", (EmulatorWorld world) => TypedResults.Ok(world.Guilds.Select(g => new GuildView(g.Id, g.Name))));
+        control.MapGet("/guilds", (EmulatorWorld world) => TypedResults.Ok(world.Guilds));
         control.MapPost("/faults", InjectFaultAsync);
         control.MapPost("/dispatch", DispatchAsync);
         control.MapPost("/stream", StreamAsync);
+        control.MapInteractionControlApi();
 
         return routes;
     }
@@ -122,5 +123,3 @@ public sealed record SessionView(string SessionId, int ShardId, int TotalShards,
     public static SessionView From(EmulatedSession session) =>
         new(session.Id, session.ShardId, session.TotalShards, session.Sequence, session.Connection is not null, session.Resumes, [.. session.Heartbeats]);
 }
-
-public sealed record GuildView(ulong Id, string Name);

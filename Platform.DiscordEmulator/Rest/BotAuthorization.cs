@@ -2,14 +2,17 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.DiscordEmulator.Rest;
 
-/// <summary>Checks <c>Authorization: Bot &lt;token&gt;</c> and answers 401 the way Discord does.</summary>
-public sealed class BotAuthorization(IOptions<EmulatorOptions> options) : IEndpointFilter
+/// <summary>Checks <c>Authorization: Bot &lt;token&gt;</c> and answers 401 the way Discord does, counting it as an invalid request.</summary>
+public sealed class BotAuthorization(IOptions<EmulatorOptions> options, RestRateLimits limits) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        return header == $"Bot {options.Value.BotToken}"
-            ? await next(context)
-            : DiscordErrors.Unauthorized();
+        if (context.HttpContext.Request.Headers.Authorization == $"Bot {options.Value.BotToken}")
+        {
+            return await next(context);
+        }
+
+        limits.RecordInvalid();
+        return DiscordErrors.Unauthorized();
     }
 }

@@ -1,10 +1,41 @@
 namespace Platform.DiscordEmulator.Rest;
 
-/// <summary>Error bodies shaped as Discord sends them: <c>{"message": ..., "code": ...}</c>.</summary>
+/// <summary>Error answers shaped as Discord sends them: <c>{"message": ..., "code": ...}</c>.</summary>
 public static class DiscordErrors
 {
-    public static IResult Unauthorized() =>
-        TypedResults.Json(new DiscordError("401: Unauthorized", 0), statusCode: StatusCodes.Status401Unauthorized);
+    public static IResult Unauthorized() => Error(StatusCodes.Status401Unauthorized, 0, "401: Unauthorized");
+
+    public static IResult UnknownInteraction() => Error(StatusCodes.Status404NotFound, 10062, "Unknown interaction");
+
+    public static IResult AlreadyAcknowledged() => Error(StatusCodes.Status400BadRequest, 40060, "Interaction has already been acknowledged.");
+
+    public static IResult UnknownWebhook() => Error(StatusCodes.Status404NotFound, 10015, "Unknown Webhook");
+
+    public static IResult UnknownMessage() => Error(StatusCodes.Status404NotFound, 10008, "Unknown Message");
+
+    public static IResult UnknownGuild() => Error(StatusCodes.Status404NotFound, 10004, "Unknown Guild");
+
+    public static IResult UnknownMember() => Error(StatusCodes.Status404NotFound, 10007, "Unknown Member");
+
+    public static IResult UnknownChannel() => Error(StatusCodes.Status404NotFound, 10003, "Unknown Channel");
+
+    public static IResult InvalidFormBody(IReadOnlyDictionary<string, string> errors) =>
+        TypedResults.Json(
+            new DiscordError("Invalid Form Body", 50035)
+            {
+                Errors = errors.ToDictionary(e => e.Key, e => new FieldErrors([new FieldError("BASE_TYPE_INVALID", e.Value)])),
+            },
+            statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult Error(int status, int code, string message) =>
+        TypedResults.Json(new DiscordError(message, code), statusCode: status);
 }
 
-public sealed record DiscordError(string Message, int Code);
+public sealed record DiscordError(string Message, int Code)
+{
+    public IReadOnlyDictionary<string, FieldErrors>? Errors { get; init; }
+}
+
+public sealed record FieldErrors(IReadOnlyList<FieldError> _errors);
+
+public sealed record FieldError(string Code, string Message);

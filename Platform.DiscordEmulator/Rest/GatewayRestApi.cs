@@ -1,16 +1,14 @@
+using Microsoft.Extensions.Options;
 using Platform.Discord.Gateway;
 using Platform.DiscordEmulator.Gateway;
-using Microsoft.Extensions.Options;
 
 namespace Platform.DiscordEmulator.Rest;
 
 public static class GatewayRestApi
 {
-    /// <summary>GET /api/v10/gateway and /gateway/bot; the URLs carry no query string, as Discord's do.</summary>
-    public static IEndpointRouteBuilder MapGatewayRestApi(this IEndpointRouteBuilder routes)
+    /// <summary>GET /gateway and /gateway/bot; the URLs carry no query string, as Discord's do.</summary>
+    public static IEndpointRouteBuilder MapGatewayRestApi(this IEndpointRouteBuilder api)
     {
-        var api = routes.MapGroup("/api/v10");
-
         api.MapGet("/gateway", (HttpRequest request) => TypedResults.Ok(new GatewayInfo(GatewayUrl(request))));
 
         api.MapGet("/gateway/bot", (HttpRequest request, SessionRegistry registry, IOptions<EmulatorOptions> options) =>
@@ -18,10 +16,9 @@ public static class GatewayRestApi
             var settings = options.Value;
             var limit = new SessionStartLimit(settings.SessionStartTotal, Math.Max(0, registry.SessionStartsRemaining), 86_400_000, settings.MaxConcurrency);
             return TypedResults.Ok(new GatewayBotInfo(GatewayUrl(request), settings.Shards, limit));
-        })
-        .AddEndpointFilter<BotAuthorization>();
+        });
 
-        return routes;
+        return api;
     }
 
     private static string GatewayUrl(HttpRequest request) =>

@@ -8,6 +8,9 @@ public sealed class EmulatorWorld
 {
     private static readonly DateTimeOffset SeedTime = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
+    // @everyone: view channels, send messages, read history, use commands; role-1: Manage Messages; role-2: Manage Guild.
+    private static readonly string[] SeedPermissions = ["2147552256", "8192", "32"];
+
     private readonly Lock gate = new();
     private readonly List<Guild> guilds = [];
 
@@ -37,6 +40,27 @@ public sealed class EmulatorWorld
     public IReadOnlyList<Guild> GuildsOnShard(int shardId, int totalShards) =>
         [.. Guilds.Where(guild => Snowflakes.ShardFor(guild.Id, totalShards) == shardId)];
 
+    public Guild? FindGuild(ulong id) => Guilds.FirstOrDefault(guild => guild.Id == id);
+
+    public Channel? FindChannel(ulong id) =>
+        Guilds.SelectMany(guild => guild.Channels ?? []).FirstOrDefault(channel => channel.Id == id);
+
+    /// <summary>A member's guild-level permissions as Discord computes them (null: the bot's own); the owner has all.</summary>
+    public string PermissionsOf(Guild guild, GuildMember? member)
+    {
+        const ulong All = (1UL << 51) - 1;
+        if (member?.User?.Id == guild.OwnerId)
+        {
+            return All.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var roles = guild.Roles ?? [];
+        var held = member?.Roles ?? [.. roles.Where(r => r.Managed).Select(r => r.Id)];
+        var permissions = roles.Where(r => r.Id == guild.Id || held.Contains(r.Id))
+            .Aggregate(0UL, (total, role) => total | ulong.Parse(role.Permissions, System.Globalization.CultureInfo.InvariantCulture));
+        return ((permissions & 0x8) != 0 ? All : permissions).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public Guild AddGuild(Guild guild)
     {
         lock (gate)
@@ -53,7 +77,11 @@ public sealed class EmulatorWorld
         var id = Snowflakes.At(SeedTime.AddMilliseconds(index));
         var owner = new User(Snowflakes.At(SeedTime.AddSeconds(1), index), $"owner{index}") { GlobalName = $"Owner {index}" };
         var roles = Enumerable.Range(0, settings.RolesPerGuild)
-            .Select(r => new Role(r == 0 ? id : Snowflakes.At(SeedTime.AddSeconds(2 + index), r), r == 0 ? "@everyone" : $"role-{r}") { Position = r })
+            .Select(r => new Role(r == 0 ? id : Snowflakes.At(SeedTime.AddSeconds(2 + index), r), r == 0 ? "@everyone" : $"role-{r}")
+            {
+                Position = r,
+                Permissions = SeedPermissions[Math.Min(r, SeedPermissions.Length - 1)],
+            })
             .ToList();
         var channels = Enumerable.Range(0, settings.ChannelsPerGuild)
             .Select(c => new Channel(Snowflakes.At(SeedTime.AddSeconds(100 + index), c), ChannelType.GuildText) { GuildId = id, Name = c == 0 ? "general" : $"channel-{c}", Position = c })

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Platform.Discord.Json;
+using Platform.Discord.Rest;
 using Platform.DiscordEmulator;
 using Platform.DiscordEmulator.Control;
 using Platform.DiscordEmulator.Gateway;
@@ -68,6 +69,31 @@ public sealed class TestEmulator : IAsyncDisposable
         using var response = await Control.PostAsJsonAsync("/control/stream", new StreamRequest(count, shardId, contentLength), Json);
         response.EnsureSuccessStatusCode();
     }
+
+    public DiscordRestClient RestClient(string token = Token, Func<DiscordRestOptions, DiscordRestOptions>? configure = null)
+    {
+        var options = new DiscordRestOptions { Token = token, BaseAddress = RestBase };
+        return new DiscordRestClient(new HttpClient(), configure?.Invoke(options) ?? options);
+    }
+
+    public async Task<T> PostAsync<T>(string path, object body)
+    {
+        using var response = await Control.PostAsJsonAsync(path, body, Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    public async Task PostAsync(string path, object body)
+    {
+        using var response = await Control.PostAsJsonAsync(path, body, Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<int> InvalidRequestsAsync() =>
+        (await Control.GetFromJsonAsync<RestView>("/control/rest", Json))!.InvalidRequestsLastTenMinutes;
+
+    public async Task<IReadOnlyList<Platform.Discord.Models.Guild>> GuildsAsync() =>
+        (await Control.GetFromJsonAsync<List<Platform.Discord.Models.Guild>>("/control/guilds", Json))!;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Platform.Discord.RateLimiting;
+
+namespace Platform.Discord.Rest.RateLimiting;
+
+/// <summary>
+/// Discord's REST limits for one bot token, shared by every caller in the process (every shard):
+/// per-bucket limits learned from the X-RateLimit headers, and the global per-second limit.
+/// </summary>
+internal sealed class RestRateLimiter(int globalRequestsPerSecond, TimeProvider time)
+{
+    /// <summary>
+    /// Added to every wait: reset times arrive rounded to the millisecond and timers round too, so
+    /// waiting exactly as long as told can reach Discord a moment before its window ends.
+    /// </summary>
+    public static readonly TimeSpan Offset = TimeSpan.FromMilliseconds(50);
+
+    private readonly ConcurrentDictionary<string, string> bucketIdsByRoute = new();
+    private readonly ConcurrentDictionary<string, RateLimitBucket> buckets = new();
+    private readonly SlidingWindowLimiter global = new(globalRequestsPerSecond, TimeSpan.FromSeconds(1) + Offset, time);
+
+    private DateTimeOffset globalBlockedUntil;
+
+    /// <summary>Waits until the route may be called; the returned bucket's gate is held until the caller releases it.</summary>
+    public async ValueTask<RateLimitBucket> AcquireAsync(RestRoute route, CancellationToken cancellationToken)
+    {
+        var bucket = BucketFor(route);
+        await bucket.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await bucket.WaitForCapacityAsync(time, Offset, cancellationToken);
+            if (!route.ExemptFromGlobalLimit)
+            {
+                await WaitForGlobalAsync(cancellationToken);
+            }
+
+            return bucket;
+        }
+        catch
+        {
+            bucket.Gate.Release();
+            throw;
+        }
+    }
+
+    public void Update(RestRoute route, RateLimitBucket bucket, HttpResponseHeaders headers)
+    {
+        if (Header(headers, "X-RateLimit-Bucket") is { } bucketId && bucketIdsByRoute.TryAdd(route.Name, bucketId))
+        {
+            // Later requests of this route (and of any other route Discord puts in the same bucket) share this state.
+            buckets.TryAdd(BucketKey(bucketId, route), bucket);
+        }
+
+        var remaining = int.TryParse(Header(headers, "X-RateLimit-Remaining"), CultureInfo.InvariantCulture, out var r) ? r : (int?)null;
+        bucket.Update(remaining, Seconds(Header(headers, "X-RateLimit-Reset-After")), time.GetUtcNow());
+    }
+
+    public void OnRateLimited(RateLimitBucket bucket, TimeSpan retryAfter, bool global)
+    {
+        if (global)
+        {
+            globalBlockedUntil = time.GetUtcNow() + retryAfter;
+        }
+        else
+        {
+            bucket.Block(retryAfter, time.GetUtcNow());
+        }
+    }
+
+    private RateLimitBucket BucketFor(RestRoute route) =>
+        buckets.GetOrAdd(
+            bucketIdsByRoute.TryGetValue(route.Name, out var bucketId) ? BucketKey(bucketId, route) : $"{route.Name}:{route.TopLevelResource}",
+            _ => new RateLimitBucket());
+
+    private async ValueTask WaitForGlobalAsync(CancellationToken cancellationToken)
+    {
+        var blocked = globalBlockedUntil - time.GetUtcNow();
+        if (blocked > TimeSpan.Zero)
+        {
+            await Task.Delay(blocked + Offset, time, cancellationToken);
+        }
+
+        await global.WaitAsync(reserve: 0, cancellationToken);
+    }
+
+    private static string BucketKey(string bucketId, RestRoute route) => $"{bucketId}:{route.TopLevelResource}";
+
+    private static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    internal static TimeSpan? Seconds(string? value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
+}

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Platform.Discord.Rest;
+
+/// <summary>
+/// A request's method and path, with what its rate limit is tracked by: Discord keys buckets by
+/// route and by the top-level resource (channel, guild, webhook or interaction) it touches.
+/// </summary>
+public sealed record RestRoute(HttpMethod Method, string Template, string Path, string TopLevelResource)
+{
+    private static readonly string[] TopLevelParameters = ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
+
+    /// <summary>Low-cardinality name for telemetry and for routes whose bucket is not known yet.</summary>
+    public string Name => $"{Method.Method} {Template}";
+
+    /// <summary>Interaction callbacks do not count against the global limit.</summary>
+    public bool ExemptFromGlobalLimit => Template.StartsWith("interactions/", StringComparison.Ordinal);
+
+    /// <summary>Fills <paramref name="template"/>'s <c>{placeholders}</c> with <paramref name="values"/> in order.</summary>
+    public static RestRoute Create(HttpMethod method, string template, params object[] values)
+    {
+        var path = new StringBuilder();
+        var topLevel = new StringBuilder();
+        var next = 0;
+        var position = 0;
+        while (template.IndexOf('{', position) is var open and >= 0)
+        {
+            var close = template.IndexOf('}', open);
+            var value = Uri.EscapeDataString(Convert.ToString(values[next++], System.Globalization.CultureInfo.InvariantCulture)!);
+            path.Append(template, position, open - position).Append(value);
+            if (TopLevelParameters.Contains(template[(open + 1)..close]))
+            {
+                topLevel.Append(value).Append('/');
+            }
+
+            position = close + 1;
+        }
+
+        path.Append(template, position, template.Length - position);
+        return new RestRoute(method, template, path.ToString(), topLevel.ToString());
+    }
+}

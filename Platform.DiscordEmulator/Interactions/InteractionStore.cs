@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Platform.Discord.Interactions;
+
+namespace Platform.DiscordEmulator.Interactions;
+
+/// <summary>Interactions by id and token, with Discord's deadlines: three seconds to answer, fifteen minutes for follow-ups.</summary>
+public sealed class InteractionStore(IOptions<EmulatorOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<ulong, InteractionRecord> byId = new();
+    private readonly ConcurrentDictionary<string, InteractionRecord> byToken = new();
+
+    public InteractionRecord Add(Interaction interaction)
+    {
+        var record = new InteractionRecord(interaction, time.GetUtcNow());
+        byId[interaction.Id] = record;
+        byToken[interaction.Token] = record;
+        return record;
+    }
+
+    public InteractionRecord? Find(ulong id) => byId.GetValueOrDefault(id);
+
+    /// <summary>The interaction, if its initial response is still allowed.</summary>
+    public InteractionRecord? FindAnswerable(ulong id, string token) =>
+        byId.TryGetValue(id, out var record) && record.Interaction.Token == token
+            && time.GetUtcNow() - record.CreatedAt <= TimeSpan.FromSeconds(options.Value.InteractionResponseDeadlineSeconds)
+            ? record
+            : null;
+
+    /// <summary>The interaction whose webhook token this is, if the token has not expired.</summary>
+    public InteractionRecord? FindByWebhookToken(string token) =>
+        byToken.TryGetValue(token, out var record)
+            && time.GetUtcNow() - record.CreatedAt <= TimeSpan.FromMinutes(options.Value.InteractionTokenLifetimeMinutes)
+            ? record
+            : null;
+}

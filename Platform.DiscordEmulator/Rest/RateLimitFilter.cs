@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Platform.DiscordEmulator.Rest;
+
+/// <summary>Puts Discord's X-RateLimit headers on every REST answer, and answers 429 when a limit is hit.</summary>
+public sealed class RateLimitFilter(RestRateLimits limits) : IEndpointFilter
+{
+    private static readonly string[] TopLevelParameters = ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
+        var template = $"{http.Request.Method} {pattern}";
+        var topLevel = string.Join('/', TopLevelParameters.Select(name => http.Request.RouteValues[name]).OfType<object>());
+        if (limits.TakeFailure(template) is { } status)
+        {
+            return TypedResults.Json(new { message = "Internal Server Error", code = 0 }, statusCode: status);
+        }
+
+        var decision = limits.Check(template, topLevel, exemptFromGlobal: pattern.Contains("/interactions/", StringComparison.Ordinal));
+
+        var headers = http.Response.Headers;
+        if (!decision.Global)
+        {
+            headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Reset"] = ((DateTimeOffset.UtcNow + decision.ResetAfter).ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Reset-After"] = decision.Seconds(decision.ResetAfter);
+            headers["X-RateLimit-Bucket"] = decision.BucketId;
+        }
+
+        if (decision.RetryAfter is not { } retryAfter)
+        {
+            return await next(context);
+        }
+
+        limits.RecordInvalid();
+        headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Scope"] = decision.Global ? "global" : "user";
+        if (decision.Global)
+        {
+            headers["X-RateLimit-Global"] = "true";
+        }
+
+        return TypedResults.Json(
+            new RateLimitedError("You are being rate limited.", Math.Round(retryAfter.TotalSeconds, 3), decision.Global),
+            statusCode: StatusCodes.Status429TooManyRequests);
+    }
+}
+
+public sealed record RateLimitedError(string Message, double RetryAfter, bool Global);

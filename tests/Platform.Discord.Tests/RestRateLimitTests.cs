@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using Platform.Discord.Models;
+using Platform.Discord.Rest;
+using Platform.DiscordEmulator.Control;
+
+namespace Platform.Discord.Tests;
+
+public sealed class RestRateLimitTests
+{
+    [Fact]
+    public async Task Requests_in_one_bucket_wait_for_its_reset_instead_of_drawing_429s()
+    {
+        await using var emulator = await TestEmulator.StartAsync("RestBucketLimit=2", "RestBucketWindowSeconds=0.5");
+        var rest = emulator.RestClient();
+        var channel = await FirstChannelAsync(rest, emulator);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => rest.CreateMessageAsync(channel, new MessageContent { Content = $"message {i}" }, CancellationToken.None)));
+
+        Assert.Equal(0, await emulator.InvalidRequestsAsync());
+    }
+
+    [Fact]
+    public async Task A_429_storm_on_a_route_costs_one_429_and_every_request_still_succeeds()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var rest = emulator.RestClient();
+        var channel = await FirstChannelAsync(rest, emulator);
+        await emulator.PostAsync("/control/rest/storm", new StormRequest("POST /api/v10/channels", 0.6));
+
+        var timer = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => rest.CreateMessageAsync(channel, new MessageContent { Content = $"m{i}" }, CancellationToken.None)));
+
+        Assert.Equal(1, await emulator.InvalidRequestsAsync());
+        Assert.True(timer.Elapsed >= TimeSpan.FromSeconds(0.5), $"Finished in {timer.Elapsed} although Discord said to wait 0.6 s.");
+    }
+
+    [Fact]
+    public async Task Many_callers_across_routes_stay_within_the_global_limit()
+    {
+        await using var emulator = await TestEmulator.StartAsync("RestGlobalPerSecond=20", "RestBucketLimit=1000", "Guilds=4");
+        var rest = emulator.RestClient(configure: o => o with { GlobalRequestsPerSecond = 20 });
+        var guilds = await emulator.GuildsAsync();
+
+        var timer = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(i => rest.GetGuildAsync(guilds[i % guilds.Count].Id, CancellationToken.None)));
+
+        // A client that ignored the global limit would draw about 40 of these 60 as 429s; one that
+        // paces itself draws at most the odd one, when arrival jitter bunches requests at the server.
+        Assert.True(timer.Elapsed >= TimeSpan.FromSeconds(1.5), $"60 requests at 20/s finished in {timer.Elapsed}.");
+        Assert.InRange(await emulator.InvalidRequestsAsync(), 0, 6);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_until_the_request_succeeds()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var rest = emulator.RestClient();
+        await emulator.PostAsync("/control/rest/fail", new FailRequest("GET /api/v10/users/@me", 2, 502));
+
+        var me = await rest.GetCurrentUserAsync(CancellationToken.None);
+
+        Assert.Equal("Platform Bot", me.Username);
+    }
+
+    [Fact]
+    public async Task Discord_error_codes_surface_as_typed_errors()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var rest = emulator.RestClient();
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => rest.GetGuildAsync(42, CancellationToken.None));
+
+        Assert.Equal((HttpStatusCode.NotFound, 10004), (error.Status, error.Code));
+    }
+
+    [Fact]
+    public async Task After_too_many_rejected_requests_the_client_stops_sending()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var rest = emulator.RestClient(token: "revoked-token", configure: o => o with { InvalidRequestLimit = 3 });
+
+        for (var i = 0; i < 3; i++)
+        {
+            var rejected = await Assert.ThrowsAsync<DiscordApiException>(() => rest.GetCurrentUserAsync(CancellationToken.None));
+            Assert.Equal(HttpStatusCode.Unauthorized, rejected.Status);
+        }
+
+        await Assert.ThrowsAsync<DiscordInvalidRequestLimitException>(() => rest.GetCurrentUserAsync(CancellationToken.None));
+        Assert.Equal(3, await emulator.InvalidRequestsAsync());
+    }
+
+    private static async Task<ulong> FirstChannelAsync(DiscordRestClient rest, TestEmulator emulator)
+    {
+        var guild = (await emulator.GuildsAsync())[0];
+        return (await rest.GetGuildChannelsAsync(guild.Id, CancellationToken.None))[0].Id;
+    }
+}
