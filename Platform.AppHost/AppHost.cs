@@ -24,7 +24,8 @@ builder.AddProject<Projects.Platform_Bot>("bot")
     .WithReference(redis)
     .WaitFor(redis)
     .WaitForCompletion(migrations)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithDiscord();
 
 builder.AddNextJsApp("frontend", "../frontend", port: builder.Configuration.GetValue("Frontend:Port", 3000))
     .WithReference(api)

@@ -1,10 +1,9 @@
-// The bot's host: database and Redis wired and health-checked. Its Discord connection and
-// modules arrive with Platform.Discord; until then it connects to nothing and sends nothing.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPlatformDatabase();
 builder.AddRedisClient("redis");
+builder.AddDiscordGateway();
 
 var app = builder.Build();
 

@@ -13,11 +13,13 @@ public static class DiscordEmulatorApp
     {
         var builder = WebApplication.CreateBuilder(args);
 
+        builder.AddServiceDefaults();
         builder.AddDiscordEmulator();
 
         var app = builder.Build();
 
         app.UseWebSockets();
+        app.MapDefaultEndpoints();
         app.MapDiscordRestApi();
         app.MapGatewayEndpoints();
         app.MapControlApi();

@@ -32,6 +32,7 @@ public sealed partial class DiscordRestClient
     {
     }
 
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
     public DiscordRestClient(HttpClient http, DiscordRestOptions options, TimeProvider time)
     {
         this.http = http;

@@ -26,6 +26,7 @@ public sealed class StartupTests(PlatformAppFixture platform)
     [InlineData("api")]
     [InlineData("bot")]
     [InlineData("frontend")]
+    [InlineData("discord")]
     public async Task Service_becomes_healthy(string resource)
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);

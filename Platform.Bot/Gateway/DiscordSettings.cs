@@ -1,0 +1,21 @@
+using Platform.Discord.Gateway;
+using Platform.Discord.Rest;
+
+namespace Platform.Bot.Gateway;
+
+/// <summary>The bot's <c>Discord</c> configuration section: the token, where Discord is, and which shards to run.</summary>
+public sealed class DiscordSettings
+{
+    public const string Section = "Discord";
+
+    public string Token { get; set; } = "";
+
+    /// <summary>Discord's REST base with the version; the AppHost points it at the emulator in local runs.</summary>
+    public Uri RestBaseAddress { get; set; } = new(DiscordRestOptions.DiscordApiBase);
+
+    public GatewayIntents Intents { get; set; } = GatewayIntents.Guilds | GatewayIntents.GuildMessages;
+
+    public int? TotalShards { get; set; }
+
+    public int[]? ShardIds { get; set; }
+}
