@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Platform.Discord.Models;
 
 namespace Platform.Discord.Interactions;
 
 /// <summary>A command as registered with Discord (bulk overwrite sends these, and gets them back with ids).</summary>
-public sealed record ApplicationCommand(string Name, string Description)
+public sealed record ApplicationCommand(string Name, string Description) : DiscordObject
 {
     public ulong? Id { get; init; }
     public ulong? ApplicationId { get; init; }
@@ -25,7 +26,7 @@ public enum ApplicationCommandType
     PrimaryEntryPoint = 4,
 }
 
-public sealed record ApplicationCommandOption(ApplicationCommandOptionType Type, string Name, string Description)
+public sealed record ApplicationCommandOption(ApplicationCommandOptionType Type, string Name, string Description) : DiscordObject
 {
     public bool? Required { get; init; }
     public IReadOnlyList<ApplicationCommandOptionChoice>? Choices { get; init; }
@@ -54,4 +55,4 @@ public enum ApplicationCommandOptionType
 }
 
 /// <summary>A fixed choice, or an autocomplete suggestion; the value is a string or a number.</summary>
-public sealed record ApplicationCommandOptionChoice(string Name, JsonElement Value);
+public sealed record ApplicationCommandOptionChoice(string Name, JsonElement Value) : DiscordObject;

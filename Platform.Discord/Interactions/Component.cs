@@ -1,7 +1,9 @@
+using Platform.Discord.Models;
+
 namespace Platform.Discord.Interactions;
 
 /// <summary>A message or modal component: an action row, button, select menu or text input.</summary>
-public sealed record Component(ComponentType Type)
+public sealed record Component(ComponentType Type) : DiscordObject
 {
     public string? CustomId { get; init; }
     public string? Label { get; init; }
@@ -31,7 +33,7 @@ public enum ComponentType
     ChannelSelect = 8,
 }
 
-public sealed record SelectOption(string Label, string Value)
+public sealed record SelectOption(string Label, string Value) : DiscordObject
 {
     public string? Description { get; init; }
     public bool? Default { get; init; }

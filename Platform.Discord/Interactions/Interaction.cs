@@ -4,7 +4,7 @@ using Platform.Discord.Models;
 namespace Platform.Discord.Interactions;
 
 /// <summary>An interaction as INTERACTION_CREATE and the HTTP endpoint deliver it.</summary>
-public sealed record Interaction(ulong Id, ulong ApplicationId, InteractionType Type, string Token)
+public sealed record Interaction(ulong Id, ulong ApplicationId, InteractionType Type, string Token) : DiscordObject
 {
     public InteractionData? Data { get; init; }
     public ulong? GuildId { get; init; }
@@ -24,6 +24,7 @@ public sealed record Interaction(ulong Id, ulong ApplicationId, InteractionType 
     public int? AttachmentSizeLimit { get; init; }
 
     /// <summary>The user who acted, in a guild or a DM.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public User? Invoker => Member?.User ?? User;
 }
 
@@ -37,7 +38,7 @@ public enum InteractionType
 }
 
 /// <summary>What was invoked: a command and its options, a component, or a submitted modal.</summary>
-public sealed record InteractionData
+public sealed record InteractionData : DiscordObject
 {
     public ulong? Id { get; init; }
     public string? Name { get; init; }
@@ -55,7 +56,7 @@ public sealed record InteractionData
 }
 
 /// <summary>One option as invoked: a value, or the options of a subcommand or group.</summary>
-public sealed record InteractionDataOption(string Name, ApplicationCommandOptionType Type)
+public sealed record InteractionDataOption(string Name, ApplicationCommandOptionType Type) : DiscordObject
 {
     public JsonElement? Value { get; init; }
     public IReadOnlyList<InteractionDataOption>? Options { get; init; }

@@ -3,7 +3,7 @@ using Platform.Discord.Models;
 namespace Platform.Discord.Interactions;
 
 /// <summary>The first answer to an interaction (POST /interactions/{id}/{token}/callback), due within three seconds.</summary>
-public sealed record InteractionResponse(InteractionCallbackType Type)
+public sealed record InteractionResponse(InteractionCallbackType Type) : DiscordObject
 {
     public InteractionCallbackData? Data { get; init; }
 
@@ -33,7 +33,7 @@ public enum InteractionCallbackType
 }
 
 /// <summary>A message to send, or the autocomplete choices, or a modal: which fields apply depends on the callback type.</summary>
-public sealed record InteractionCallbackData
+public sealed record InteractionCallbackData : DiscordObject
 {
     public string? Content { get; init; }
     public IReadOnlyList<Embed>? Embeds { get; init; }

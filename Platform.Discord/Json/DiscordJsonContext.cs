@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Platform.Discord.Gateway;
 using Platform.Discord.Interactions;
 using Platform.Discord.Models;
+using Platform.Discord.OAuth2;
 
 namespace Platform.Discord.Json;
 
@@ -45,6 +46,14 @@ namespace Platform.Discord.Json;
 [JsonSerializable(typeof(IReadOnlyList<Component>))]
 [JsonSerializable(typeof(IReadOnlyList<Role>))]
 [JsonSerializable(typeof(IReadOnlyList<Channel>))]
+[JsonSerializable(typeof(GatewayPayload<PresenceUpdatePayload>))]
+[JsonSerializable(typeof(GatewayPayload<VoiceStateUpdatePayload>))]
+[JsonSerializable(typeof(GatewayPayload<RequestGuildMembersPayload>))]
+[JsonSerializable(typeof(Application))]
+[JsonSerializable(typeof(PartialGuild))]
+[JsonSerializable(typeof(IReadOnlyList<PartialGuild>))]
+[JsonSerializable(typeof(AccessTokenResponse))]
+[JsonSerializable(typeof(CurrentAuthorization))]
 [JsonSerializable(typeof(Rest.RateLimitedBody))]
 [JsonSerializable(typeof(Rest.DiscordErrorBody))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;

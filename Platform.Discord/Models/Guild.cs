@@ -1,7 +1,7 @@
 namespace Platform.Discord.Models;
 
 /// <summary>A guild as GUILD_CREATE and the REST API describe it; fields not listed here are ignored.</summary>
-public sealed record Guild(ulong Id, string Name)
+public sealed record Guild(ulong Id, string Name) : DiscordObject
 {
     public string? Icon { get; init; }
     public ulong OwnerId { get; init; }
@@ -12,9 +12,9 @@ public sealed record Guild(ulong Id, string Name)
     public IReadOnlyList<GuildMember>? Members { get; init; }
 }
 
-public sealed record UnavailableGuild(ulong Id, bool Unavailable);
+public sealed record UnavailableGuild(ulong Id, bool Unavailable) : DiscordObject;
 
-public sealed record Role(ulong Id, string Name)
+public sealed record Role(ulong Id, string Name) : DiscordObject
 {
     public int Color { get; init; }
     public int Position { get; init; }
@@ -23,7 +23,7 @@ public sealed record Role(ulong Id, string Name)
     public bool Mentionable { get; init; }
 }
 
-public sealed record Channel(ulong Id, ChannelType Type)
+public sealed record Channel(ulong Id, ChannelType Type) : DiscordObject
 {
     public ulong? GuildId { get; init; }
     public string? Name { get; init; }
@@ -49,7 +49,7 @@ public enum ChannelType
     GuildMedia = 16,
 }
 
-public sealed record GuildMember
+public sealed record GuildMember : DiscordObject
 {
     public User? User { get; init; }
     public string? Nick { get; init; }

@@ -1,6 +1,6 @@
 namespace Platform.Discord.Models;
 
-public sealed record Message(ulong Id, ulong ChannelId)
+public sealed record Message(ulong Id, ulong ChannelId) : DiscordObject
 {
     public ulong? GuildId { get; init; }
     public User? Author { get; init; }

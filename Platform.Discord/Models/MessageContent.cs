@@ -3,7 +3,7 @@ using Platform.Discord.Interactions;
 namespace Platform.Discord.Models;
 
 /// <summary>The body of a message to create or edit (channel messages, follow-ups, edits of the original response).</summary>
-public sealed record MessageContent
+public sealed record MessageContent : DiscordObject
 {
     public string? Content { get; init; }
     public IReadOnlyList<Embed>? Embeds { get; init; }
@@ -22,7 +22,7 @@ public enum MessageFlags
     SuppressNotifications = 1 << 12,
 }
 
-public sealed record AllowedMentions
+public sealed record AllowedMentions : DiscordObject
 {
     public IReadOnlyList<string>? Parse { get; init; }
     public IReadOnlyList<ulong>? Roles { get; init; }
@@ -33,7 +33,7 @@ public sealed record AllowedMentions
     public static AllowedMentions None { get; } = new() { Parse = [] };
 }
 
-public sealed record Embed
+public sealed record Embed : DiscordObject
 {
     public string? Title { get; init; }
     public string? Description { get; init; }
@@ -44,9 +44,9 @@ public sealed record Embed
     public EmbedFooter? Footer { get; init; }
 }
 
-public sealed record EmbedField(string Name, string Value)
+public sealed record EmbedField(string Name, string Value) : DiscordObject
 {
     public bool? Inline { get; init; }
 }
 
-public sealed record EmbedFooter(string Text);
+public sealed record EmbedFooter(string Text) : DiscordObject;

@@ -1,6 +1,6 @@
 namespace Platform.Discord.Models;
 
-public sealed record User(ulong Id, string Username)
+public sealed record User(ulong Id, string Username) : DiscordObject
 {
     public string? GlobalName { get; init; }
     public string? Discriminator { get; init; }
