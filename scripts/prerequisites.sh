@@ -39,10 +39,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPIRE_CLI_TELEMETRY_OPTOUT
 say "Restoring .NET tools (Aspire CLI, dotnet-ef)"
 retry dotnet tool restore >/dev/null
 
-if [[ ! -f frontend/node_modules/.package-lock.json || frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]]; then
-  say "Installing frontend packages"
-  retry npm ci --prefix frontend --no-audit --no-fund
-fi
+npm_packages=(frontend)
+$for_tests && npm_packages+=(tests/discordjs-compat)
+for dir in "${npm_packages[@]}"; do
+  if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    say "Installing npm packages in $dir"
+    retry npm ci --prefix "$dir" --no-audit --no-fund
+  fi
+done
 
 say "Building the solution"
 retry dotnet restore Platform.sln -v quiet >/dev/null

@@ -14,6 +14,12 @@ for (const file of readdirSync(dir)) {
     totals.passed += count("passed");
     totals.failed += count("failed") + count("error") + count("timeout") + count("aborted");
     totals.skipped += count("notExecuted") + count("inconclusive");
+  } else if (file.endsWith(".tap")) {
+    // node --test's TAP summary: "# pass N", "# fail N", "# cancelled N", "# skipped N", "# todo N".
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+    totals.passed += count("pass");
+    totals.failed += count("fail") + count("cancelled");
+    totals.skipped += count("skipped") + count("todo");
   } else if (file.endsWith(".vitest.json")) {
     const report = JSON.parse(text);
     totals.passed += report.numPassedTests;

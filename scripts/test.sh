@@ -25,5 +25,11 @@ printf '\033[1m==> frontend (vitest)\033[0m\n'
 (cd frontend && npx vitest run --reporter=default --reporter=json --outputFile="$results/frontend.vitest.json") || status=1
 [[ -f "$results/frontend.vitest.json" ]] || echo "frontend" >> "$results/crashed"
 
+printf '\033[1m==> discord.js against the emulator\033[0m\n'
+(cd tests/discordjs-compat && node --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$results/discordjs-compat.tap") || status=1
+[[ -s "$results/discordjs-compat.tap" ]] || echo "discordjs-compat" >> "$results/crashed"
+
 node "$repo/scripts/summarize-tests.mjs" "$results" || status=1
 exit $status
