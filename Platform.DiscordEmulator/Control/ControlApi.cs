@@ -25,6 +25,7 @@ public static class ControlApi
         control.MapPost("/dispatch", DispatchAsync);
         control.MapPost("/stream", StreamAsync);
         control.MapInteractionControlApi();
+        control.MapWorldControlApi();
 
         return routes;
     }
@@ -33,6 +34,9 @@ public static class ControlApi
     {
         switch (fault.Kind)
         {
+            case FaultKinds.Latency:
+                registry.Faults.SetLatency(fault.ShardId, TimeSpan.FromMilliseconds(fault.Ms ?? 0));
+                return TypedResults.Ok(0);
             case FaultKinds.StopAcks or FaultKinds.RefuseResume:
                 registry.Faults.Set(fault.Kind, fault.ShardId, fault.On ?? true);
                 return TypedResults.Ok(0);
@@ -112,7 +116,7 @@ public static class ControlApi
             : registry.OnShard(shardId);
 }
 
-public sealed record FaultRequest(string Kind, int? ShardId = null, int? Code = null, bool? Resumable = null, bool? On = null);
+public sealed record FaultRequest(string Kind, int? ShardId = null, int? Code = null, bool? Resumable = null, bool? On = null, int? Ms = null);
 
 public sealed record DispatchRequest(string Type, JsonElement Data, int? ShardId = null, ulong? GuildId = null);
 

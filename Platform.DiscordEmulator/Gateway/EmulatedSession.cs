@@ -7,7 +7,7 @@ namespace Platform.DiscordEmulator.Gateway;
 /// and the connection it is attached to, if any. Sends are serialized so that every client sees
 /// its events in sequence order, replays included.
 /// </summary>
-public sealed class EmulatedSession(string id, int shardId, int totalShards, GatewayIntents intents, int replayCapacity)
+public sealed class EmulatedSession(string id, int shardId, int totalShards, GatewayIntents intents, int replayCapacity, ShardFaults faults)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Queue<(int Sequence, byte[] Frame)> replay = new();
@@ -34,6 +34,11 @@ public sealed class EmulatedSession(string id, int shardId, int totalShards, Gat
             if (replay.Count > replayCapacity)
             {
                 replay.Dequeue();
+            }
+
+            if (faults.LatencyFor(ShardId) is { Ticks: > 0 } delay)
+            {
+                await Task.Delay(delay, cancellationToken);
             }
 
             if (Connection is { } connection && !await connection.TrySendAsync(frame, cancellationToken))

@@ -18,6 +18,9 @@ public static class FaultKinds
     /// <summary>Send op 7 Reconnect.</summary>
     public const string Reconnect = "reconnect";
 
+    /// <summary>Delay everything sent on the shard (events and heartbeat ACKs) by <c>ms</c>; 0 removes it.</summary>
+    public const string Latency = "latency";
+
     /// <summary>Send op 9 Invalid Session, resumable or not.</summary>
     public const string InvalidSession = "invalid-session";
 }

@@ -53,13 +53,15 @@ public sealed class GatewayConnectionHandler(
             return;
         }
 
+        var hello = JsonSerializer.SerializeToUtf8Bytes(new HelloPayload(settings.HeartbeatIntervalMs), Json.HelloPayload);
+        await connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.Hello, null, null, hello), http.RequestAborted);
+
+        // The heartbeat clock starts at HELLO, as Discord's does, not when the socket was accepted.
         var state = new ConnectionState(connection, resumeEndpoint, ResumeUrl(http.Request), time.GetTimestamp());
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var heartbeatWatch = WatchHeartbeatsAsync(state, watchdog.Token);
         try
         {
-            var hello = JsonSerializer.SerializeToUtf8Bytes(new HelloPayload(settings.HeartbeatIntervalMs), Json.HelloPayload);
-            await connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.Hello, null, null, hello), http.RequestAborted);
             await ReceiveLoopAsync(state, http.RequestAborted);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
@@ -126,6 +128,11 @@ public sealed class GatewayConnectionHandler(
             case GatewayOpCode.Heartbeat:
                 state.LastHeartbeat = time.GetTimestamp();
                 state.Session?.Heartbeats.Enqueue(JsonSerializer.Deserialize(data.Span, Json.NullableInt32));
+                if (state.Session is { } acked && registry.Faults.LatencyFor(acked.ShardId) is { Ticks: > 0 } delay)
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
+
                 if (state.Session is null || !registry.Faults.IsOn(FaultKinds.StopAcks, state.Session.ShardId))
                 {
                     await state.Connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.HeartbeatAck, null, null, "null"u8), cancellationToken);
@@ -183,7 +190,7 @@ public sealed class GatewayConnectionHandler(
             return null;
         }
 
-        var session = new EmulatedSession(Guid.NewGuid().ToString("N"), shardId, totalShards, identify.Intents, settings.ReplayCapacity);
+        var session = new EmulatedSession(Guid.NewGuid().ToString("N"), shardId, totalShards, identify.Intents, settings.ReplayCapacity, registry.Faults);
         registry.Add(session);
         state.Session = session;
         await session.AttachAsync(state.Connection, cancellationToken);

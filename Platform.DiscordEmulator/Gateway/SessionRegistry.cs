@@ -55,6 +55,13 @@ public sealed record IdentifyRecord(int ShardId, int Bucket, DateTimeOffset At, 
 public sealed class ShardFaults
 {
     private readonly ConcurrentDictionary<(string Kind, int? Shard), bool> active = new();
+    private readonly ConcurrentDictionary<int, TimeSpan> latency = new();
+
+    /// <summary>Delay added before everything the gateway sends on a shard (-1: every shard).</summary>
+    public void SetLatency(int? shardId, TimeSpan delay) => latency[shardId ?? -1] = delay;
+
+    public TimeSpan LatencyFor(int shardId) =>
+        latency.TryGetValue(shardId, out var delay) || latency.TryGetValue(-1, out delay) ? delay : TimeSpan.Zero;
 
     public void Set(string kind, int? shardId, bool on)
     {

@@ -11,6 +11,11 @@ public sealed class RateLimitFilter(RestRateLimits limits) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (limits.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(limits.Latency, http.RequestAborted);
+        }
+
         var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
         var template = $"{http.Request.Method} {pattern}";
         var topLevel = string.Join('/', TopLevelParameters.Select(name => http.Request.RouteValues[name]).OfType<object>());

@@ -20,6 +20,9 @@ public sealed class RestRateLimits(IOptions<EmulatorOptions> options, TimeProvid
     private readonly Lock globalGate = new();
     private Window global = new(DateTimeOffset.MinValue, 0);
 
+    /// <summary>Delay added before every REST answer, to emulate a slow or distant Discord.</summary>
+    public TimeSpan Latency { get; set; }
+
     public int InvalidRequestsLastTenMinutes
     {
         get

@@ -20,7 +20,7 @@ public sealed class EmulatorWorld
         BotUser = new User(settings.ApplicationId, settings.BotName) { Bot = true, Discriminator = "0" };
         for (var g = 0; g < settings.Guilds; g++)
         {
-            guilds.Add(SeedGuild(g, settings));
+            guilds.Add(SeedGuild(g, settings, Snowflakes.At(SeedTime.AddMilliseconds(g))));
         }
     }
 
@@ -61,20 +61,44 @@ public sealed class EmulatorWorld
         return ((permissions & 0x8) != 0 ? All : permissions).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public Guild AddGuild(Guild guild)
+    /// <summary>Adds a guild seeded like the start-up ones (the bot joins it).</summary>
+    public Guild AddGuild(string name, int channels, int roles, int members)
     {
         lock (gate)
         {
+            var settings = new EmulatorOptions { ChannelsPerGuild = channels, RolesPerGuild = Math.Max(1, roles), MembersPerGuild = Math.Max(1, members) };
+            var guild = SeedGuild(guilds.Count, settings, Snowflakes.Next()) with { Name = name };
             guilds.Add(guild);
+            return guild;
         }
-
-        return guild;
     }
 
-    // Consecutive milliseconds put consecutive guilds on consecutive shards.
-    private static Guild SeedGuild(int index, EmulatorOptions settings)
+    /// <summary>Adds a member to a guild, returning it, or null when the guild is unknown.</summary>
+    public GuildMember? AddMember(ulong guildId, string username, IReadOnlyList<ulong> roles)
     {
-        var id = Snowflakes.At(SeedTime.AddMilliseconds(index));
+        lock (gate)
+        {
+            var index = guilds.FindIndex(guild => guild.Id == guildId);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var member = new GuildMember
+            {
+                User = new User(Snowflakes.Next(), username) { GlobalName = username },
+                Roles = roles,
+                JoinedAt = DateTimeOffset.UtcNow,
+            };
+            var guild = guilds[index];
+            guilds[index] = guild with { Members = [.. guild.Members ?? [], member], MemberCount = (guild.MemberCount ?? 0) + 1 };
+            return member;
+        }
+    }
+
+    // Seeded ids a millisecond apart put consecutive guilds on consecutive shards.
+    private static Guild SeedGuild(int index, EmulatorOptions settings, ulong id)
+    {
         var owner = new User(Snowflakes.At(SeedTime.AddSeconds(1), index), $"owner{index}") { GlobalName = $"Owner {index}" };
         var roles = Enumerable.Range(0, settings.RolesPerGuild)
             .Select(r => new Role(r == 0 ? id : Snowflakes.At(SeedTime.AddSeconds(2 + index), r), r == 0 ? "@everyone" : $"role-{r}")

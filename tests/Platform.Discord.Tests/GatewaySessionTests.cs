@@ -24,7 +24,7 @@ public sealed class GatewaySessionTests
     [Fact]
     public async Task Heartbeats_carry_the_last_sequence_received()
     {
-        await using var emulator = await TestEmulator.StartAsync("HeartbeatIntervalMs=200", "Guilds=2");
+        await using var emulator = await TestEmulator.StartAsync("HeartbeatIntervalMs=600", "Guilds=2");
         await using var client = await GatewayTestClient.StartAsync(emulator);
         await client.WaitForAsync(events => events.Count == 3);
 

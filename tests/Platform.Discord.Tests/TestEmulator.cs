@@ -58,9 +58,9 @@ public sealed class TestEmulator : IAsyncDisposable
     public async Task<IReadOnlyList<IdentifyRecord>> IdentifiesAsync() =>
         (await Control.GetFromJsonAsync<List<IdentifyRecord>>("/control/identifies", Json))!;
 
-    public async Task FaultAsync(string kind, int? shardId = null, int? code = null, bool? resumable = null, bool? on = null)
+    public async Task FaultAsync(string kind, int? shardId = null, int? code = null, bool? resumable = null, bool? on = null, int? ms = null)
     {
-        using var response = await Control.PostAsJsonAsync("/control/faults", new FaultRequest(kind, shardId, code, resumable, on), Json);
+        using var response = await Control.PostAsJsonAsync("/control/faults", new FaultRequest(kind, shardId, code, resumable, on, ms), Json);
         response.EnsureSuccessStatusCode();
     }
 

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Platform.Discord.Gateway;
+using Platform.Discord.Models;
+using Platform.DiscordEmulator.Control;
+using Platform.DiscordEmulator.Gateway;
+
+namespace Platform.Discord.Tests;
+
+/// <summary>What tests and developers do to the emulator while a bot is connected.</summary>
+public sealed class EmulatorControlTests
+{
+    [Fact]
+    public async Task A_guild_seeded_while_connected_arrives_as_guild_create_and_a_new_member_as_guild_member_add()
+    {
+        await using var emulator = await TestEmulator.StartAsync("Guilds=1");
+        await using var client = await GatewayTestClient.StartAsync(emulator);
+        await client.WaitForAsync(events => events.Count == 2);
+
+        var guild = await emulator.PostAsync<Guild>("/control/guilds", new SeedGuildRequest("Late Guild", Members: 2));
+        var member = await emulator.PostAsync<GuildMember>($"/control/guilds/{guild.Id}/members", new SeedMemberRequest("newcomer"));
+        await client.WaitForAsync(events => events.Any(e => e.Name == GatewayEventNames.GuildMemberAdd));
+
+        var created = client.Received.Single(e => e.Name == GatewayEventNames.GuildCreate && e.Deserialize(Platform.Discord.Json.DiscordJsonContext.Default.Guild).Id == guild.Id);
+        using var added = JsonDocument.Parse(client.Received.Single(e => e.Name == GatewayEventNames.GuildMemberAdd).Data);
+        Assert.Equal("Late Guild", created.Deserialize(Platform.Discord.Json.DiscordJsonContext.Default.Guild).Name);
+        Assert.Equal(guild.Id.ToString(), added.RootElement.GetProperty("guild_id").GetString());
+        Assert.Equal(member.User!.Id.ToString(), added.RootElement.GetProperty("user").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Added_gateway_latency_shows_in_the_measured_heartbeat_latency()
+    {
+        await using var emulator = await TestEmulator.StartAsync("HeartbeatIntervalMs=600");
+        await using var client = await GatewayTestClient.StartAsync(emulator);
+        await client.WaitForAsync(events => events.Any(e => e.Name == GatewayEventNames.Ready));
+
+        await emulator.FaultAsync(FaultKinds.Latency, ms: 150);
+        var acksBefore = (await emulator.SessionsAsync()).Single().Heartbeats.Count;
+        await Eventually.TrueAsync(async () => (await emulator.SessionsAsync()).Single().Heartbeats.Count >= acksBefore + 2, "two more heartbeats");
+
+        Assert.True(client.Shard.Status.Latency >= TimeSpan.FromMilliseconds(150), $"Measured {client.Shard.Status.Latency}.");
+    }
+
+    [Fact]
+    public async Task Added_rest_latency_delays_every_answer()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var rest = emulator.RestClient();
+        await emulator.PostAsync("/control/rest/latency", new LatencyRequest(200));
+
+        var timer = Stopwatch.StartNew();
+        await rest.GetCurrentUserAsync(CancellationToken.None);
+
+        Assert.True(timer.Elapsed >= TimeSpan.FromMilliseconds(200), $"Answered in {timer.Elapsed}.");
+    }
+}
