@@ -94,17 +94,25 @@ public static class ControlApi
         return TypedResults.Ok(sessions.Count);
     }
 
-    /// <summary>Sends <c>count</c> MESSAGE_CREATE events to a shard's session, for throughput and resilience runs.</summary>
+    /// <summary>
+    /// Sends <c>count</c> MESSAGE_CREATE events to a shard's session, for throughput and resilience
+    /// runs. With <c>reuse_payload</c> one message is serialized once and sent every time, so that a
+    /// benchmark measures the client rather than the emulator's serializer.
+    /// </summary>
     private static async Task<Ok<int>> StreamAsync(StreamRequest request, SessionRegistry registry, EmulatorWorld world, CancellationToken cancellationToken)
     {
         var session = registry.OnShard(request.ShardId).First();
         var guild = world.GuildsOnShard(session.ShardId, session.TotalShards).FirstOrDefault();
         var channelId = guild?.Channels?.FirstOrDefault()?.Id ?? 1;
         var content = new string('x', Math.Max(0, request.ContentLength));
+        byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(
+            new Message(Snowflakes.Next(), channelId) { GuildId = guild?.Id, Author = world.BotUser, Content = content, Timestamp = DateTimeOffset.UtcNow },
+            DiscordJsonContext.Default.Message);
+
+        var reused = request.ReusePayload ? Serialize() : null;
         for (var i = 0; i < request.Count; i++)
         {
-            var message = new Message(Snowflakes.Next(), channelId) { GuildId = guild?.Id, Author = world.BotUser, Content = content, Timestamp = DateTimeOffset.UtcNow };
-            await session.DispatchAsync(GatewayEventNames.MessageCreate, JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.Message), cancellationToken);
+            await session.DispatchAsync(GatewayEventNames.MessageCreate, reused ?? Serialize(), cancellationToken);
         }
 
         return TypedResults.Ok(request.Count);
@@ -120,7 +128,7 @@ public sealed record FaultRequest(string Kind, int? ShardId = null, int? Code = 
 
 public sealed record DispatchRequest(string Type, JsonElement Data, int? ShardId = null, ulong? GuildId = null);
 
-public sealed record StreamRequest(int Count, int? ShardId = null, int ContentLength = 500);
+public sealed record StreamRequest(int Count, int? ShardId = null, int ContentLength = 500, bool ReusePayload = false);
 
 public sealed record SessionView(string SessionId, int ShardId, int TotalShards, int Sequence, bool Connected, int Resumes, IReadOnlyList<int?> Heartbeats)
 {
