@@ -8,7 +8,8 @@ namespace Platform.Discord.Rest;
 /// </summary>
 public sealed record RestRoute(HttpMethod Method, string Template, string Path, string TopLevelResource)
 {
-    private static readonly string[] TopLevelParameters = ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
+    /// <summary>The route parameters that name a top-level resource; each value gets a bucket of its own.</summary>
+    public static readonly IReadOnlyList<string> TopLevelParameters = ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
 
     /// <summary>Low-cardinality name for telemetry and for routes whose bucket is not known yet.</summary>
     public string Name => $"{Method.Method} {Template}";

@@ -85,7 +85,7 @@ public static class ControlApi
     private static async Task<Ok<int>> DispatchAsync(DispatchRequest request, SessionRegistry registry, CancellationToken cancellationToken)
     {
         var data = JsonSerializer.SerializeToUtf8Bytes(request.Data, DiscordJsonContext.Default.JsonElement);
-        var sessions = TargetSessions(request.ShardId, request.GuildId, registry).ToList();
+        var sessions = (request.GuildId is { } guildId ? registry.ForGuild(guildId) : registry.OnShard(request.ShardId)).ToList();
         foreach (var session in sessions)
         {
             await session.DispatchAsync(request.Type, data, cancellationToken);
@@ -117,11 +117,6 @@ public static class ControlApi
 
         return TypedResults.Ok(request.Count);
     }
-
-    private static IEnumerable<EmulatedSession> TargetSessions(int? shardId, ulong? guildId, SessionRegistry registry) =>
-        guildId is { } id
-            ? registry.Sessions.Where(s => Snowflakes.ShardFor(id, s.TotalShards) == s.ShardId)
-            : registry.OnShard(shardId);
 }
 
 public sealed record FaultRequest(string Kind, int? ShardId = null, int? Code = null, bool? Resumable = null, bool? On = null, int? Ms = null);

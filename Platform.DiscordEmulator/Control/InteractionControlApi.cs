@@ -81,7 +81,7 @@ public static class InteractionControlApi
         };
 
         var record = store.Add(interaction);
-        var targets = sessions.Sessions.Where(s => s.Connection is not null && Snowflakes.ShardFor(guild.Id, s.TotalShards) == s.ShardId).ToList();
+        var targets = sessions.ForGuild(guild.Id).Where(s => s.Connection is not null).ToList();
         if (targets.Count == 0)
         {
             return Results.Ok(record.ToTranscript("No bot session is connected for this guild's shard."));

@@ -44,7 +44,7 @@ public static class WorldControlApi
 
     private static async Task DispatchToGuildShardAsync(SessionRegistry sessions, ulong guildId, string name, byte[] data, CancellationToken cancellationToken)
     {
-        foreach (var session in sessions.Sessions.Where(s => Snowflakes.ShardFor(guildId, s.TotalShards) == s.ShardId))
+        foreach (var session in sessions.ForGuild(guildId))
         {
             await session.DispatchAsync(name, data, cancellationToken);
         }

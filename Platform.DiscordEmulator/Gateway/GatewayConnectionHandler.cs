@@ -57,7 +57,7 @@ public sealed class GatewayConnectionHandler(
         await connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.Hello, null, null, hello), http.RequestAborted);
 
         // The heartbeat clock starts at HELLO, as Discord's does, not when the socket was accepted.
-        var state = new ConnectionState(connection, resumeEndpoint, ResumeUrl(http.Request), time.GetTimestamp());
+        var state = new ConnectionState(connection, resumeEndpoint, GatewayUrls.Resume(http.Request), time.GetTimestamp());
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var heartbeatWatch = WatchHeartbeatsAsync(state, watchdog.Token);
         try
@@ -301,8 +301,6 @@ public sealed class GatewayConnectionHandler(
         return total;
     }
 
-    private static string ResumeUrl(HttpRequest request) =>
-        $"{(request.IsHttps ? "wss" : "ws")}://{request.Host}/gateway/resume";
 
     private sealed record CloseInstruction(int Code, string Reason);
 

@@ -28,6 +28,10 @@ public sealed class SessionRegistry(IOptions<EmulatorOptions> options, TimeProvi
     public IEnumerable<EmulatedSession> OnShard(int? shardId) =>
         Sessions.Where(session => shardId is null || session.ShardId == shardId);
 
+    /// <summary>The sessions of the shard that holds <paramref name="guildId"/>, by Discord's formula.</summary>
+    public IEnumerable<EmulatedSession> ForGuild(ulong guildId) =>
+        Sessions.Where(session => World.Snowflakes.ShardFor(guildId, session.TotalShards) == session.ShardId);
+
     /// <summary>Applies Discord's identify rule: one per <c>shard % max_concurrency</c> bucket per interval.</summary>
     public bool TryStartIdentify(int shardId)
     {

@@ -9,18 +9,16 @@ public static class GatewayRestApi
     /// <summary>GET /gateway and /gateway/bot; the URLs carry no query string, as Discord's do.</summary>
     public static IEndpointRouteBuilder MapGatewayRestApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/gateway", (HttpRequest request) => TypedResults.Ok(new GatewayInfo(GatewayUrl(request))));
+        api.MapGet("/gateway", (HttpRequest request) => TypedResults.Ok(new GatewayInfo(GatewayUrls.Connect(request))));
 
         api.MapGet("/gateway/bot", (HttpRequest request, SessionRegistry registry, IOptions<EmulatorOptions> options) =>
         {
             var settings = options.Value;
             var limit = new SessionStartLimit(settings.SessionStartTotal, Math.Max(0, registry.SessionStartsRemaining), 86_400_000, settings.MaxConcurrency);
-            return TypedResults.Ok(new GatewayBotInfo(GatewayUrl(request), settings.Shards, limit));
+            return TypedResults.Ok(new GatewayBotInfo(GatewayUrls.Connect(request), settings.Shards, limit));
         });
 
         return api;
     }
 
-    private static string GatewayUrl(HttpRequest request) =>
-        $"{(request.IsHttps ? "wss" : "ws")}://{request.Host}/gateway";
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Platform.Discord.Rest;
 
 namespace Platform.DiscordEmulator.Rest;
 
 /// <summary>Puts Discord's X-RateLimit headers on every REST answer, and answers 429 when a limit is hit.</summary>
 public sealed class RateLimitFilter(RestRateLimits limits) : IEndpointFilter
 {
-    private static readonly string[] TopLevelParameters = ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -18,7 +17,7 @@ public sealed class RateLimitFilter(RestRateLimits limits) : IEndpointFilter
 
         var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
         var template = $"{http.Request.Method} {pattern}";
-        var topLevel = string.Join('/', TopLevelParameters.Select(name => http.Request.RouteValues[name]).OfType<object>());
+        var topLevel = string.Join('/', RestRoute.TopLevelParameters.Select(name => http.Request.RouteValues[name]).OfType<object>());
         if (limits.TakeFailure(template) is { } status)
         {
             return TypedResults.Json(new { message = "Internal Server Error", code = 0 }, statusCode: status);
