@@ -17,6 +17,7 @@ public static class EmulatorServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EmulatorWorld>();
         builder.Services.AddSingleton<SessionRegistry>();
+        builder.Services.AddSingleton<SessionHandshake>();
         builder.Services.AddSingleton<GatewayConnectionHandler>();
         builder.Services.AddSingleton<RestRateLimits>();
         builder.Services.AddSingleton<InteractionStore>();

@@ -4,8 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Platform.Discord.Gateway;
 using Platform.Discord.Json;
-using Platform.Discord.Models;
-using Platform.DiscordEmulator.World;
 
 namespace Platform.DiscordEmulator.Gateway;
 
@@ -16,7 +14,7 @@ namespace Platform.DiscordEmulator.Gateway;
 /// </summary>
 public sealed class GatewayConnectionHandler(
     SessionRegistry registry,
-    EmulatorWorld world,
+    SessionHandshake handshake,
     IOptions<EmulatorOptions> options,
     TimeProvider time,
     ILogger<GatewayConnectionHandler> logger)
@@ -143,9 +141,9 @@ public sealed class GatewayConnectionHandler(
             case GatewayOpCode.Resume when state.Session is not null:
                 return new(GatewayCloseCode.AlreadyAuthenticated, "You sent more than one identify payload.");
             case GatewayOpCode.Identify:
-                return await IdentifyAsync(state, JsonSerializer.Deserialize(data.Span, Json.IdentifyPayload)!, cancellationToken);
+                return await handshake.IdentifyAsync(state, JsonSerializer.Deserialize(data.Span, Json.IdentifyPayload)!, cancellationToken);
             case GatewayOpCode.Resume:
-                await ResumeAsync(state, JsonSerializer.Deserialize(data.Span, Json.ResumePayload)!, cancellationToken);
+                await handshake.ResumeAsync(state, JsonSerializer.Deserialize(data.Span, Json.ResumePayload)!, cancellationToken);
                 return null;
             case GatewayOpCode.PresenceUpdate or GatewayOpCode.VoiceStateUpdate or GatewayOpCode.RequestGuildMembers:
                 return state.Session is null ? new(GatewayCloseCode.NotAuthenticated, "You sent a payload prior to identifying.") : null;
@@ -155,77 +153,6 @@ public sealed class GatewayConnectionHandler(
                     : new(GatewayCloseCode.UnknownOpcode, "You sent an invalid Gateway opcode.");
         }
     }
-
-    private async Task<CloseInstruction?> IdentifyAsync(ConnectionState state, IdentifyPayload identify, CancellationToken cancellationToken)
-    {
-        if (identify.Token != settings.BotToken)
-        {
-            return new(GatewayCloseCode.AuthenticationFailed, "Authentication failed.");
-        }
-
-        if ((identify.Intents & ~GatewayIntents.All) != 0)
-        {
-            return new(GatewayCloseCode.InvalidIntents, "Invalid intent(s).");
-        }
-
-        if ((identify.Intents & GatewayIntents.Privileged & ~settings.EnabledPrivilegedIntents) != 0)
-        {
-            return new(GatewayCloseCode.DisallowedIntents, "Disallowed intent(s).");
-        }
-
-        var (shardId, totalShards) = identify.Shard is [var id, var total] ? (id, total) : (0, 1);
-        if (totalShards < 1 || shardId < 0 || shardId >= totalShards)
-        {
-            return new(GatewayCloseCode.InvalidShard, "Invalid shard.");
-        }
-
-        if (totalShards < settings.MinimumShards)
-        {
-            return new(GatewayCloseCode.ShardingRequired, "Sharding required.");
-        }
-
-        if (!registry.TryStartIdentify(shardId))
-        {
-            await SendInvalidSessionAsync(state.Connection, resumable: false, cancellationToken);
-            return null;
-        }
-
-        var session = new EmulatedSession(Guid.NewGuid().ToString("N"), shardId, totalShards, identify.Intents, settings.ReplayCapacity, registry.Faults);
-        registry.Add(session);
-        state.Session = session;
-        await session.AttachAsync(state.Connection, cancellationToken);
-
-        var guilds = world.GuildsOnShard(shardId, totalShards);
-        var ready = new ReadyPayload(10, world.BotUser, [.. guilds.Select(g => new UnavailableGuild(g.Id, true))], session.Id, state.ResumeUrl)
-        {
-            Shard = [shardId, totalShards],
-            Application = new PartialApplication(settings.ApplicationId),
-        };
-        await session.DispatchAsync(GatewayEventNames.Ready, JsonSerializer.SerializeToUtf8Bytes(ready, Json.ReadyPayload), cancellationToken);
-        foreach (var guild in guilds)
-        {
-            await session.DispatchAsync(GatewayEventNames.GuildCreate, JsonSerializer.SerializeToUtf8Bytes(guild, Json.Guild), cancellationToken);
-        }
-
-        return null;
-    }
-
-    // Discord answers a RESUME it cannot honour with op 9 (false), and the client must identify anew.
-    private async Task ResumeAsync(ConnectionState state, ResumePayload resume, CancellationToken cancellationToken)
-    {
-        var session = registry.Find(resume.SessionId);
-        if (!state.ResumeEndpoint || session is null || resume.Token != settings.BotToken
-            || !await session.ResumeAsync(state.Connection, resume.Seq, cancellationToken))
-        {
-            await SendInvalidSessionAsync(state.Connection, resumable: false, cancellationToken);
-            return;
-        }
-
-        state.Session = session;
-    }
-
-    private static Task SendInvalidSessionAsync(EmulatorConnection connection, bool resumable, CancellationToken cancellationToken) =>
-        connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.InvalidSession, null, null, resumable ? "true"u8 : "false"u8), cancellationToken);
 
     private async Task WatchHeartbeatsAsync(ConnectionState state, CancellationToken cancellationToken)
     {
@@ -299,18 +226,5 @@ public sealed class GatewayConnectionHandler(
         while (!result.EndOfMessage);
 
         return total;
-    }
-
-
-    private sealed record CloseInstruction(int Code, string Reason);
-
-    private sealed class ConnectionState(EmulatorConnection connection, bool resumeEndpoint, string resumeUrl, long connectedAt)
-    {
-        public EmulatorConnection Connection { get; } = connection;
-        public bool ResumeEndpoint { get; } = resumeEndpoint;
-        public string ResumeUrl { get; } = resumeUrl;
-        public EmulatedSession? Session { get; set; }
-        public long LastHeartbeat { get; set; } = connectedAt;
-        public bool TimedOut { get; set; }
     }
 }

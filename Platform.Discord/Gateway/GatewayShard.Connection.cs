@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Platform.Discord.Telemetry;
+
+namespace Platform.Discord.Gateway;
+
+/// <summary>One connection of a shard: HELLO, IDENTIFY or RESUME, then events until it closes.</summary>
+public sealed partial class GatewayShard
+{
+    private async Task<ConnectionOutcome> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        var resuming = session is not null;
+        SetState(ShardState.Connecting);
+        using var activity = GatewayTelemetry.ActivitySource.StartActivity(resuming ? "gateway resume" : "gateway identify");
+        activity?.SetTag("discord.shard", ShardId);
+
+        var socket = new ClientWebSocket();
+        try
+        {
+            await socket.ConnectAsync(GatewayUri(session?.ResumeUrl ?? gatewayUrl), cancellationToken);
+        }
+        catch (WebSocketException exception)
+        {
+            socket.Dispose();
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            return new(CloseAction.Resume, null, "connect failed", false);
+        }
+
+        using var connection = new GatewayConnection(socket, options.Compress, time);
+        using var scope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        GatewayHeartbeat? heartbeat = null;
+        var heartbeats = Task.CompletedTask;
+        var reachedReady = false;
+        try
+        {
+            var message = new ArrayBufferWriter<byte>(16 * 1024);
+            if (await ReceiveHelloAsync(connection, message, cancellationToken) is not { } interval)
+            {
+                return Closed(connection, reachedReady);
+            }
+
+            heartbeat = new GatewayHeartbeat(connection, interval, () => lastSequence, time);
+            heartbeats = heartbeat.RunAsync(scope);
+            await StartSessionAsync(connection, cancellationToken);
+
+            while (await connection.ReceiveAsync(message, scope.Token))
+            {
+                var envelope = GatewayEnvelope.Parse(message.WrittenSpan);
+                switch (envelope.Op)
+                {
+                    case GatewayOpCode.Dispatch:
+                        reachedReady |= await OnDispatchAsync(envelope, message.WrittenMemory, heartbeat, cancellationToken);
+                        break;
+                    case GatewayOpCode.Heartbeat:
+                        await heartbeat.BeatAsync(cancellationToken);
+                        break;
+                    case GatewayOpCode.HeartbeatAck:
+                        OnHeartbeatAck(heartbeat.Acknowledge());
+                        break;
+                    case GatewayOpCode.Reconnect:
+                        await connection.CloseForResumeAsync();
+                        return new(CloseAction.Resume, null, "reconnect requested", reachedReady);
+                    case GatewayOpCode.InvalidSession:
+                        var resumable = message.WrittenSpan[envelope.Data].SequenceEqual("true"u8);
+                        await connection.CloseForResumeAsync();
+                        return new(resumable ? CloseAction.Resume : CloseAction.Reidentify, null, "invalid session", reachedReady);
+                }
+            }
+
+            return Closed(connection, reachedReady);
+        }
+        catch (OperationCanceledException) when (heartbeat?.Zombie == true && !cancellationToken.IsCancellationRequested)
+        {
+            LogZombie(ShardId);
+            return new(CloseAction.Resume, null, "zombie connection", reachedReady);
+        }
+        catch (Exception exception) when (exception is WebSocketException or JsonException or TimeoutException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            return new(CloseAction.Resume, null, exception is JsonException ? "decode error" : "connection lost", reachedReady);
+        }
+        finally
+        {
+            await scope.CancelAsync();
+            await heartbeats;
+        }
+    }
+
+    private async Task<TimeSpan?> ReceiveHelloAsync(GatewayConnection connection, ArrayBufferWriter<byte> message, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.HelloTimeout);
+        try
+        {
+            if (!await connection.ReceiveAsync(message, timeout.Token))
+            {
+                return null;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No HELLO within {options.HelloTimeout.TotalSeconds:0} s.");
+        }
+
+        var envelope = GatewayEnvelope.Parse(message.WrittenSpan);
+        if (envelope.Op != GatewayOpCode.Hello)
+        {
+            throw new JsonException($"Expected HELLO, received op {envelope.Op}.");
+        }
+
+        var hello = JsonSerializer.Deserialize(message.WrittenSpan[envelope.Data], Json.HelloPayload)!;
+        return TimeSpan.FromMilliseconds(hello.HeartbeatInterval);
+    }
+
+    private async Task StartSessionAsync(GatewayConnection connection, CancellationToken cancellationToken)
+    {
+        if (session is { } current)
+        {
+            SetState(ShardState.Resuming);
+            var resume = new ResumePayload(options.Token, current.Id, lastSequence ?? 0);
+            await connection.SendAsync(new(GatewayOpCode.Resume, resume), Json.GatewayPayloadResumePayload, cancellationToken);
+            return;
+        }
+
+        SetState(ShardState.Identifying);
+        await identifyCoordinator.WaitToIdentifyAsync(ShardId, options.MaxConcurrency, cancellationToken);
+        var identify = new IdentifyPayload(options.Token, options.Properties, options.Intents)
+        {
+            LargeThreshold = options.LargeThreshold,
+            Shard = [ShardId, options.TotalShards],
+        };
+        await connection.SendAsync(new(GatewayOpCode.Identify, identify), Json.GatewayPayloadIdentifyPayload, cancellationToken);
+        firstIdentify.TrySetResult();
+        counters.Identifies++;
+        GatewayTelemetry.Identifies.Add(1, new KeyValuePair<string, object?>("discord.shard", ShardId));
+    }
+
+    private async ValueTask<bool> OnDispatchAsync(GatewayEnvelope envelope, ReadOnlyMemory<byte> message, GatewayHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        lastSequence = envelope.Sequence ?? lastSequence;
+        var name = envelope.EventName ?? "";
+        var data = message[envelope.Data];
+        var started = false;
+
+        if (name == GatewayEventNames.Ready)
+        {
+            var ready = JsonSerializer.Deserialize(data.Span, Json.ReadyPayload)!;
+            session = new GatewaySession(ready.SessionId, ready.ResumeGatewayUrl);
+            counters.GuildCount = ready.Guilds.Count;
+            started = true;
+        }
+        else if (name == GatewayEventNames.Resumed)
+        {
+            counters.Resumes++;
+            GatewayTelemetry.Resumes.Add(1, new KeyValuePair<string, object?>("discord.shard", ShardId));
+            started = true;
+        }
+
+        if (started)
+        {
+            failedResumes = 0;
+            SetState(ShardState.Ready);
+        }
+
+        counters.EventsReceived++;
+        GatewayTelemetry.Events.Add(1, new KeyValuePair<string, object?>("discord.event", name));
+        var dispatch = new GatewayDispatch(ShardId, name, envelope.Sequence ?? 0, data.ToArray());
+        if (!dispatches.TryWrite(dispatch))
+        {
+            await heartbeat.WhileNotReadingAsync(() => dispatches.WriteAsync(dispatch, cancellationToken));
+        }
+
+        return started;
+    }
+
+    private void OnHeartbeatAck(TimeSpan latency)
+    {
+        counters.Latency = latency;
+        counters.LastHeartbeatAck = time.GetUtcNow();
+        GatewayTelemetry.Latency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("discord.shard", ShardId));
+    }
+
+    private static ConnectionOutcome Closed(GatewayConnection connection, bool reachedReady)
+    {
+        var code = (int?)connection.CloseStatus;
+        return new(GatewayCloseCode.ActionFor(code), code, $"closed with {code?.ToString() ?? "no code"}", reachedReady);
+    }
+
+    private Uri GatewayUri(string baseUrl) =>
+        new UriBuilder(baseUrl) { Query = options.Compress ? "v=10&encoding=json&compress=zlib-stream" : "v=10&encoding=json" }.Uri;
+}
