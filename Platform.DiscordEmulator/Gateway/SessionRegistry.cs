@@ -1,3 +1,4 @@
+using Platform.Discord.Gateway;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,7 @@ public sealed class SessionRegistry(IOptions<EmulatorOptions> options, TimeProvi
 
     /// <summary>The sessions of the shard that holds <paramref name="guildId"/>, by Discord's formula.</summary>
     public IEnumerable<EmulatedSession> ForGuild(ulong guildId) =>
-        Sessions.Where(session => World.Snowflakes.ShardFor(guildId, session.TotalShards) == session.ShardId);
+        Sessions.Where(session => ShardRouting.ShardFor(guildId, session.TotalShards) == session.ShardId);
 
     /// <summary>Applies Discord's identify rule: one per <c>shard % max_concurrency</c> bucket per interval.</summary>
     public bool TryStartIdentify(int shardId)

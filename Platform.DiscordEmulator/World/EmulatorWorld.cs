@@ -1,3 +1,4 @@
+using Platform.Discord.Gateway;
 using Microsoft.Extensions.Options;
 using Platform.Discord.Models;
 
@@ -38,7 +39,7 @@ public sealed class EmulatorWorld
     }
 
     public IReadOnlyList<Guild> GuildsOnShard(int shardId, int totalShards) =>
-        [.. Guilds.Where(guild => Snowflakes.ShardFor(guild.Id, totalShards) == shardId)];
+        [.. Guilds.Where(guild => ShardRouting.ShardFor(guild.Id, totalShards) == shardId)];
 
     public Guild? FindGuild(ulong id) => Guilds.FirstOrDefault(guild => guild.Id == id);
 

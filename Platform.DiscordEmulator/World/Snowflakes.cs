@@ -10,6 +10,4 @@ public static class Snowflakes
         ((ulong)(time - DiscordEpoch).TotalMilliseconds << 22) | (uint)(sequence & 0xFFF);
 
     public static ulong Next() => At(DateTimeOffset.UtcNow, (int)(Interlocked.Increment(ref counter) & 0xFFF));
-
-    public static int ShardFor(ulong guildId, int totalShards) => (int)((guildId >> 22) % (ulong)totalShards);
 }

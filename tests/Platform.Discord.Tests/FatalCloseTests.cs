@@ -5,6 +5,7 @@ namespace Platform.Discord.Tests;
 
 public sealed class FatalCloseTests
 {
+    // NOTES §C.6: fatal close codes must not loop.
     [Theory]
     [InlineData(GatewayCloseCode.AuthenticationFailed)]
     [InlineData(GatewayCloseCode.InvalidShard)]

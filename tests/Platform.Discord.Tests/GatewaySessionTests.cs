@@ -35,6 +35,7 @@ public sealed class GatewaySessionTests
         Assert.NotNull(client.Shard.Status.Latency);
     }
 
+    // NOTES §C.2: zombie connections are detected and resumed.
     [Fact]
     public async Task A_zombie_connection_is_closed_and_resumed_not_reidentified()
     {
@@ -52,6 +53,7 @@ public sealed class GatewaySessionTests
         Assert.Equal(ShardState.Ready, client.Shard.Status.State);
     }
 
+    // NOTES §C.8 and §C.9: resumes go to resume_gateway_url (the only URL the emulator resumes on) and keep sequence bookkeeping exact.
     [Fact]
     public async Task Three_reconnect_cycles_deliver_every_sequence_once_in_order_on_one_session()
     {
@@ -90,6 +92,7 @@ public sealed class GatewaySessionTests
         Assert.Equal(2, (await emulator.IdentifiesAsync()).Count(i => i.Accepted));
     }
 
+    // NOTES §C.1: a resume that keeps failing must fall back to IDENTIFY, not loop.
     [Fact]
     public async Task A_resume_that_keeps_failing_falls_back_to_identify()
     {
@@ -105,6 +108,7 @@ public sealed class GatewaySessionTests
         Assert.Equal(ShardState.Ready, client.Shard.Status.State);
     }
 
+    // NOTES §C.11: a blocked handler must not stop heartbeats.
     [Fact]
     public async Task A_blocked_consumer_does_not_stop_heartbeats()
     {

@@ -75,6 +75,7 @@ public sealed class InteractionTests
         Assert.Equal((1, guild.Id), (interaction.Version, interaction.AuthorizingIntegrationOwners!["0"]));
     }
 
+    // NOTES §C.10: the interaction deadline (10062); the deferred test below is the remedy.
     [Fact]
     public async Task Answering_after_three_seconds_gets_unknown_interaction()
     {

@@ -20,6 +20,7 @@ public sealed class RestRateLimitTests
         Assert.Equal(0, await emulator.InvalidRequestsAsync());
     }
 
+    // NOTES §C.5: 429 storms, shared by every caller of one client (every shard).
     [Fact]
     public async Task A_429_storm_on_a_route_costs_one_429_and_every_request_still_succeeds()
     {

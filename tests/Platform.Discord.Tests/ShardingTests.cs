@@ -4,6 +4,7 @@ namespace Platform.Discord.Tests;
 
 public sealed class ShardingTests
 {
+    // NOTES §C.3: identify concurrency honoured with many shards.
     [Fact]
     public async Task Sixteen_shards_at_max_concurrency_four_identify_bucket_by_bucket_without_an_invalid_session()
     {
@@ -32,6 +33,7 @@ public sealed class ShardingTests
         Assert.All(await emulator.SessionsAsync(), s => Assert.Equal(4, s.TotalShards));
     }
 
+    // NOTES §C.4: restart loops must not burn the daily session budget.
     [Fact]
     public async Task Too_few_session_starts_left_refuses_to_start_and_identifies_nothing()
     {

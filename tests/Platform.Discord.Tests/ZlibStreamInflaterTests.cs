@@ -36,6 +36,7 @@ public sealed class ZlibStreamInflaterTests
         }
     }
 
+    // NOTES §C.7: a zlib context reused across reconnects corrupts the stream.
     [Fact]
     public void A_new_connection_needs_a_new_context()
     {
