@@ -24,26 +24,18 @@ internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed,
     public async ValueTask<bool> ReceiveAsync(ArrayBufferWriter<byte> message, CancellationToken cancellationToken)
     {
         message.ResetWrittenCount();
+        if (inflater is null)
+        {
+            // Uncompressed frames are whole messages: read them straight into the message buffer.
+            return await ReceiveFrameAsync(message, cancellationToken);
+        }
+
         while (true)
         {
             frame.ResetWrittenCount();
-            ValueWebSocketReceiveResult result;
-            do
+            if (!await ReceiveFrameAsync(frame, cancellationToken))
             {
-                result = await socket.ReceiveAsync(frame.GetMemory(8 * 1024), cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return false;
-                }
-
-                frame.Advance(result.Count);
-            }
-            while (!result.EndOfMessage);
-
-            if (inflater is null)
-            {
-                message.Write(frame.WrittenSpan);
-                return true;
+                return false;
             }
 
             if (inflater.TryInflate(frame.WrittenSpan, message))
@@ -51,6 +43,24 @@ internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed,
                 return true;
             }
         }
+    }
+
+    private async ValueTask<bool> ReceiveFrameAsync(ArrayBufferWriter<byte> destination, CancellationToken cancellationToken)
+    {
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(destination.GetMemory(8 * 1024), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return false;
+            }
+
+            destination.Advance(result.Count);
+        }
+        while (!result.EndOfMessage);
+
+        return true;
     }
 
     public async ValueTask SendAsync<T>(GatewayPayload<T> payload, JsonTypeInfo<GatewayPayload<T>> typeInfo, CancellationToken cancellationToken)

@@ -109,10 +109,15 @@ public static class ControlApi
             new Message(Snowflakes.Next(), channelId) { GuildId = guild?.Id, Author = world.BotUser, Content = content, Timestamp = DateTimeOffset.UtcNow },
             DiscordJsonContext.Default.Message);
 
-        var reused = request.ReusePayload ? Serialize() : null;
+        if (request.ReusePayload)
+        {
+            await session.DispatchManyAsync(GatewayEventNames.MessageCreate, Serialize(), request.Count, cancellationToken);
+            return TypedResults.Ok(request.Count);
+        }
+
         for (var i = 0; i < request.Count; i++)
         {
-            await session.DispatchAsync(GatewayEventNames.MessageCreate, reused ?? Serialize(), cancellationToken);
+            await session.DispatchAsync(GatewayEventNames.MessageCreate, Serialize(), cancellationToken);
         }
 
         return TypedResults.Ok(request.Count);

@@ -24,26 +24,33 @@ public sealed class EmulatedSession(string id, int shardId, int totalShards, Gat
     /// <summary>The <c>d</c> of every heartbeat received on this session, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<int?> Heartbeats { get; } = new();
 
-    public async Task DispatchAsync(string name, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public Task DispatchAsync(string name, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        DispatchManyAsync(name, data, 1, cancellationToken);
+
+    /// <summary>Sends the same event <paramref name="count"/> times, each with its own sequence number, holding the session once.</summary>
+    public async Task DispatchManyAsync(string name, ReadOnlyMemory<byte> data, int count, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var frame = DispatchFrame.Create(0, ++sequence, name, data.Span);
-            replay.Enqueue((sequence, frame));
-            if (replay.Count > replayCapacity)
+            for (var i = 0; i < count; i++)
             {
-                replay.Dequeue();
-            }
+                var frame = DispatchFrame.Create(0, ++sequence, name, data.Span);
+                replay.Enqueue((sequence, frame));
+                if (replay.Count > replayCapacity)
+                {
+                    replay.Dequeue();
+                }
 
-            if (faults.LatencyFor(ShardId) is { Ticks: > 0 } delay)
-            {
-                await Task.Delay(delay, cancellationToken);
-            }
+                if (faults.LatencyFor(ShardId) is { Ticks: > 0 } delay)
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
 
-            if (Connection is { } connection && !await connection.TrySendAsync(frame, cancellationToken))
-            {
-                Connection = null;
+                if (Connection is { } connection && !await connection.TrySendAsync(frame, cancellationToken))
+                {
+                    Connection = null;
+                }
             }
         }
         finally
