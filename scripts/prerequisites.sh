@@ -48,6 +48,9 @@ for dir in "${npm_packages[@]}"; do
   fi
 done
 
-say "Building the solution"
-retry dotnet restore Platform.sln -v quiet >/dev/null
-dotnet build Platform.sln --no-restore -nologo -v quiet -clp:ErrorsOnly
+# Running needs the AppHost and what it references; the tests need the whole solution.
+target=Platform.AppHost/Platform.AppHost.csproj
+$for_tests && target=Platform.sln
+say "Building $target"
+retry dotnet restore "$target" -v quiet >/dev/null
+dotnet build "$target" --no-restore -nologo -v quiet -clp:ErrorsOnly
