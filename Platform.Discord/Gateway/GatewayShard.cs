@@ -84,19 +84,21 @@ public sealed partial class GatewayShard(
     {
         if (outcome.Action == CloseAction.Reidentify)
         {
-            session = null;
-            lastSequence = null;
-            return;
+            ForgetSession();
         }
-
-        // A resume URL that keeps failing is dropped, or a shard can retry a dead session forever.
-        if (resuming && !outcome.ReachedReady && ++failedResumes >= options.MaxResumeAttempts)
+        else if (resuming && !outcome.ReachedReady && ++failedResumes >= options.MaxResumeAttempts)
         {
+            // A resume URL that keeps failing is dropped, or a shard can retry a dead session forever.
             LogResumeAbandoned(ShardId, failedResumes);
-            session = null;
-            lastSequence = null;
+            ForgetSession();
             failedResumes = 0;
         }
+    }
+
+    private void ForgetSession()
+    {
+        session = null;
+        lastSequence = null;
     }
 
     private TimeSpan Backoff(int failures)

@@ -65,7 +65,7 @@ public static class ControlApi
                 connection.Socket.Abort();
                 break;
             case FaultKinds.Reconnect:
-                await connection.TrySendAsync(DispatchFrame.Create((int)GatewayOpCode.Reconnect, null, null, "null"u8), CancellationToken.None);
+                await connection.TrySendAsync(DispatchFrame.Command(GatewayOpCode.Reconnect, "null"u8), CancellationToken.None);
                 break;
             case FaultKinds.InvalidSession:
                 var resumable = fault.Resumable ?? false;
@@ -77,7 +77,7 @@ public static class ControlApi
                     }
                 }
 
-                await connection.TrySendAsync(DispatchFrame.Create((int)GatewayOpCode.InvalidSession, null, null, resumable ? "true"u8 : "false"u8), CancellationToken.None);
+                await connection.TrySendAsync(DispatchFrame.InvalidSession(resumable), CancellationToken.None);
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using Platform.Discord.Gateway;
 
 namespace Platform.DiscordEmulator.Gateway;
 
@@ -46,6 +47,12 @@ public static class DispatchFrame
         rest[0] = (byte)'}';
         return frame;
     }
+
+    /// <summary>A frame with no sequence or event name: HELLO, heartbeat ACK, op 7, op 9.</summary>
+    public static byte[] Command(GatewayOpCode op, ReadOnlySpan<byte> data) => Create((int)op, null, null, data);
+
+    /// <summary>Op 9: the client must resume (true) or identify anew (false).</summary>
+    public static byte[] InvalidSession(bool resumable) => Command(GatewayOpCode.InvalidSession, resumable ? "true"u8 : "false"u8);
 
     private static void Append(ref Span<byte> destination, scoped ReadOnlySpan<byte> bytes)
     {

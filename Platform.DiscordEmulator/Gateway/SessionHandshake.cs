@@ -86,5 +86,5 @@ public sealed class SessionHandshake(SessionRegistry registry, EmulatorWorld wor
     }
 
     private static Task SendInvalidSessionAsync(EmulatorConnection connection, bool resumable, CancellationToken cancellationToken) =>
-        connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.InvalidSession, null, null, resumable ? "true"u8 : "false"u8), cancellationToken);
+        connection.SendAsync(DispatchFrame.InvalidSession(resumable), cancellationToken);
 }

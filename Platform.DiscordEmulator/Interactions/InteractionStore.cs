@@ -27,9 +27,10 @@ public sealed class InteractionStore(IOptions<EmulatorOptions> options, TimeProv
             ? record
             : null;
 
-    /// <summary>The interaction whose webhook token this is, if the token has not expired.</summary>
-    public InteractionRecord? FindByWebhookToken(string token) =>
+    /// <summary>The interaction behind webhook <paramref name="applicationId"/>/<paramref name="token"/>, if the token has not expired.</summary>
+    public InteractionRecord? FindByWebhook(ulong applicationId, string token) =>
         byToken.TryGetValue(token, out var record)
+            && record.Interaction.ApplicationId == applicationId
             && time.GetUtcNow() - record.CreatedAt <= TimeSpan.FromMinutes(options.Value.InteractionTokenLifetimeMinutes)
             ? record
             : null;

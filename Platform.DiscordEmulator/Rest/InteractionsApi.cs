@@ -55,7 +55,7 @@ public static class InteractionsApi
     private static async Task<IResult> FollowupAsync(
         ulong webhook_id, string webhook_token, HttpRequest request, InteractionStore store, EmulatorWorld world, MessageLog messages, TimeProvider time)
     {
-        if (store.FindByWebhookToken(webhook_token) is not { } record || record.Interaction.ApplicationId != webhook_id || record.Callback is null)
+        if (store.FindByWebhook(webhook_id, webhook_token) is not { } record || record.Callback is null)
         {
             return DiscordErrors.UnknownWebhook();
         }
@@ -70,13 +70,12 @@ public static class InteractionsApi
     private static async Task<IResult> EditAsync(
         ulong webhook_id, string webhook_token, string message_id, HttpRequest request, InteractionStore store, MessageLog messages, TimeProvider time)
     {
-        if (store.FindByWebhookToken(webhook_token) is not { } record || record.Interaction.ApplicationId != webhook_id)
+        if (store.FindByWebhook(webhook_id, webhook_token) is not { } record)
         {
             return DiscordErrors.UnknownWebhook();
         }
 
-        var existing = message_id == "@original" ? record.Original : ulong.TryParse(message_id, out var id) ? messages.Find(id) : null;
-        if (existing is null)
+        if (FindMessage(record, message_id, messages) is not { } existing)
         {
             return DiscordErrors.UnknownMessage();
         }
@@ -98,13 +97,12 @@ public static class InteractionsApi
 
     private static IResult DeleteAsync(ulong webhook_id, string webhook_token, string message_id, InteractionStore store, MessageLog messages, TimeProvider time)
     {
-        if (store.FindByWebhookToken(webhook_token) is not { } record || record.Interaction.ApplicationId != webhook_id)
+        if (store.FindByWebhook(webhook_id, webhook_token) is not { } record)
         {
             return DiscordErrors.UnknownWebhook();
         }
 
-        var target = message_id == "@original" ? record.Original : ulong.TryParse(message_id, out var id) ? messages.Find(id) : null;
-        if (target is null || !messages.Remove(target.Id))
+        if (FindMessage(record, message_id, messages) is not { } target || !messages.Remove(target.Id))
         {
             return DiscordErrors.UnknownMessage();
         }
@@ -112,6 +110,10 @@ public static class InteractionsApi
         record.Record(message_id == "@original" ? "delete_original" : "delete_followup", null, time.GetUtcNow());
         return Results.NoContent();
     }
+
+    /// <summary>The message a webhook route names: <c>@original</c> (the interaction's response) or a follow-up's id.</summary>
+    private static Message? FindMessage(InteractionRecord record, string messageId, MessageLog messages) =>
+        messageId == "@original" ? record.Original : ulong.TryParse(messageId, out var id) ? messages.Find(id) : null;
 
     private static Message MessageFor(Interaction interaction, EmulatorWorld world, string content, IReadOnlyList<Embed>? embeds, MessageFlags? flags, bool loading) =>
         new(Snowflakes.Next(), interaction.ChannelId ?? 0)

@@ -11,7 +11,14 @@ internal static class OwnerOnly
         }
     }
 
-    public static void RestrictDirectory(string path)
+    /// <summary>Creates the directory if needed and makes it owner-only.</summary>
+    public static void CreateDirectory(string path)
+    {
+        Directory.CreateDirectory(path);
+        RestrictDirectory(path);
+    }
+
+    private static void RestrictDirectory(string path)
     {
         if (!OperatingSystem.IsWindows())
         {

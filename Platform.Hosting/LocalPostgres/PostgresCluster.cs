@@ -47,8 +47,7 @@ internal sealed class PostgresCluster(string binDirectory, string dataDirectory)
 
     private async Task EnsureDirectoryAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(DataDirectory);
-        OwnerOnly.RestrictDirectory(DataDirectory);
+        OwnerOnly.CreateDirectory(DataDirectory);
         if (HostCommand.IsRoot)
         {
             await HostCommand.RunAsync("chown", ["-R", $"{ServiceUser}:{ServiceUser}", DataDirectory], cancellationToken);

@@ -38,8 +38,7 @@ public static class LocalRedisBuilderExtensions
 
     private static async Task WriteConfigurationAsync(string configPath, string dataDirectory, string password, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(dataDirectory);
-        OwnerOnly.RestrictDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         var escaped = password.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
         string[] lines =
         [

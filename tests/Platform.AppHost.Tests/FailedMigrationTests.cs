@@ -16,18 +16,16 @@ public sealed class FailedMigrationTests
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
 
         // A table the first migration also creates makes that migration fail half-way.
-        await using (var database = await StartAsync(data.Path, postgresPassword, redisPassword, timeout.Token, "postgres", "postgres-password", "platformdb"))
+        await using (var database = await TestAppHost.StartAsync(data.Path, postgresPassword, redisPassword, timeout.Token, "postgres", "postgres-password", "platformdb"))
         {
             await database.ResourceNotifications.WaitForResourceHealthyAsync("platformdb", timeout.Token);
-            var builder = new NpgsqlConnectionStringBuilder(await database.ConnectionStringAsync("platformdb")) { Pooling = false };
-            await using var connection = new NpgsqlConnection(builder.ConnectionString);
-            await connection.OpenAsync(timeout.Token);
+            await using var connection = await database.OpenUnpooledAsync("platformdb", timeout.Token);
             await using var command = new NpgsqlCommand("CREATE TABLE guilds (squatter text)", connection);
             await command.ExecuteNonQueryAsync(timeout.Token);
             await database.StopAsync(timeout.Token);
         }
 
-        await using var app = await StartAsync(data.Path, postgresPassword, redisPassword, timeout.Token,
+        await using var app = await TestAppHost.StartAsync(data.Path, postgresPassword, redisPassword, timeout.Token,
             "postgres", "postgres-password", "platformdb", "redis", "redis-password", "migrations", "api");
 
         var migrations = await app.ResourceNotifications.WaitForResourceAsync(
@@ -37,15 +35,5 @@ public sealed class FailedMigrationTests
 
         Assert.NotEqual(0, migrations.Snapshot.ExitCode);
         Assert.Equal(KnownResourceStates.FailedToStart, api.Snapshot.State?.Text);
-    }
-
-    private static async Task<DistributedApplication> StartAsync(
-        string dataDirectory, string postgresPassword, string redisPassword, CancellationToken cancellationToken, params string[] resources)
-    {
-        var builder = await TestAppHost.CreateBuilderAsync(dataDirectory, postgresPassword, redisPassword);
-        builder.KeepOnly(resources);
-        var app = await builder.BuildAsync(cancellationToken);
-        await app.StartAsync(cancellationToken);
-        return app;
     }
 }

@@ -37,12 +37,8 @@ public sealed class RestartTests
 
     private static async Task<DistributedApplication> StartAsync(string dataDirectory)
     {
-        var builder = await TestAppHost.CreateBuilderAsync(dataDirectory, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}");
-        builder.KeepOnly(Infrastructure);
-        var app = await builder.BuildAsync();
-
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
-        await app.StartAsync(timeout.Token);
+        var app = await TestAppHost.StartAsync(dataDirectory, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", timeout.Token, Infrastructure);
         await app.ResourceNotifications.WaitForResourceAsync("migrations", KnownResourceStates.Finished, timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", timeout.Token);
         return app;
@@ -50,25 +46,16 @@ public sealed class RestartTests
 
     private static async Task ExecuteAsync(DistributedApplication app, string sql)
     {
-        await using var connection = await OpenAsync(app);
+        await using var connection = await app.OpenUnpooledAsync("platformdb");
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<object?> ExecuteScalarAsync(DistributedApplication app, string sql)
     {
-        await using var connection = await OpenAsync(app);
+        await using var connection = await app.OpenUnpooledAsync("platformdb");
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
-    }
-
-    // Unpooled, so no idle session outlives the app that is about to stop.
-    private static async Task<NpgsqlConnection> OpenAsync(DistributedApplication app)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(await app.ConnectionStringAsync("platformdb")) { Pooling = false };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
     }
 
     private static async Task<ConnectionMultiplexer> ConnectRedisAsync(DistributedApplication app) =>

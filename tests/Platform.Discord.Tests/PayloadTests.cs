@@ -12,7 +12,8 @@ public sealed class PayloadTests
 {
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
 
-    private static readonly Dictionary<string, Func<JsonNode, JsonNode?>> Models = new()
+    /// <summary>Per file: the documented JSON to compare against, and what our model writes back for it.</summary>
+    private static readonly Dictionary<string, Func<JsonNode, (JsonNode Documented, JsonNode? Written)>> Models = new()
     {
         ["application.json"] = node => RoundTrip(node, Json.Application),
         ["application_command_chat_input.json"] = node => RoundTrip(node, Json.ApplicationCommand),
@@ -73,14 +74,9 @@ public sealed class PayloadTests
         var original = JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, file)))!;
         Assert.True(Models.TryGetValue(Path.GetFileName(file), out var roundTrip), $"No model is mapped for {file}.");
 
-        var written = roundTrip(original.DeepClone())!;
+        var (documented, written) = roundTrip(original);
 
-        var expected = Path.GetFileName(file) switch
-        {
-            "http_interaction_ping.json" or "rest_429_global.json" or "rest_429_shared_resource.json" or "rest_429_user.json" => original["body"]!,
-            _ => original,
-        };
-        AssertContains(expected, written, "$");
+        AssertContains(documented, written, "$");
     }
 
     [Fact]
@@ -89,8 +85,8 @@ public sealed class PayloadTests
         Assert.Equal(PayloadFiles().Select(Path.GetFileName).Order(), Models.Keys.Order());
     }
 
-    private static JsonNode? RoundTrip<T>(JsonNode node, JsonTypeInfo<T> typeInfo) =>
-        JsonSerializer.SerializeToNode(node.Deserialize(typeInfo)!, typeInfo);
+    private static (JsonNode Documented, JsonNode? Written) RoundTrip<T>(JsonNode node, JsonTypeInfo<T> typeInfo) =>
+        (node, JsonSerializer.SerializeToNode(node.Deserialize(typeInfo)!, typeInfo));
 
     /// <summary>Every field of <paramref name="expected"/> (but annotations and nulls) is in <paramref name="actual"/> with the same value.</summary>
     private static void AssertContains(JsonNode? expected, JsonNode? actual, string path)

@@ -16,12 +16,9 @@ public sealed class LocalPostgresFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await TestAppHost.CreateBuilderAsync(dataDirectory.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}");
-        builder.KeepOnly("postgres", "postgres-password");
-
-        app = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
-        await app.StartAsync(timeout.Token);
+        app = await TestAppHost.StartAsync(dataDirectory.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", timeout.Token,
+            "postgres", "postgres-password");
         await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres", timeout.Token);
         serverConnectionString = await app.ConnectionStringAsync("postgres");
     }

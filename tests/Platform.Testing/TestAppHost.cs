@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Platform.Hosting.Infrastructure;
 
 namespace Platform.Testing;
@@ -45,6 +46,29 @@ public static class TestAppHost
         }
 
         return builder;
+    }
+
+    /// <summary>Builds the AppHost with only <paramref name="resources"/> and starts it.</summary>
+    public static async Task<DistributedApplication> StartAsync(
+        string dataDirectory, string postgresPassword, string redisPassword, CancellationToken cancellationToken, params string[] resources)
+    {
+        var builder = await CreateBuilderAsync(dataDirectory, postgresPassword, redisPassword);
+        builder.KeepOnly(resources);
+        var app = await builder.BuildAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+
+    /// <summary>
+    /// A connection to a database resource outside any pool, so that no idle session outlives the
+    /// app that is about to stop (Postgres' smart shutdown would wait for it).
+    /// </summary>
+    public static async Task<NpgsqlConnection> OpenUnpooledAsync(this DistributedApplication app, string resourceName, CancellationToken cancellationToken = default)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(await app.ConnectionStringAsync(resourceName)) { Pooling = false };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
     }
 
     public static async Task<string> ConnectionStringAsync(this DistributedApplication app, string resourceName) =>
