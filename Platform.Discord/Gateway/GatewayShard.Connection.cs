@@ -32,6 +32,7 @@ public sealed partial class GatewayShard
         using var scope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         GatewayHeartbeat? heartbeat = null;
         var heartbeats = Task.CompletedTask;
+        var starting = Task.CompletedTask;
         var reachedReady = false;
         try
         {
@@ -43,7 +44,10 @@ public sealed partial class GatewayShard
 
             heartbeat = new GatewayHeartbeat(connection, interval, () => lastSequence, time);
             heartbeats = heartbeat.RunAsync(scope);
-            await StartSessionAsync(connection, cancellationToken);
+
+            // The socket is read while the shard waits for its identify slot (seconds, or longer in a
+            // large bot): unread, its heartbeat ACKs would go unseen and it would be closed as a zombie.
+            starting = StartSessionAsync(connection, scope.Token);
 
             while (await connection.ReceiveAsync(message, scope.Token))
             {
@@ -85,6 +89,19 @@ public sealed partial class GatewayShard
         {
             await scope.CancelAsync();
             await heartbeats;
+            await ObserveAsync(starting);
+        }
+    }
+
+    // Starting a session fails only when the connection is already ending; the receive loop reports why.
+    private static async Task ObserveAsync(Task starting)
+    {
+        try
+        {
+            await starting;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class GatewayConnectionHandler(
         }
 
         var hello = JsonSerializer.SerializeToUtf8Bytes(new HelloPayload(settings.HeartbeatIntervalMs), Json.HelloPayload);
-        await connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.Hello, null, null, hello), http.RequestAborted);
+        await connection.SendAsync(DispatchFrame.Command(GatewayOpCode.Hello, hello), http.RequestAborted);
 
         // The heartbeat clock starts at HELLO, as Discord's does, not when the socket was accepted.
         var state = new ConnectionState(connection, resumeEndpoint, GatewayUrls.Resume(http.Request), time.GetTimestamp());
@@ -126,14 +126,9 @@ public sealed class GatewayConnectionHandler(
             case GatewayOpCode.Heartbeat:
                 state.LastHeartbeat = time.GetTimestamp();
                 state.Session?.Heartbeats.Enqueue(JsonSerializer.Deserialize(data.Span, Json.NullableInt32));
-                if (state.Session is { } acked && registry.Faults.LatencyFor(acked.ShardId) is { Ticks: > 0 } delay)
-                {
-                    await Task.Delay(delay, cancellationToken);
-                }
-
                 if (state.Session is null || !registry.Faults.IsOn(FaultKinds.StopAcks, state.Session.ShardId))
                 {
-                    await state.Connection.SendAsync(DispatchFrame.Create((int)GatewayOpCode.HeartbeatAck, null, null, "null"u8), cancellationToken);
+                    _ = AcknowledgeAsync(state, cancellationToken);
                 }
 
                 return null;
@@ -151,6 +146,25 @@ public sealed class GatewayConnectionHandler(
                 return state.Session is null
                     ? new(GatewayCloseCode.NotAuthenticated, "You sent a payload prior to identifying.")
                     : new(GatewayCloseCode.UnknownOpcode, "You sent an invalid Gateway opcode.");
+        }
+    }
+
+    // The ACK goes out on its own task: a send queued behind events the client is not reading (or
+    // an injected latency) must not stop the receive loop from reading the client's next heartbeat.
+    private async Task AcknowledgeAsync(ConnectionState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (state.Session is { } session && registry.Faults.LatencyFor(session.ShardId) is { Ticks: > 0 } delay)
+            {
+                await Task.Delay(delay, time, cancellationToken);
+            }
+
+            await state.Connection.TrySendAsync(DispatchFrame.Command(GatewayOpCode.HeartbeatAck, "null"u8), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended while the ACK waited.
         }
     }
 
