@@ -3,7 +3,7 @@ using Platform.Discord.Rest;
 
 namespace Platform.Bot.Gateway;
 
-/// <summary>The bot's <c>Discord</c> configuration section: the token, where Discord is, and which shards to run.</summary>
+/// <summary>The bot's <c>Discord</c> configuration section: the token, where Discord is, and the intents.</summary>
 public sealed class DiscordSettings
 {
     public const string Section = "Discord";
@@ -14,8 +14,4 @@ public sealed class DiscordSettings
     public Uri RestBaseAddress { get; set; } = new(DiscordRestOptions.DiscordApiBase);
 
     public GatewayIntents Intents { get; set; } = GatewayIntents.Guilds | GatewayIntents.GuildMessages;
-
-    public int? TotalShards { get; set; }
-
-    public int[]? ShardIds { get; set; }
 }

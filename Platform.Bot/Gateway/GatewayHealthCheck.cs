@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Bot.Shards;
 using Platform.Discord.Gateway;
 
 namespace Platform.Bot.Gateway;
 
 /// <summary>Healthy when every shard this process runs is ready; degraded while any reconnects; unhealthy on a fatal close.</summary>
-public sealed class GatewayHealthCheck(DiscordGatewayClient gateway) : IHealthCheck
+public sealed class GatewayHealthCheck(ShardSupervisor supervisor) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var shards = gateway.Shards.Select(shard => shard.Status).ToList();
+        var shards = supervisor.Shards.Select(shard => shard.Status).ToList();
         var summary = string.Join(", ", shards.Select(s => $"{s.ShardId}: {s.State}"));
 
         return Task.FromResult(shards switch

@@ -31,6 +31,8 @@ public enum AccessScopes
     ManageModules = 2,
     ManageBudgets = 4,
     ManageAccess = 8,
+    /// <summary>Change what modules keep for the guild, such as tags, as Manage Messages would allow.</summary>
+    ManageContent = 16,
 }
 
 internal sealed class AccessGrantConfiguration : IEntityTypeConfiguration<AccessGrant>

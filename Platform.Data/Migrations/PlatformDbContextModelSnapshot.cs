@@ -495,6 +495,60 @@ namespace Platform.Data.Migrations
                     b.ToTable("llm_usage", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Data.Modules.Tags.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guild_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("UpdatedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("GuildId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_guild_id_name");
+
+                    b.ToTable("tags", "tags", t =>
+                        {
+                            t.HasCheckConstraint("ck_tags_name", "name ~ '^[a-z0-9_-]{1,32}$'");
+                        });
+                });
+
             modelBuilder.Entity("Platform.Data.Access.AccessGrant", b =>
                 {
                     b.HasOne("Platform.Data.Guilds.Guild", null)
@@ -523,6 +577,16 @@ namespace Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_llm_budgets_guilds_guild_id");
+                });
+
+            modelBuilder.Entity("Platform.Data.Modules.Tags.Tag", b =>
+                {
+                    b.HasOne("Platform.Data.Guilds.Guild", null)
+                        .WithMany()
+                        .HasForeignKey("GuildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tags_guilds_guild_id");
                 });
 #pragma warning restore 612, 618
         }

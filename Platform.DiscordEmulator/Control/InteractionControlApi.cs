@@ -53,6 +53,7 @@ public static class InteractionControlApi
         }
 
         var command = commands.Get(guild.Id).Concat(commands.Get(0)).FirstOrDefault(c => c.Name == request.Name);
+        var invokedOptions = request.Options?.Deserialize(DiscordJsonContext.Default.IReadOnlyListInteractionDataOption);
         var interaction = new Interaction(Snowflakes.Next(), options.Value.ApplicationId, request.Type, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))
         {
             Data = new InteractionData
@@ -60,7 +61,8 @@ public static class InteractionControlApi
                 Id = command?.Id,
                 Name = request.Name,
                 Type = request.Type is InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete ? request.CommandType : null,
-                Options = request.Options?.Deserialize(DiscordJsonContext.Default.IReadOnlyListInteractionDataOption),
+                Options = invokedOptions,
+                Resolved = ResolvedData.For(guild, invokedOptions),
                 GuildId = command?.GuildId,
                 TargetId = request.TargetId,
                 CustomId = request.CustomId,

@@ -11,6 +11,9 @@ public static class ResourceApi
     {
         api.MapGet("/users/@me", (EmulatorWorld world) => TypedResults.Ok(world.BotUser));
 
+        api.MapGet("/applications/@me", (EmulatorWorld world) =>
+            TypedResults.Ok(new Application(world.BotUser.Id, world.BotUser.Username) { BotPublic = true, Flags = 0 }));
+
         api.MapGet("/guilds/{guild_id}", (ulong guild_id, EmulatorWorld world) =>
             world.FindGuild(guild_id) is { } guild ? Results.Ok(guild with { Members = null }) : DiscordErrors.UnknownGuild());
 

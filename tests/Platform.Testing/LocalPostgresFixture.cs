@@ -24,15 +24,7 @@ public sealed class LocalPostgresFixture : IAsyncLifetime
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
-    {
-        var name = $"test_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(serverConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
-    }
+    public Task<string> CreateDatabaseAsync() => TestDatabases.CreateAsync(serverConnectionString);
 
     public async Task DisposeAsync()
     {

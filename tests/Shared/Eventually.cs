@@ -1,11 +1,13 @@
-namespace Platform.Discord.Tests;
+namespace Platform.Testing.Discord;
 
 /// <summary>Polls a condition that becomes true through network traffic, failing with a description after a timeout.</summary>
 public static class Eventually
 {
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? GatewayTestClient.Timeout);
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
@@ -16,4 +18,7 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        TrueAsync(() => Task.FromResult(condition()), what, timeout);
 }

@@ -7,7 +7,7 @@ using Platform.DiscordEmulator;
 using Platform.DiscordEmulator.Control;
 using Platform.DiscordEmulator.Gateway;
 
-namespace Platform.Discord.Tests;
+namespace Platform.Testing.Discord;
 
 /// <summary>The Discord emulator on a loopback port of its own, for one test.</summary>
 public sealed class TestEmulator : IAsyncDisposable

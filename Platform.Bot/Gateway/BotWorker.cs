@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Platform.Bot.Guilds;
+using Platform.Bot.ModuleSystem;
+using Platform.Bot.Shards;
+using Platform.Discord.Gateway;
+using Platform.Discord.Json;
+using Platform.Discord.Rest;
+
+namespace Platform.Bot.Gateway;
+
+/// <summary>
+/// Brings the bot up in order (who it is, its modules, its commands, its shards) and then hands each
+/// gateway event to whoever handles it. Handlers run beside the event loop, so a slow one holds up nothing.
+/// </summary>
+public sealed partial class BotWorker(
+    DiscordRestClient rest,
+    BotIdentity identity,
+    ModuleLifecycle modules,
+    BotSignals signals,
+    CommandSync commands,
+    ShardSupervisor supervisor,
+    GuildDirectory guilds,
+    InteractionDispatcher interactions,
+    EventDispatcher events,
+    ILogger<BotWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly InFlightWork inFlight = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        identity.Set(await rest.GetCurrentApplicationAsync(stoppingToken));
+        await modules.LoadAsync(stoppingToken);
+        await signals.SubscribeAsync(stoppingToken);
+        try
+        {
+            await commands.SyncAsync(force: false, stoppingToken);
+        }
+        catch (DiscordApiException error)
+        {
+            // The commands registered before still work; the bot is more use running than not.
+            LogSyncFailed(error);
+        }
+
+        var gateway = await supervisor.StartAsync(stoppingToken);
+        LogStarted(identity.ApplicationId, gateway.Shards.Select(s => s.ShardId));
+        await foreach (var dispatch in gateway.Dispatches.ReadAllAsync(stoppingToken))
+        {
+            await RouteAsync(dispatch, stoppingToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await supervisor.StopAsync();
+        await base.StopAsync(cancellationToken);
+        await inFlight.DrainAsync(DrainTimeout);
+        await modules.UnloadAsync(cancellationToken);
+    }
+
+    private async Task RouteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (GuildDirectory.Handles(dispatch.Name))
+            {
+                await guilds.ApplyAsync(dispatch, cancellationToken);
+            }
+            else if (dispatch.Name == GatewayEventNames.InteractionCreate)
+            {
+                var interaction = dispatch.Deserialize(DiscordJsonContext.Default.Interaction);
+                inFlight.Start(() => interactions.DispatchAsync(interaction, dispatch.ShardId, cancellationToken));
+            }
+
+            if (events.HasListeners(dispatch.Name))
+            {
+                inFlight.Start(() => events.DispatchAsync(dispatch, cancellationToken));
+            }
+        }
+        catch (Exception error) when (error is JsonException or Microsoft.EntityFrameworkCore.DbUpdateException or Npgsql.NpgsqlException)
+        {
+            // One event that cannot be read or stored must not stop the shard's next ones.
+            LogEventFailed(error, dispatch.Name, dispatch.ShardId, dispatch.Sequence);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {ApplicationId} running shards {ShardIds}")]
+    private partial void LogStarted(ulong applicationId, IEnumerable<int> shardIds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not register the command set; the previously registered commands stay")]
+    private partial void LogSyncFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event {Event} (shard {ShardId}, seq {Sequence}) could not be handled")]
+    private partial void LogEventFailed(Exception error, string @event, int shardId, int sequence);
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Bot.Telemetry;
+using Platform.Data;
+using Platform.Discord.Gateway;
+using Platform.Discord.Json;
+using Platform.Discord.Models;
+
+namespace Platform.Bot.Guilds;
+
+/// <summary>
+/// Keeps the <c>guilds</c> table current from GUILD_CREATE, GUILD_UPDATE and GUILD_DELETE. A guild the
+/// bot leaves keeps its row, marked as left; a guild that is only unavailable (an outage) is left alone.
+/// </summary>
+public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProvider time, ILogger<GuildDirectory> logger)
+{
+    public static bool Handles(string eventName) =>
+        eventName is GatewayEventNames.GuildCreate or GatewayEventNames.GuildUpdate or GatewayEventNames.GuildDelete;
+
+    public async Task ApplyAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var now = time.GetUtcNow();
+        if (dispatch.Name == GatewayEventNames.GuildDelete)
+        {
+            var gone = dispatch.Deserialize(DiscordJsonContext.Default.UnavailableGuild);
+            if (gone.Unavailable)
+            {
+                LogUnavailable(gone.Id, dispatch.ShardId);
+                return;
+            }
+
+            await db.Guilds.Where(g => g.Id == (long)gone.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(g => g.LeftAt, now).SetProperty(g => g.UpdatedAt, now), cancellationToken);
+            Count("left");
+            return;
+        }
+
+        var guild = dispatch.Deserialize(DiscordJsonContext.Default.Guild);
+        if (guild.Unavailable == true)
+        {
+            return;
+        }
+
+        // One statement, so a guild's first GUILD_CREATE and its later ones need no read first.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO guilds (id, name, icon_hash, owner_id, member_count, shard_id, joined_at, left_at, updated_at)
+            VALUES ({(long)guild.Id}, {guild.Name}, {guild.Icon}, {(long)guild.OwnerId}, {guild.MemberCount ?? 0}, {dispatch.ShardId}, {now}, NULL, {now})
+            ON CONFLICT (id) DO UPDATE SET
+                name = excluded.name, icon_hash = excluded.icon_hash, owner_id = excluded.owner_id,
+                member_count = COALESCE({guild.MemberCount}, guilds.member_count), shard_id = excluded.shard_id,
+                joined_at = CASE WHEN guilds.left_at IS NULL THEN guilds.joined_at ELSE excluded.joined_at END,
+                left_at = NULL, updated_at = excluded.updated_at
+            """, cancellationToken);
+        Count(dispatch.Name == GatewayEventNames.GuildCreate ? "create" : "update");
+    }
+
+    private static void Count(string change) => BotTelemetry.GuildEvents.Add(1, new KeyValuePair<string, object?>("change", change));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Guild {GuildId} on shard {ShardId} is unavailable (an outage, not a departure)")]
+    private partial void LogUnavailable(ulong guildId, int shardId);
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+
+namespace Platform.Bot.ModuleSystem;
+
+/// <summary>
+/// Which modules are on in each guild, and their settings, read from <c>guild_modules</c> once and
+/// kept in memory. A <c>GuildModulesChanged</c> message on Redis drops a guild's copy at once; the
+/// copy also expires, in case a message was missed while Redis was away.
+/// </summary>
+public sealed class GuildModuleStates(IServiceScopeFactory scopes, ModuleCatalog catalog, TimeProvider time)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<ulong, Lazy<Task<GuildState>>> guilds = new();
+
+    public async ValueTask<bool> IsEnabledAsync(ulong guildId, ModuleInfo module, CancellationToken cancellationToken) =>
+        !module.CanBeDisabled
+        || ((await GetAsync(guildId, cancellationToken)).Rows.TryGetValue(module.Name, out var row) ? row.Enabled : module.EnabledByDefault);
+
+    /// <summary>The modules on in the guild, in name order.</summary>
+    public async ValueTask<IReadOnlyList<ModuleInfo>> EnabledModulesAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var enabled = new List<ModuleInfo>();
+        foreach (var module in catalog.Modules)
+        {
+            if (await IsEnabledAsync(guildId, module, cancellationToken))
+            {
+                enabled.Add(module);
+            }
+        }
+
+        return enabled;
+    }
+
+    public async ValueTask<string?> SettingsAsync(ulong guildId, string module, CancellationToken cancellationToken) =>
+        (await GetAsync(guildId, cancellationToken)).Rows.TryGetValue(module, out var row) ? row.Settings : null;
+
+    public void Invalidate(ulong guildId) => guilds.TryRemove(guildId, out _);
+
+    public void InvalidateAll() => guilds.Clear();
+
+    private async Task<GuildState> GetAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        var entry = guilds.GetOrAdd(guildId, id => new Lazy<Task<GuildState>>(() => LoadAsync(id)));
+        try
+        {
+            var state = await entry.Value.WaitAsync(cancellationToken);
+            if (time.GetUtcNow() - state.LoadedAt < MaxAge)
+            {
+                return state;
+            }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed read is not kept: the next interaction tries the database again.
+            guilds.TryRemove(new KeyValuePair<ulong, Lazy<Task<GuildState>>>(guildId, entry));
+            throw;
+        }
+
+        guilds.TryRemove(new KeyValuePair<ulong, Lazy<Task<GuildState>>>(guildId, entry));
+        return await GetAsync(guildId, cancellationToken);
+    }
+
+    private async Task<GuildState> LoadAsync(ulong guildId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var rows = await db.GuildModules.AsNoTracking()
+            .Where(m => m.GuildId == (long)guildId)
+            .ToDictionaryAsync(m => m.Module, m => new ModuleRow(m.Enabled, m.Settings), StringComparer.Ordinal);
+        return new GuildState(rows, time.GetUtcNow());
+    }
+
+    private sealed record ModuleRow(bool Enabled, string Settings);
+
+    private sealed record GuildState(IReadOnlyDictionary<string, ModuleRow> Rows, DateTimeOffset LoadedAt);
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Platform.Bot.Telemetry;
+using Platform.Discord.Interactions;
+using Platform.Discord.Rest;
+
+namespace Platform.Bot.ModuleSystem;
+
+/// <summary>
+/// Runs one interaction: finds its handler, checks the module is on in the guild and the preconditions
+/// pass, runs the handler in a DI scope of its own, defers it when it runs long, and turns any failure
+/// into an ephemeral answer. Nothing a handler does can take the shard down.
+/// </summary>
+public sealed partial class InteractionDispatcher(
+    ModuleCatalog catalog,
+    GuildModuleStates states,
+    IServiceScopeFactory scopes,
+    DiscordRestClient rest,
+    BotOptions options,
+    ILogger<InteractionDispatcher> logger)
+{
+    public async Task DispatchAsync(Interaction interaction, int shardId, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var route = InteractionRoute.Find(catalog, interaction);
+        using var activity = BotTelemetry.ActivitySource.StartActivity($"interaction {route?.Handler.DisplayName ?? interaction.Data?.Name ?? interaction.Type.ToString()}");
+        activity?.SetTag("discord.interaction.id", interaction.Id).SetTag("discord.guild.id", interaction.GuildId).SetTag("discord.shard.id", shardId);
+        var responder = new InteractionResponder(rest, interaction);
+        var outcome = "ok";
+        try
+        {
+            outcome = await RunAsync(route, interaction, shardId, responder, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = "error";
+            var traceId = activity?.TraceId.ToString() ?? ActivityTraceId.CreateRandom().ToString();
+            activity?.SetStatus(ActivityStatusCode.Error, error.Message).AddException(error);
+            LogHandlerFailed(error, route?.Handler.DisplayName ?? "(none)", interaction.Id, traceId);
+            await TryAnswerAsync(responder, $"Something went wrong while handling this. The bot's operators can look it up by trace id `{traceId}`.", cancellationToken);
+        }
+        finally
+        {
+            var tags = new TagList { { "module", route?.Handler.Module.Name ?? "none" }, { "handler", route?.Handler.DisplayName ?? "none" }, { "outcome", outcome } };
+            BotTelemetry.Interactions.Add(1, tags);
+            BotTelemetry.InteractionDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+        }
+    }
+
+    private async Task<string> RunAsync(InteractionRoute? route, Interaction interaction, int shardId, InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        if (route is null)
+        {
+            await responder.RespondAsync(new() { Content = "This bot does not know that command (any more). Discord may still be showing an old list; try again in a minute." }, ephemeral: true, cancellationToken);
+            return "unknown";
+        }
+
+        var module = route.Handler.Module;
+        if (interaction.GuildId is not { } guildId)
+        {
+            await responder.RespondAsync(new() { Content = "This works in servers only." }, ephemeral: true, cancellationToken);
+            return "not_in_guild";
+        }
+
+        if (!await states.IsEnabledAsync(guildId, module, cancellationToken))
+        {
+            await responder.RespondAsync(new() { Content = $"The `{module.Name}` module is turned off in this server. A server admin can turn it on in the dashboard." }, ephemeral: true, cancellationToken);
+            return "disabled";
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var context = new InteractionContext(interaction, shardId, scope.ServiceProvider, cancellationToken);
+        foreach (var precondition in route.Handler.Preconditions)
+        {
+            if (await precondition.CheckAsync(context, route.Handler) is { IsSuccess: false, Reason: var reason })
+            {
+                await responder.RespondAsync(new() { Content = reason }, ephemeral: true, cancellationToken);
+                return "precondition";
+            }
+        }
+
+        object?[] arguments;
+        try
+        {
+            arguments = route.Arguments(cancellationToken);
+        }
+        catch (OptionBindingException error)
+        {
+            await responder.RespondAsync(new() { Content = error.Message }, ephemeral: true, cancellationToken);
+            return "bad_input";
+        }
+
+        var instance = route.Handler.CreateModule(scope.ServiceProvider);
+        instance.Context = context;
+        instance.Responder = responder;
+        if (route.Handler is AutocompleteInfo autocomplete)
+        {
+            var suggestions = await autocomplete.SuggestAsync(instance, (string)arguments[0]!);
+            await responder.RespondWithChoicesAsync([.. suggestions.Take(25).Select(s => new ApplicationCommandOptionChoice(s, System.Text.Json.JsonSerializer.SerializeToElement(s)))], cancellationToken);
+            return "ok";
+        }
+
+        await RunWithDeferralAsync(instance, route.Handler, arguments, responder, cancellationToken);
+        return "ok";
+    }
+
+    private async Task RunWithDeferralAsync(
+        BotModule instance, HandlerInfo handler, object?[] arguments, InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        using var finished = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ephemeral = handler is CommandInfo { DeferEphemeral: true };
+        var deferral = DeferWhenSlowAsync(responder, ephemeral, finished.Token, cancellationToken);
+        try
+        {
+            await instance.BeforeExecuteAsync();
+            await handler.InvokeAsync(instance, arguments);
+            await instance.AfterExecuteAsync();
+        }
+        finally
+        {
+            await finished.CancelAsync();
+            await deferral;
+        }
+
+        if (!responder.HasResponded)
+        {
+            LogNoAnswer(handler.DisplayName);
+            await responder.RespondAsync(new() { Content = "Done." }, ephemeral: true, cancellationToken);
+        }
+
+        await responder.CompleteAsync(cancellationToken);
+    }
+
+    private async Task DeferWhenSlowAsync(InteractionResponder responder, bool ephemeral, CancellationToken finished, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(options.AutoDeferAfter, finished);
+            if (!responder.HasResponded)
+            {
+                // Not cancelled by the handler finishing: a deferral cut off mid-request would leave the answer in doubt.
+                await responder.DeferAsync(ephemeral, cancellationToken);
+                BotTelemetry.AutoDeferrals.Add(1);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The handler finished first.
+        }
+    }
+
+    private async Task TryAnswerAsync(InteractionResponder responder, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await responder.RespondAsync(new() { Content = message }, ephemeral: true, cancellationToken);
+        }
+        catch (Exception error) when (error is DiscordApiException or HttpRequestException or InvalidOperationException)
+        {
+            LogAnswerFailed(error);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handler {Handler} failed on interaction {InteractionId}; trace {TraceId}")]
+    private partial void LogHandlerFailed(Exception error, string handler, ulong interactionId, string traceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} returned without answering; the member got a plain acknowledgement")]
+    private partial void LogNoAnswer(string handler);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member about a failed interaction")]
+    private partial void LogAnswerFailed(Exception error);
+}

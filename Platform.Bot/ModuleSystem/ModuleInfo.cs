@@ -1,0 +1,23 @@
+namespace Platform.Bot.ModuleSystem;
+
+/// <summary>A discovered module: its name, its settings type, and everything it handles.</summary>
+public sealed class ModuleInfo(Type type, ModuleAttribute attribute)
+{
+    public Type Type { get; } = type;
+
+    public string Name => attribute.Name;
+
+    public string Description => attribute.Description;
+
+    public bool EnabledByDefault => attribute.EnabledByDefault;
+
+    public bool CanBeDisabled => attribute.CanBeDisabled;
+
+    public Type? SettingsType => attribute.Settings;
+
+    public List<CommandInfo> Commands { get; } = [];
+
+    public List<CustomIdHandlerInfo> CustomIdHandlers { get; } = [];
+
+    public List<ListenerInfo> Listeners { get; } = [];
+}

@@ -1,0 +1,27 @@
+using Platform.Bot.Gateway;
+using Platform.Data.Realtime;
+using Platform.Discord.Gateway;
+using StackExchange.Redis;
+
+namespace Platform.Bot.Shards;
+
+/// <summary>
+/// Identify pacing shared by every process of the bot: an IDENTIFY in a bucket takes a Redis key that
+/// lives for the identify interval, so no process identifies in that bucket until it expires.
+/// </summary>
+public sealed class RedisIdentifyCoordinator(IConnectionMultiplexer redis, BotIdentity identity, BotOptions options, TimeProvider time) : IIdentifyCoordinator
+{
+    private static readonly TimeSpan PollFloor = TimeSpan.FromMilliseconds(20);
+
+    public async ValueTask WaitToIdentifyAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        var key = BotRedisKeys.IdentifyBucket(identity.ApplicationId, shardId % Math.Max(1, maxConcurrency));
+        var hold = options.IdentifyInterval + InProcessIdentifyCoordinator.SendAllowance;
+        while (!await db.StringSetAsync(key, shardId, hold, When.NotExists))
+        {
+            var remaining = await db.KeyTimeToLiveAsync(key) ?? PollFloor;
+            await Task.Delay(remaining > PollFloor ? remaining : PollFloor, time, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Platform.Bot.Gateway;
+using Platform.Data.Realtime;
+using Platform.Discord.Gateway;
+using StackExchange.Redis;
+
+namespace Platform.Bot.Shards;
+
+/// <summary>
+/// Publishes every owned shard's status to Redis, on each change and at least every
+/// <see cref="ShardStatusDocument.PublishInterval"/>. A process that dies stops publishing, and its
+/// shards turn stale for readers instead of looking healthy forever.
+/// </summary>
+public sealed partial class ShardStatusPublisher(
+    ShardSupervisor supervisor,
+    ShardLeases leases,
+    BotIdentity identity,
+    IConnectionMultiplexer redis,
+    TimeProvider time,
+    ILogger<ShardStatusPublisher> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim changed = new(0);
+    private readonly Dictionary<int, (long Events, DateTimeOffset At)> lastCounts = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var gateway = await supervisor.WhenStarted.WaitAsync(stoppingToken);
+        foreach (var shard in gateway.Shards)
+        {
+            shard.StatusChanged += _ => changed.Release();
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await PublishAsync(gateway.Shards);
+            try
+            {
+                await changed.WaitAsync(ShardStatusDocument.PublishInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The shards are stopped by now; their last word is that they are disconnected, not stale.
+        if (supervisor.Gateway is { } gateway)
+        {
+            await PublishAsync(gateway.Shards);
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<GatewayShard> shards)
+    {
+        var now = time.GetUtcNow();
+        var entries = shards.Select(shard => Document(shard.Status, now)).Select(d => new HashEntry(d.ShardId, d.Serialize())).ToArray();
+        try
+        {
+            var db = redis.GetDatabase();
+            var key = BotRedisKeys.ShardStatus(identity.ApplicationId);
+            await db.HashSetAsync(key, entries);
+            await db.KeyExpireAsync(key, ShardStatusDocument.Retention);
+        }
+        catch (RedisException error)
+        {
+            LogPublishFailed(error);
+        }
+    }
+
+    private ShardStatusDocument Document(ShardStatus status, DateTimeOffset now)
+    {
+        var eventsPerSecond = lastCounts.TryGetValue(status.ShardId, out var last) && now > last.At
+            ? (status.EventsReceived - last.Events) / (now - last.At).TotalSeconds
+            : 0;
+        lastCounts[status.ShardId] = (status.EventsReceived, now);
+        return new ShardStatusDocument(status.ShardId, status.TotalShards, ShardStateNames.Of(status.State), leases.Owner, now)
+        {
+            FatalReason = status.FatalReason,
+            LatencyMs = status.Latency?.TotalMilliseconds,
+            GuildCount = status.GuildCount,
+            LastHeartbeatAck = status.LastHeartbeatAck,
+            Resumes = status.Resumes,
+            Reconnects = status.Reconnects,
+            EventsPerSecond = Math.Round(eventsPerSecond, 1),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish shard status to Redis")]
+    private partial void LogPublishFailed(Exception error);
+}
+
+/// <summary>Shard states as the status documents spell them.</summary>
+public static class ShardStateNames
+{
+    public static string Of(ShardState state) => state.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,27 @@
+namespace Platform.Data.Realtime;
+
+/// <summary>
+/// The Redis keys and channels the bot and the api share. Each bot application's names sit under
+/// <c>bot:{application id}:</c>, so that several bots (or test runs) can share one Redis.
+/// </summary>
+public static class BotRedisKeys
+{
+    /// <summary>Hash of shard id to <see cref="ShardStatusDocument"/> JSON.</summary>
+    public static string ShardStatus(ulong applicationId) => $"bot:{applicationId}:shards";
+
+    /// <summary>Held by the process that runs the shard; it expires when that process dies.</summary>
+    public static string ShardLease(ulong applicationId, int shardId) => $"bot:{applicationId}:shard:{shardId}:lease";
+
+    /// <summary>Held for the identify interval after an IDENTIFY in the bucket, by whichever process sent it.</summary>
+    public static string IdentifyBucket(ulong applicationId, int bucket) => $"bot:{applicationId}:identify:{bucket}";
+
+    /// <summary>The hash of the command set last registered in a scope: globally, or in one guild.</summary>
+    public static string CommandSetHash(ulong applicationId, ulong? guildId) =>
+        $"bot:{applicationId}:commands:{(guildId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "global")}";
+
+    /// <summary>Channel of <see cref="GuildModulesChanged"/> messages: a guild's module state changed in the database.</summary>
+    public static string GuildModulesChannel(ulong applicationId) => $"bot:{applicationId}:guild-modules";
+
+    /// <summary>Channel on which any message makes the bot register its commands again, even if unchanged.</summary>
+    public static string CommandResyncChannel(ulong applicationId) => $"bot:{applicationId}:commands:resync";
+}

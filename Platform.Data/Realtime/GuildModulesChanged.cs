@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace Platform.Data.Realtime;
+
+/// <summary>
+/// Published after a guild's rows in <c>guild_modules</c> change, so every bot process drops its
+/// cached copy at once instead of waiting for it to expire.
+/// </summary>
+public sealed record GuildModulesChanged(long GuildId)
+{
+    public string Serialize() => JsonSerializer.Serialize(this, RealtimeJson.Options);
+
+    /// <summary>The message, or null when it is not one (a publisher of another version, a typo at a redis-cli).</summary>
+    public static GuildModulesChanged? TryParse(string message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<GuildModulesChanged>(message, RealtimeJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

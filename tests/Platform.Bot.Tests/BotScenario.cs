@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data;
+using Platform.Data.Realtime;
+using Platform.Discord.Interactions;
+using Platform.Discord.Models;
+using Platform.DiscordEmulator.Control;
+using Platform.DiscordEmulator.Interactions;
+using StackExchange.Redis;
+
+namespace Platform.Bot.Tests;
+
+/// <summary>One test's world: an emulated Discord with its own application id, a migrated database, and the bots it starts.</summary>
+public sealed class BotScenario : IAsyncDisposable
+{
+    private readonly BotEnvironment environment;
+    private readonly List<BotHost> bots = [];
+
+    private BotScenario(BotEnvironment environment, TestEmulator emulator, string database, ulong applicationId) =>
+        (this.environment, Emulator, Database, ApplicationId) = (environment, emulator, database, applicationId);
+
+    public TestEmulator Emulator { get; }
+
+    public string Database { get; }
+
+    public ulong ApplicationId { get; }
+
+    public IDatabase Redis => environment.Redis.GetDatabase();
+
+    /// <param name="emulatorSettings">Emulator settings as <c>Name=value</c>.</param>
+    public static async Task<BotScenario> StartAsync(BotEnvironment environment, params string[] emulatorSettings)
+    {
+        var applicationId = (ulong)Random.Shared.NextInt64(1L << 60, long.MaxValue);
+        var database = await environment.CreateDatabaseAsync();
+        var emulator = await TestEmulator.StartAsync(
+            [$"ApplicationId={applicationId}", "IdentifyIntervalSeconds=0.5", "HeartbeatIntervalMs=1000", .. emulatorSettings]);
+        return new BotScenario(environment, emulator, database, applicationId);
+    }
+
+    /// <summary>Starts a bot process (in this one) and waits until its shards are ready.</summary>
+    /// <param name="settings">Bot settings as <c>Key=value</c>, e.g. <c>Bot:TotalShards=4</c>.</param>
+    public async Task<BotHost> StartBotAsync(Action<IServiceCollection>? services = null, params string[] settings)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:platformdb"] = Database,
+            ["ConnectionStrings:redis"] = environment.RedisConnectionString,
+            ["Discord:Token"] = TestEmulator.Token,
+            ["Discord:RestBaseAddress"] = Emulator.RestBase.ToString(),
+            ["Bot:IdentifyInterval"] = "00:00:00.5",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var setting in settings.Select(s => s.Split('=', 2)))
+        {
+            configuration[setting[0]] = setting[1];
+        }
+
+        var bot = await BotHost.StartAsync(configuration, services);
+        bots.Add(bot);
+        await bot.WaitReadyAsync();
+        return bot;
+    }
+
+    public async Task StopBotAsync(BotHost bot)
+    {
+        bots.Remove(bot);
+        await bot.DisposeAsync();
+    }
+
+    public async Task<Guild> GuildAsync(int index = 0) => (await Emulator.GuildsAsync())[index];
+
+    /// <summary>A member of the guild invokes a slash command; options as Discord sends them.</summary>
+    public Task<InteractionTranscript> InvokeAsync(Guild guild, string name, object? options = null, ulong? userId = null, InteractionType type = InteractionType.ApplicationCommand) =>
+        Emulator.PostAsync<InteractionTranscript>("/control/interactions", new InvokeRequest(guild.Id, userId ?? guild.OwnerId, name)
+        {
+            Type = type,
+            Options = options is null ? null : JsonSerializer.SerializeToElement(options, TestEmulator.Json),
+        });
+
+    public PlatformDbContext CreateDbContext() => new(PlatformDbOptions.ForConnectionString(Database));
+
+    /// <summary>Turns a module on or off in a guild as the api does: the row, then the Redis message.</summary>
+    public async Task SetModuleAsync(ulong guildId, string module, bool enabled, string settings = "{}")
+    {
+        await using var db = CreateDbContext();
+        var row = await db.GuildModules.FindAsync((long)guildId, module);
+        if (row is null)
+        {
+            db.GuildModules.Add(new Data.Guilds.GuildModule { GuildId = (long)guildId, Module = module, Enabled = enabled, Settings = settings, UpdatedAt = DateTimeOffset.UtcNow });
+        }
+        else
+        {
+            (row.Enabled, row.Settings, row.UpdatedAt) = (enabled, settings, DateTimeOffset.UtcNow);
+        }
+
+        await db.SaveChangesAsync();
+        await environment.Redis.GetSubscriber().PublishAsync(
+            RedisChannel.Literal(BotRedisKeys.GuildModulesChannel(ApplicationId)), new GuildModulesChanged((long)guildId).Serialize());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var bot in bots)
+        {
+            await bot.DisposeAsync();
+        }
+
+        await Emulator.DisposeAsync();
+    }
+}
