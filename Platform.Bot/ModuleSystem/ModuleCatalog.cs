@@ -112,10 +112,10 @@ public sealed partial class ModuleCatalog
 
         foreach (var nested in type.GetNestedTypes().Where(n => n.GetCustomAttribute<GroupAttribute>() is not null))
         {
-            if (groups.Count != 1 || !typeof(BotModule).IsAssignableFrom(nested))
+            if (groups.Count > 1 || !typeof(BotModule).IsAssignableFrom(nested))
             {
                 throw new ModuleDefinitionException(
-                    $"{nested.Name}: a subcommand group is a BotModule nested in a module that has a [Group]; Discord allows no deeper nesting.");
+                    $"{nested.Name}: a [Group] class is a BotModule nested at most two deep (a command, then a subcommand group), as Discord allows.");
             }
 
             AddHandlers(module, nested, [.. groups, nested.GetCustomAttribute<GroupAttribute>()!]);

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Platform.Bot.ModuleSystem;
+using Platform.Discord.Gateway;
+using Platform.Discord.Models;
+
+namespace Platform.Bot.Tests;
+
+/// <summary>A module of the tests' own, loaded beside the built-in ones, with handlers that misbehave on purpose.</summary>
+[Module("probe", "Handlers for tests.")]
+public sealed class ProbeModule(ProbeLog log) : BotModule
+{
+    [SlashCommand("slow", "Answers after a while")]
+    public async Task SlowAsync([Option("ms", "How long to take")] long ms)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(ms));
+        await RespondAsync("Finally.");
+    }
+
+    [SlashCommand("boom", "Throws")]
+    public Task BoomAsync() => throw new InvalidOperationException("Boom.");
+
+    [SlashCommand("echo", "Repeats its options")]
+    public Task EchoAsync(
+        [Option("count", "A whole number", MinValue = 1, MaxValue = 10)] long count,
+        [Option("user", "A member")] GuildMember user,
+        [Option("channel", "A channel")] Channel channel,
+        [Option("role", "A role")] Role role,
+        [Option("ratio", "A number")] double ratio = 0.5,
+        [Option("loud", "A switch")] bool loud = false,
+        [Option("colour", "A choice"), Choice("Red", "red"), Choice("Blue", "blue")] string? colour = null) =>
+        RespondAsync($"{count} {user.User!.Username} {channel.Name} {role.Name} {ratio} {loud} {colour ?? "none"}");
+
+    [SlashCommand("once", "Allowed once a minute")]
+    [Cooldown(1, 60)]
+    public Task OnceAsync() => RespondAsync("Once.");
+
+    [ComponentInteraction("probe-button:*")]
+    public Task ButtonAsync(string id) => RespondAsync($"Button {id}.");
+
+    [ModalInteraction("probe-modal:*")]
+    public Task ModalAsync(string id, string note) => RespondAsync($"Modal {id}: {note}");
+
+    [GatewayEvent(GatewayEventNames.MessageCreate)]
+    public Task OnMessageAsync(Message message)
+    {
+        log.Messages.Add(message);
+        return Task.CompletedTask;
+    }
+
+    [Group("probe-admin", "Grouped commands")]
+    public sealed class Admin : BotModule
+    {
+        [SlashCommand("ping", "Answers from a group")]
+        public Task PingAsync() => RespondAsync("Grouped pong.");
+
+        [Group("deep", "A subcommand group")]
+        public sealed class Deep : BotModule
+        {
+            [SlashCommand("ping", "Answers from a subcommand group")]
+            public Task PingAsync() => RespondAsync("Deep pong.");
+        }
+    }
+}
+
+/// <summary>What the probe module's listener saw.</summary>
+public sealed class ProbeLog
+{
+    public ConcurrentBag<Message> Messages { get; } = [];
+}
