@@ -71,12 +71,20 @@ public sealed partial class ShardSupervisor(
         }
 
         await renewing;
-        await leases.ReleaseAsync(shardIds);
+        try
+        {
+            await leases.ReleaseAsync(shardIds);
+        }
+        catch (Exception error) when (error is StackExchange.Redis.RedisException or ObjectDisposedException)
+        {
+            LogReleaseFailed(error);
+        }
     }
 
+    /// <summary>Cancels what still runs; the leases are given back by <see cref="StopAsync"/>, or expire.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await stopping.CancelAsync();
         stopping.Dispose();
     }
 
@@ -118,6 +126,9 @@ public sealed partial class ShardSupervisor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew shard leases; trying again")]
     private partial void LogRenewFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give the shard leases back; they expire on their own")]
+    private partial void LogReleaseFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Lost the lease of a shard among {ShardIds}; stopping so that no shard runs twice")]
     private partial void LogLeaseLost(IReadOnlyList<int> shardIds);

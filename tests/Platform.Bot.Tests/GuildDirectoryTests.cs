@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Platform.DiscordEmulator.Control;
+
+namespace Platform.Bot.Tests;
+
+[Collection(BotCollection.Name)]
+public sealed class GuildDirectoryTests(BotEnvironment environment)
+{
+    [Fact]
+    public async Task Every_guild_of_every_shard_is_in_the_guilds_table_with_its_details()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment, "Shards=2");
+        await scenario.StartBotAsync();
+        var seeded = await scenario.Emulator.GuildsAsync();
+
+        await using var db = scenario.CreateDbContext();
+        await Eventually.TrueAsync(async () => await db.Guilds.CountAsync() == seeded.Count, "every guild stored");
+        var stored = await db.Guilds.AsNoTracking().OrderBy(g => g.Id).ToListAsync();
+
+        Assert.Equal(seeded.OrderBy(g => g.Id).Select(g => ((long)g.Id, g.Name, (long)g.OwnerId, g.Members!.Count, (int)((g.Id >> 22) % 2))),
+            stored.Select(g => (g.Id, g.Name, g.OwnerId, g.MemberCount, g.ShardId)));
+        Assert.All(stored, g => Assert.Null(g.LeftAt));
+    }
+
+    [Fact]
+    public async Task Joining_renaming_and_leaving_keep_the_row_current_and_an_outage_is_not_a_departure()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync();
+        var outage = await scenario.GuildAsync(0);
+        await using var db = scenario.CreateDbContext();
+
+        var joined = await scenario.Emulator.PostAsync<Discord.Models.Guild>("/control/guilds", new SeedGuildRequest("Newcomers", Members: 4));
+        await Eventually.TrueAsync(async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id), "the joined guild stored");
+        await DispatchAsync(scenario, "GUILD_UPDATE", new { id = joined.Id.ToString(), name = "Renamed", owner_id = joined.OwnerId.ToString() }, joined.Id);
+        await Eventually.TrueAsync(async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id && g.Name == "Renamed"), "the rename stored");
+        await DispatchAsync(scenario, "GUILD_DELETE", new { id = outage.Id.ToString(), unavailable = true }, outage.Id);
+        await DispatchAsync(scenario, "GUILD_DELETE", new { id = joined.Id.ToString() }, joined.Id);
+        await Eventually.TrueAsync(async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id && g.LeftAt != null), "the departure stored");
+
+        var renamed = await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == (long)joined.Id);
+        Assert.Equal(4, renamed.MemberCount);
+        Assert.Null((await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == (long)outage.Id)).LeftAt);
+    }
+
+    private static Task DispatchAsync(BotScenario scenario, string type, object data, ulong guildId) =>
+        scenario.Emulator.PostAsync("/control/dispatch", new DispatchRequest(type, JsonSerializer.SerializeToElement(data), GuildId: guildId));
+}
