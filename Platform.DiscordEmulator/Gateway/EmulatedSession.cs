@@ -87,6 +87,11 @@ public sealed class EmulatedSession(string id, int shardId, int totalShards, Gat
                 }
             }
 
+            if (faults.LatencyFor(ShardId) is { Ticks: > 0 } delay)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
             var resumed = DispatchFrame.Create(0, ++sequence, GatewayEventNames.Resumed, "{}"u8);
             replay.Enqueue((sequence, resumed));
             Resumes++;

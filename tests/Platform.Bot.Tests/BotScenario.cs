@@ -41,6 +41,22 @@ public sealed class BotScenario : IAsyncDisposable
     /// <param name="settings">Bot settings as <c>Key=value</c>, e.g. <c>Bot:TotalShards=4</c>.</param>
     public async Task<BotHost> StartBotAsync(Action<IServiceCollection>? services = null, params string[] settings)
     {
+        var bot = await LaunchBotAsync(services, settings);
+        await bot.WaitReadyAsync();
+        return bot;
+    }
+
+    /// <summary>Starts a bot process without waiting for its shards, which may have to wait for their leases.</summary>
+    public async Task<BotHost> LaunchBotAsync(Action<IServiceCollection>? services = null, params string[] settings)
+    {
+        var bot = await BotHost.StartAsync(Settings(settings), services);
+        bots.Add(bot);
+        return bot;
+    }
+
+    /// <summary>The configuration a bot of this scenario runs with, plus <paramref name="settings"/> as <c>Key=value</c>.</summary>
+    public Dictionary<string, string?> Settings(params string[] settings)
+    {
         var configuration = new Dictionary<string, string?>
         {
             ["ConnectionStrings:platformdb"] = Database,
@@ -55,16 +71,15 @@ public sealed class BotScenario : IAsyncDisposable
             configuration[setting[0]] = setting[1];
         }
 
-        var bot = await BotHost.StartAsync(configuration, services);
-        bots.Add(bot);
-        await bot.WaitReadyAsync();
-        return bot;
+        return configuration;
     }
 
     public async Task StopBotAsync(BotHost bot)
     {
-        bots.Remove(bot);
-        await bot.DisposeAsync();
+        if (bots.Remove(bot))
+        {
+            await bot.DisposeAsync();
+        }
     }
 
     public async Task<Guild> GuildAsync(int index = 0) => (await Emulator.GuildsAsync())[index];

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Bot.Shards;
+using Platform.DiscordEmulator.Gateway;
+
+namespace Platform.Bot.Tests;
+
+[Collection(BotCollection.Name)]
+public sealed class ShardTests(BotEnvironment environment)
+{
+    private static readonly TimeSpan IdentifyInterval = TimeSpan.FromSeconds(0.5);
+
+    [Fact]
+    public async Task Two_processes_split_four_shards_with_no_overlap_and_paced_identifies()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment, "Shards=4");
+
+        var bots = await Task.WhenAll(
+            scenario.StartBotAsync(settings: ["Bot:TotalShards=4", "Bot:ShardIds:0=0", "Bot:ShardIds:1=1"]),
+            scenario.StartBotAsync(settings: ["Bot:TotalShards=4", "Bot:ShardIds:0=2", "Bot:ShardIds:1=3"]));
+        var identifies = await scenario.Emulator.IdentifiesAsync();
+        var status = await scenario.ReadAsync();
+
+        Assert.Equal([0, 1], bots[0].Shards.Select(s => s.ShardId));
+        Assert.Equal([2, 3], bots[1].Shards.Select(s => s.ShardId));
+        Assert.Equal([0, 1, 2, 3], identifies.Select(i => i.ShardId).Order());
+        Assert.All(identifies, i => Assert.True(i.Accepted, $"shard {i.ShardId} was refused"));
+        var times = identifies.Select(i => i.At).Order().ToList();
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= IdentifyInterval,
+            $"two IDENTIFYs {(pair.Second - pair.First).TotalMilliseconds:0} ms apart"));
+        Assert.Equal(["ready", "ready", "ready", "ready"], status.Values.Select(s => s.State));
+        var owners = (bots[0].Services.GetRequiredService<ShardLeases>().Owner, bots[1].Services.GetRequiredService<ShardLeases>().Owner);
+        Assert.Equal([owners.Item1, owners.Item1, owners.Item2, owners.Item2], status.OrderBy(s => s.Key).Select(s => s.Value.Owner));
+    }
+
+    [Fact]
+    public async Task A_process_asking_for_a_shard_that_runs_elsewhere_waits_until_it_is_released()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment, "Shards=2");
+        string[] shardOne = ["Bot:TotalShards=2", "Bot:ShardIds:0=1"];
+        var first = await scenario.StartBotAsync(settings: shardOne);
+
+        var second = await scenario.LaunchBotAsync(settings: shardOne);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var startedWhileHeld = second.Supervisor.WhenStarted.IsCompleted;
+        var identifiesWhileHeld = (await scenario.Emulator.IdentifiesAsync()).Count;
+        await scenario.StopBotAsync(first);
+        await second.WaitReadyAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(startedWhileHeld);
+        Assert.Equal(1, identifiesWhileHeld);
+        Assert.Equal(2, (await scenario.Emulator.IdentifiesAsync()).Count);
+        Assert.Single(await scenario.Emulator.SessionsAsync(), s => s.Connected);
+    }
+
+    [Fact]
+    public async Task A_forced_disconnect_shows_as_resuming_then_ready()
+    {
+        // Heartbeats far apart, so that the injected latency delays RESUMED without making the shard look dead.
+        await using var scenario = await BotScenario.StartAsync(environment, "HeartbeatIntervalMs=10000");
+        await scenario.StartBotAsync();
+
+        await scenario.Emulator.FaultAsync(FaultKinds.Latency, shardId: 0, ms: 1500);
+        await scenario.Emulator.FaultAsync(FaultKinds.Close, shardId: 0, code: 4000);
+        await Eventually.TrueAsync(async () => (await scenario.ReadAsync())[0].State == "resuming", "status resuming");
+        await scenario.Emulator.FaultAsync(FaultKinds.Latency, shardId: 0, ms: 0);
+        await Eventually.TrueAsync(async () => (await scenario.ReadAsync())[0].State == "ready", "status ready again");
+
+        var final = (await scenario.ReadAsync())[0];
+        Assert.Equal(1, final.Resumes);
+        Assert.Equal(1, final.Reconnects);
+    }
+}
