@@ -19,7 +19,8 @@ internal static class DiscordResources
         var token = builder.AddParameter("discord-emulator-token", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
         var discord = builder.AddProject<Projects.Platform_DiscordEmulator>("discord")
             .WithEnvironment("Emulator__BotToken", token)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            .WithUrlForEndpoint("http", _ => new() { Url = "/chat", DisplayText = "Chat with the bot" });
 
         return bot
             .WithEnvironment("Discord__Token", token)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Platform.DiscordEmulator.Control;
+using Platform.DiscordEmulator.DevChat;
 using Platform.DiscordEmulator.Gateway;
 using Platform.DiscordEmulator.Rest;
 
@@ -23,6 +24,7 @@ public static class DiscordEmulatorApp
         app.MapDiscordRestApi();
         app.MapGatewayEndpoints();
         app.MapControlApi();
+        app.MapDevChat();
 
         return app;
     }

@@ -1,12 +1,12 @@
 using Microsoft.Playwright;
 
-namespace Platform.AppHost.Tests;
+namespace Platform.Testing;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright; Playwright's own browser download cannot run here.
 /// The flags keep it from reaching for the network on a machine that has none.
 /// </summary>
-internal static class Chromium
+public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
