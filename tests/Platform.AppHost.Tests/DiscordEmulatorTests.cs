@@ -20,4 +20,34 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         Assert.True(session.GetProperty("connected").GetBoolean());
         Assert.Equal(0, session.GetProperty("shard_id").GetInt32());
     }
+
+    [Fact]
+    public async Task A_members_command_goes_through_the_emulator_to_the_bot_and_its_database_and_back()
+    {
+        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("bot", timeout.Token);
+        using var discord = platform.App.CreateHttpClient("discord");
+        using var guilds = JsonDocument.Parse(await discord.GetStringAsync("/control/guilds", timeout.Token));
+        var guild = guilds.RootElement[0];
+        var name = $"t{Guid.NewGuid():N}"[..12];
+
+        var created = await InvokeAsync(discord, guild, "set", $$"""[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]""", timeout.Token);
+        var shown = await InvokeAsync(discord, guild, "get", $$"""[{"name":"name","type":3,"value":"{{name}}"}]""", timeout.Token);
+        using var chat = await discord.GetAsync("/chat", timeout.Token);
+
+        Assert.Equal($"Tag `{name}` created.", created);
+        Assert.Equal("Hello from the AppHost.", shown);
+        Assert.Equal("text/html", chat.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<string?> InvokeAsync(HttpClient discord, JsonElement guild, string subcommand, string options, CancellationToken cancellationToken)
+    {
+        var body = $$"""
+            {"guild_id":"{{guild.GetProperty("id").GetString()}}","user_id":"{{guild.GetProperty("owner_id").GetString()}}","name":"tag",
+             "options":[{"name":"{{subcommand}}","type":1,"options":{{options}}}]}
+            """;
+        using var response = await discord.PostAsync("/control/interactions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
+        using var transcript = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return transcript.RootElement.GetProperty("callback").GetProperty("data").GetProperty("content").GetString();
+    }
 }
