@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.Bot.ModuleSystem;
 using Platform.Data;
 using Platform.Data.Access;
@@ -58,7 +59,16 @@ public sealed class TagsModule(PlatformDbContext db, TimeProvider time) : BotMod
             (tag.Content, tag.UpdatedBy, tag.UpdatedAt) = (content, userId, now);
         }
 
-        await db.SaveChangesAsync(Context.CancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(Context.CancellationToken);
+        }
+        catch (DbUpdateException error) when (error.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            await RespondAsync($"Someone created `{normalized}` at the same moment; run the command again to change it.", ephemeral: true);
+            return;
+        }
+
         await RespondAsync(tag is null ? $"Tag `{normalized}` created." : $"Tag `{normalized}` updated.", ephemeral: true);
     }
 
