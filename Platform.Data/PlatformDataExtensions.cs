@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Platform.Data;
 
 namespace Microsoft.Extensions.Hosting;
@@ -11,6 +12,11 @@ public static class PlatformDataExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPlatformDatabase(this IHostApplicationBuilder builder)
     {
+        if (builder.Configuration.GetConnectionString(PlatformDbOptions.ConnectionName) is { } connectionString)
+        {
+            builder.Configuration[$"ConnectionStrings:{PlatformDbOptions.ConnectionName}"] = PlatformDbOptions.WithPoolLimit(connectionString);
+        }
+
         builder.AddNpgsqlDbContext<PlatformDbContext>(
             PlatformDbOptions.ConnectionName,
             configureDbContextOptions: options => options

@@ -5,12 +5,17 @@ using Platform.Benchmarks;
 return args switch
 {
     ["gateway-ingest", var emulator, var token, var events] => await GatewayIngest.RunAsync(new Uri(emulator), token, int.Parse(events)),
-    ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, TimeSpan.FromSeconds(double.Parse(interval, System.Globalization.CultureInfo.InvariantCulture))),
+    ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, Seconds(interval)),
+    ["interaction-roundtrip", var emulator, var token, var seconds] => await InteractionRoundTrip.RunAsync(new Uri(emulator), token, Seconds(seconds)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: gateway-ingest <emulator-url> <token> <events> | shard-start <emulator-url> <token> <identify-interval-seconds>");
+    Console.Error.WriteLine(
+        "usage: gateway-ingest <emulator-url> <token> <events> | shard-start <emulator-url> <token> <identify-interval-seconds>" +
+        " | interaction-roundtrip <emulator-url> <token> <seconds-per-rate>");
     return 2;
 }
+
+static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture));

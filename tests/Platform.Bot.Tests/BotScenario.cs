@@ -6,6 +6,7 @@ using Platform.Discord.Interactions;
 using Platform.Discord.Models;
 using Platform.DiscordEmulator.Control;
 using Platform.DiscordEmulator.Interactions;
+using Platform.Testing;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Tests;

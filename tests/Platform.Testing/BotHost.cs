@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Bot;
 using Platform.Bot.Shards;
 using Platform.Discord.Gateway;
 
-namespace Platform.Bot.Tests;
+namespace Platform.Testing;
 
 /// <summary>
 /// The bot's real Program, hosted in the test process with settings and extra modules of the test's
@@ -40,8 +41,12 @@ public sealed class BotHost(IReadOnlyDictionary<string, string?> settings, Actio
     /// <summary>Waits until every shard of this process is ready.</summary>
     public async Task WaitReadyAsync(TimeSpan? timeout = null)
     {
-        await Supervisor.WhenStarted.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(() => Shards.All(s => s.Status.State == ShardState.Ready), "every shard ready", timeout);
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        await Supervisor.WhenStarted.WaitAsync(deadline.Token);
+        while (!Shards.All(s => s.Status.State == ShardState.Ready))
+        {
+            await Task.Delay(20, deadline.Token);
+        }
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

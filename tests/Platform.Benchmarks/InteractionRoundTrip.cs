@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Platform.Data;
+using Platform.Data.Modules.Tags;
+using Platform.Testing;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// Round trip of <c>/tag get</c> (the emulator creates the interaction, the bot reads one row and calls
+/// back), at sustained rates, against the same command through an HTTP API, in the same run.
+/// </summary>
+internal static class InteractionRoundTrip
+{
+    private static readonly int[] Rates = [200, 500, 1000];
+
+    public static async Task<int> RunAsync(Uri emulator, string token, TimeSpan duration)
+    {
+        using var data = TestDataDirectory.Create("bench");
+        await using var infrastructure = await TestAppHost.StartAsync(data.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", CancellationToken.None,
+            "postgres", "postgres-password", "redis", "redis-password");
+        await infrastructure.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
+        await infrastructure.ResourceNotifications.WaitForResourceHealthyAsync("redis");
+        var database = await TestDatabases.CreateAsync(await infrastructure.ConnectionStringAsync("postgres"));
+        await using (var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(database)))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using var api = await TagApi.StartAsync(database);
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:platformdb"] = database,
+            ["ConnectionStrings:redis"] = await infrastructure.ConnectionStringAsync("redis"),
+            ["Discord:Token"] = token,
+            ["Discord:RestBaseAddress"] = new Uri(emulator, "/api/v10/").ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, services => services.AddBotModule<TagsOverHttpModule>().AddHttpClient<TagApiClient>(http => http.BaseAddress = api.Address()));
+        await bot.WaitReadyAsync(TimeSpan.FromSeconds(60));
+
+        var control = new HttpClient { BaseAddress = emulator };
+        var guild = (await control.GetFromJsonAsync<JsonElement>("/control/guilds"))[0];
+        var guildId = ulong.Parse(guild.GetProperty("id").GetString()!);
+        await SeedTagAsync(database, guildId);
+        var invoke = new Invoker(control, guildId, ulong.Parse(guild.GetProperty("owner_id").GetString()!));
+
+        var results = new List<object>();
+        foreach (var rate in Rates)
+        {
+            var direct = await MeasureAsync(invoke, "tag", rate, duration);
+            var overHttp = await MeasureAsync(invoke, "tag-http", rate, duration);
+            foreach (var run in new[] { direct, overHttp })
+            {
+                Console.WriteLine(JsonSerializer.Serialize(run));
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                benchmark = "interaction-roundtrip-ratio", rate,
+                p50HttpOverDirect = Math.Round(overHttp.P50Ms / direct.P50Ms, 2),
+                p99HttpOverDirect = Math.Round(overHttp.P99Ms / direct.P99Ms, 2),
+            }));
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        return 0;
+    }
+
+    private static async Task SeedTagAsync(string database, ulong guildId)
+    {
+        await using var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(database));
+        while (!await db.Guilds.AnyAsync(g => g.Id == (long)guildId))
+        {
+            await Task.Delay(50);
+        }
+
+        db.Add(new Tag { GuildId = (long)guildId, Name = "rules", Content = "Be kind.", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    // Open loop: interactions go out on schedule whether or not earlier ones were answered, as members would send them.
+    private static async Task<RunResult> MeasureAsync(Invoker invoke, string command, int rate, TimeSpan duration)
+    {
+        // Warm up: one at a time until the code paths are compiled, then a short spell at the lowest rate.
+        for (var i = 0; i < 50; i++)
+        {
+            await invoke.RoundTripAsync(command);
+        }
+
+        await SendAtAsync(invoke, command, Rates[0], TimeSpan.FromSeconds(2));
+        var latencies = await SendAtAsync(invoke, command, rate, duration);
+        var answered = latencies.Where(l => l is not null).Select(l => l!.Value).Order().ToList();
+        double Percentile(double p) => answered.Count == 0 ? double.NaN : answered[(int)Math.Round(p * (answered.Count - 1))];
+        return new RunResult("interaction-roundtrip", command == "tag" ? "direct-db" : "http-api", rate, duration.TotalSeconds, latencies.Count,
+            latencies.Count - answered.Count, Math.Round(Percentile(0.5), 3), Math.Round(Percentile(0.99), 3), Math.Round(answered.LastOrDefault(), 3));
+    }
+
+    private static async Task<IReadOnlyList<double?>> SendAtAsync(Invoker invoke, string command, int rate, TimeSpan duration)
+    {
+        var total = (int)(rate * duration.TotalSeconds);
+        var pending = new List<Task<double?>>(total);
+        var clock = Stopwatch.StartNew();
+        while (pending.Count < total)
+        {
+            var due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * rate) + 1);
+            while (pending.Count < due)
+            {
+                pending.Add(invoke.RoundTripAsync(command));
+            }
+
+            await Task.Delay(1);
+        }
+
+        return await Task.WhenAll(pending);
+    }
+
+    private sealed class Invoker(HttpClient control, ulong guildId, ulong userId)
+    {
+        /// <summary>Milliseconds from the interaction's creation to the bot's callback, as the emulator timed them; null when unanswered.</summary>
+        public async Task<double?> RoundTripAsync(string command)
+        {
+            using var response = await control.PostAsJsonAsync("/control/interactions", new
+            {
+                guild_id = guildId.ToString(), user_id = userId.ToString(), name = command, settle_ms = 0,
+                options = new[] { new { name = "get", type = 1, options = new[] { new { name = "name", type = 3, value = "rules" } } } },
+            });
+            using var transcript = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            return transcript.RootElement.TryGetProperty("callback", out var callback) && callback.ValueKind == JsonValueKind.Object
+                && !(transcript.RootElement.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
+                ? callback.GetProperty("after_ms").GetDouble()
+                : null;
+        }
+    }
+
+    private sealed record RunResult(string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs);
+}
