@@ -20,7 +20,7 @@ public static class PlatformDbOptions
     /// </summary>
     public const int DefaultMaxPoolSize = 30;
 
-    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize"];
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
 
     /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/>, unless it names a pool size of its own.</summary>
     public static string WithPoolLimit(string connectionString)

@@ -7,7 +7,7 @@ public sealed class PoolLimitTests
     [Theory]
     [InlineData("Host=db;Database=platformdb", PlatformDbOptions.DefaultMaxPoolSize)]
     [InlineData("Host=db;Database=platformdb;Maximum Pool Size=5", 5)]
-    [InlineData("Host=db;Database=platformdb;max pool size=7", 7)]
+    [InlineData("Host=db;Database=platformdb;maximum pool size=7", 7)]
     public void A_connection_string_gets_the_platforms_pool_limit_unless_it_names_its_own(string connectionString, int expected) =>
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PlatformDbOptions.WithPoolLimit(connectionString)).MaxPoolSize);
 }
