@@ -17,9 +17,9 @@ namespace Platform.Benchmarks;
 /// </summary>
 internal static class InteractionRoundTrip
 {
-    private static readonly int[] Rates = [200, 500, 1000];
+    public static readonly int[] DefaultRates = [200, 500, 1000];
 
-    public static async Task<int> RunAsync(Uri emulator, string token, TimeSpan duration)
+    public static async Task<int> RunAsync(Uri emulator, string token, TimeSpan duration, IReadOnlyList<int> rates)
     {
         using var data = TestDataDirectory.Create("bench");
         await using var infrastructure = await TestAppHost.StartAsync(data.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", CancellationToken.None,
@@ -50,7 +50,7 @@ internal static class InteractionRoundTrip
         var invoke = new Invoker(control, guildId, ulong.Parse(guild.GetProperty("owner_id").GetString()!));
 
         var results = new List<object>();
-        foreach (var rate in Rates)
+        foreach (var rate in rates)
         {
             var direct = await MeasureAsync(invoke, "tag", rate, duration);
             var overHttp = await MeasureAsync(invoke, "tag-http", rate, duration);
@@ -86,18 +86,21 @@ internal static class InteractionRoundTrip
     // Open loop: interactions go out on schedule whether or not earlier ones were answered, as members would send them.
     private static async Task<RunResult> MeasureAsync(Invoker invoke, string command, int rate, TimeSpan duration)
     {
+        using var botSide = new HandlerDurations();
         // Warm up: one at a time until the code paths are compiled, then a short spell at the lowest rate.
         for (var i = 0; i < 50; i++)
         {
             await invoke.RoundTripAsync(command);
         }
 
-        await SendAtAsync(invoke, command, Rates[0], TimeSpan.FromSeconds(2));
+        await SendAtAsync(invoke, command, Math.Min(rate, DefaultRates[0]), TimeSpan.FromSeconds(2));
+        botSide.Clear();
         var latencies = await SendAtAsync(invoke, command, rate, duration);
         var answered = latencies.Where(l => l is not null).Select(l => l!.Value).Order().ToList();
         double Percentile(double p) => answered.Count == 0 ? double.NaN : answered[(int)Math.Round(p * (answered.Count - 1))];
         return new RunResult("interaction-roundtrip", command == "tag" ? "direct-db" : "http-api", rate, duration.TotalSeconds, latencies.Count,
-            latencies.Count - answered.Count, Math.Round(Percentile(0.5), 3), Math.Round(Percentile(0.99), 3), Math.Round(answered.LastOrDefault(), 3));
+            latencies.Count - answered.Count, Math.Round(Percentile(0.5), 3), Math.Round(Percentile(0.99), 3), Math.Round(answered.LastOrDefault(), 3),
+            Math.Round(botSide.Percentile(0.5), 3), Math.Round(botSide.Percentile(0.99), 3));
     }
 
     private static async Task<IReadOnlyList<double?>> SendAtAsync(Invoker invoke, string command, int rate, TimeSpan duration)
@@ -137,5 +140,37 @@ internal static class InteractionRoundTrip
         }
     }
 
-    private sealed record RunResult(string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs);
+    private sealed record RunResult(
+        string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,
+        double HandlerP50Ms, double HandlerP99Ms);
+
+    /// <summary>The bot's own <c>bot.interaction.duration</c>: receipt of the event to the handler's end, callback included.</summary>
+    private sealed class HandlerDurations : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<double> values = new();
+
+        public HandlerDurations()
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "bot.interaction.duration")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((_, value, _, _) => values.Enqueue(value));
+            listener.Start();
+        }
+
+        public void Clear() => values.Clear();
+
+        public double Percentile(double p)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count == 0 ? double.NaN : sorted[(int)Math.Round(p * (sorted.Count - 1))];
+        }
+
+        public void Dispose() => listener.Dispose();
+    }
 }

@@ -6,7 +6,8 @@ return args switch
 {
     ["gateway-ingest", var emulator, var token, var events] => await GatewayIngest.RunAsync(new Uri(emulator), token, int.Parse(events)),
     ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, Seconds(interval)),
-    ["interaction-roundtrip", var emulator, var token, var seconds] => await InteractionRoundTrip.RunAsync(new Uri(emulator), token, Seconds(seconds)),
+    ["interaction-roundtrip", var emulator, var token, var seconds, .. var rates] => await InteractionRoundTrip.RunAsync(
+        new Uri(emulator), token, Seconds(seconds), rates is [] ? InteractionRoundTrip.DefaultRates : [.. rates.Select(int.Parse)]),
     _ => Usage(),
 };
 
@@ -14,7 +15,7 @@ static int Usage()
 {
     Console.Error.WriteLine(
         "usage: gateway-ingest <emulator-url> <token> <events> | shard-start <emulator-url> <token> <identify-interval-seconds>" +
-        " | interaction-roundtrip <emulator-url> <token> <seconds-per-rate>");
+        " | interaction-roundtrip <emulator-url> <token> <seconds-per-rate> [rate ...]");
     return 2;
 }
 

@@ -3,11 +3,12 @@
 # sustained 200, 500 and 1,000 interactions/s, against the same command through an HTTP API
 # that reads the row (the design the ADR rejected), in the same run. Postgres and Redis are the
 # host's, started the way the AppHost starts them in local mode.
-# Usage: run-interaction-roundtrip.sh [seconds-per-rate]
+# Usage: run-interaction-roundtrip.sh [seconds-per-rate [rate ...]]
 set -euo pipefail
 source "$(dirname "$0")/emulator.sh"
 seconds="${1:-10}"
+shift || true
 build_all
 
 start_emulator Guilds=1 MembersPerGuild=5
-dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$seconds"
+dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$seconds" "$@"

@@ -12,6 +12,11 @@ namespace Platform.Bot.Modules.Tags;
 [Group("tag", "Text snippets for this server")]
 public sealed class TagsModule(PlatformDbContext db, TimeProvider time) : BotModule
 {
+    // /tag get is the module's hot path: compiled once, it skips EF's per-call query lookup.
+    private static readonly Func<PlatformDbContext, long, string, CancellationToken, Task<string?>> ContentOf =
+        EF.CompileAsyncQuery((PlatformDbContext db, long guildId, string name, CancellationToken _) =>
+            db.Set<Tag>().AsNoTracking().Where(t => t.GuildId == guildId && t.Name == name).Select(t => t.Content).FirstOrDefault());
+
     private IQueryable<Tag> GuildTags => db.Set<Tag>().Where(t => t.GuildId == (long)Context.RequireGuildId());
 
     [SlashCommand("get", "Shows a tag")]
@@ -19,7 +24,7 @@ public sealed class TagsModule(PlatformDbContext db, TimeProvider time) : BotMod
         [Option("name", "The tag's name", MaxLength = Tag.NameMaxLength), Autocomplete(nameof(SuggestNamesAsync))] string name)
     {
         var normalized = TagName.Normalize(name);
-        var content = await GuildTags.AsNoTracking().Where(t => t.Name == normalized).Select(t => t.Content).FirstOrDefaultAsync(Context.CancellationToken);
+        var content = await ContentOf(db, (long)Context.RequireGuildId(), normalized, Context.CancellationToken);
         await (content is null
             ? RespondAsync($"There is no tag `{normalized}` here. `/tag list` shows the tags there are.", ephemeral: true)
             : RespondAsync(content));
