@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data;
 using Platform.Data.Realtime;
@@ -44,6 +45,12 @@ public sealed class BotScenario : IAsyncDisposable
     {
         var bot = await LaunchBotAsync(services, settings);
         await bot.WaitReadyAsync();
+
+        // Ready is READY; the guilds' rows come from the GUILD_CREATEs just after it, and commands need them.
+        var total = bot.Shards[0].Status.TotalShards;
+        var expected = (await Emulator.GuildsAsync()).Where(g => bot.Shards.Any(s => s.ShardId == (int)((g.Id >> 22) % (ulong)total))).Select(g => (long)g.Id).ToList();
+        await using var db = CreateDbContext();
+        await Eventually.TrueAsync(async () => await db.Guilds.CountAsync(g => expected.Contains(g.Id)) == expected.Count, "the bot's guilds stored");
         return bot;
     }
 
@@ -99,6 +106,8 @@ public sealed class BotScenario : IAsyncDisposable
     public async Task SetModuleAsync(ulong guildId, string module, bool enabled, string settings = "{}")
     {
         await using var db = CreateDbContext();
+        // The row needs its guild, which the bot stores from GUILD_CREATE just after READY.
+        await Eventually.TrueAsync(() => db.Guilds.AnyAsync(g => g.Id == (long)guildId), $"guild {guildId} stored");
         var row = await db.GuildModules.FindAsync((long)guildId, module);
         if (row is null)
         {
