@@ -21,6 +21,7 @@ public static class EmulatorServices
         builder.Services.AddSingleton<GatewayConnectionHandler>();
         builder.Services.AddSingleton<RestRateLimits>();
         builder.Services.AddSingleton<InteractionStore>();
+        builder.Services.AddSingleton<InteractionLauncher>();
         builder.Services.AddSingleton<MessageLog>();
         builder.Services.AddSingleton<CommandRegistry>();
 

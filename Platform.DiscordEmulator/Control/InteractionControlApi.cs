@@ -1,11 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Platform.Discord.Gateway;
 using Platform.Discord.Interactions;
-using Platform.Discord.Json;
 using Platform.DiscordEmulator.Commands;
-using Platform.DiscordEmulator.Gateway;
 using Platform.DiscordEmulator.Interactions;
 using Platform.DiscordEmulator.Rest;
 using Platform.DiscordEmulator.World;
@@ -18,6 +13,7 @@ public static class InteractionControlApi
     public static IEndpointRouteBuilder MapInteractionControlApi(this IEndpointRouteBuilder control)
     {
         control.MapPost("/interactions", InvokeAsync);
+        control.MapPost("/interactions/load", InteractionLoad.RunAsync);
         control.MapGet("/interactions/{id}", (ulong id, InteractionStore store) =>
             store.Find(id) is { } record ? Results.Ok(record.ToTranscript()) : Results.NotFound());
         control.MapGet("/messages", (ulong? channel_id, MessageLog messages) => TypedResults.Ok(messages.InChannel(channel_id)));
@@ -38,64 +34,12 @@ public static class InteractionControlApi
     }
 
     /// <summary>Sends INTERACTION_CREATE to the guild's shard and waits for the bot's callback, follow-ups and edits.</summary>
-    private static async Task<IResult> InvokeAsync(
-        InvokeRequest request, EmulatorWorld world, CommandRegistry commands, InteractionStore store, SessionRegistry sessions,
-        IOptions<EmulatorOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> InvokeAsync(InvokeRequest request, InteractionLauncher launcher, CancellationToken cancellationToken)
     {
-        if (world.FindGuild(request.GuildId) is not { } guild)
-        {
-            return DiscordErrors.UnknownGuild();
-        }
-
-        if (guild.Members?.FirstOrDefault(m => m.User?.Id == request.UserId) is not { } member)
-        {
-            return DiscordErrors.UnknownMember();
-        }
-
-        var command = commands.Get(guild.Id).Concat(commands.Get(0)).FirstOrDefault(c => c.Name == request.Name);
-        var invokedOptions = request.Options?.Deserialize(DiscordJsonContext.Default.IReadOnlyListInteractionDataOption);
-        var interaction = new Interaction(Snowflakes.Next(), options.Value.ApplicationId, request.Type, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))
-        {
-            Data = new InteractionData
-            {
-                Id = command?.Id,
-                Name = request.Name,
-                Type = request.Type is InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete ? request.CommandType : null,
-                Options = invokedOptions,
-                Resolved = ResolvedData.For(guild, invokedOptions),
-                GuildId = command?.GuildId,
-                TargetId = request.TargetId,
-                CustomId = request.CustomId,
-                ComponentType = request.Type == InteractionType.MessageComponent ? request.ComponentType ?? ComponentType.Button : null,
-                Values = request.Values,
-                Components = request.Components?.Deserialize(DiscordJsonContext.Default.IReadOnlyListComponent),
-            },
-            GuildId = guild.Id,
-            ChannelId = request.ChannelId ?? guild.Channels?.FirstOrDefault()?.Id,
-            Member = member with { Permissions = world.PermissionsOf(guild, member) },
-            AppPermissions = world.PermissionsOf(guild, null),
-            Locale = "en-US",
-            GuildLocale = "en-US",
-            Entitlements = [],
-            AuthorizingIntegrationOwners = new Dictionary<string, ulong> { ["0"] = guild.Id },
-            Context = 0,
-            AttachmentSizeLimit = 10_485_760,
-        };
-
-        var record = store.Add(interaction);
-        var targets = sessions.ForGuild(guild.Id).Where(s => s.Connection is not null).ToList();
-        if (targets.Count == 0)
-        {
-            return Results.Ok(record.ToTranscript("No bot session is connected for this guild's shard."));
-        }
-
-        var payload = JsonSerializer.SerializeToUtf8Bytes(interaction, DiscordJsonContext.Default.Interaction);
-        foreach (var session in targets)
-        {
-            await session.DispatchAsync(GatewayEventNames.InteractionCreate, payload, cancellationToken);
-        }
-
-        return Results.Ok(await WaitForAnswerAsync(record, request, cancellationToken));
+        var (record, error, delivered) = await launcher.LaunchAsync(request, cancellationToken);
+        return error ?? Results.Ok(delivered
+            ? await WaitForAnswerAsync(record!, request, cancellationToken)
+            : record!.ToTranscript("No bot session is connected for this guild's shard."));
     }
 
     // Done once the bot has answered and, when it deferred, followed up; then a short quiet spell catches trailing edits.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +82,6 @@ internal static class InteractionRoundTrip
         await db.SaveChangesAsync();
     }
 
-    // Open loop: interactions go out on schedule whether or not earlier ones were answered, as members would send them.
     private static async Task<RunResult> MeasureAsync(Invoker invoke, string command, int rate, TimeSpan duration)
     {
         using var botSide = new HandlerDurations();
@@ -93,52 +91,45 @@ internal static class InteractionRoundTrip
             await invoke.RoundTripAsync(command);
         }
 
-        await SendAtAsync(invoke, command, Math.Min(rate, DefaultRates[0]), TimeSpan.FromSeconds(2));
+        await invoke.LoadAsync(command, Math.Min(rate, DefaultRates[0]), TimeSpan.FromSeconds(2));
         botSide.Clear();
-        var latencies = await SendAtAsync(invoke, command, rate, duration);
-        var answered = latencies.Where(l => l is not null).Select(l => l!.Value).Order().ToList();
-        double Percentile(double p) => answered.Count == 0 ? double.NaN : answered[(int)Math.Round(p * (answered.Count - 1))];
-        return new RunResult("interaction-roundtrip", command == "tag" ? "direct-db" : "http-api", rate, duration.TotalSeconds, latencies.Count,
-            latencies.Count - answered.Count, Math.Round(Percentile(0.5), 3), Math.Round(Percentile(0.99), 3), Math.Round(answered.LastOrDefault(), 3),
-            Math.Round(botSide.Percentile(0.5), 3), Math.Round(botSide.Percentile(0.99), 3));
-    }
-
-    private static async Task<IReadOnlyList<double?>> SendAtAsync(Invoker invoke, string command, int rate, TimeSpan duration)
-    {
-        var total = (int)(rate * duration.TotalSeconds);
-        var pending = new List<Task<double?>>(total);
-        var clock = Stopwatch.StartNew();
-        while (pending.Count < total)
-        {
-            var due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * rate) + 1);
-            while (pending.Count < due)
-            {
-                pending.Add(invoke.RoundTripAsync(command));
-            }
-
-            await Task.Delay(1);
-        }
-
-        return await Task.WhenAll(pending);
+        var load = await invoke.LoadAsync(command, rate, duration);
+        return new RunResult("interaction-roundtrip", command == "tag" ? "direct-db" : "http-api", rate, duration.TotalSeconds, load.Sent,
+            load.Sent - load.Answered, load.P50Ms, load.P99Ms, load.MaxMs, Math.Round(botSide.Percentile(0.5), 3), Math.Round(botSide.Percentile(0.99), 3));
     }
 
     private sealed class Invoker(HttpClient control, ulong guildId, ulong userId)
     {
-        /// <summary>Milliseconds from the interaction's creation to the bot's callback, as the emulator timed them; null when unanswered.</summary>
-        public async Task<double?> RoundTripAsync(string command)
+        private static readonly object[] GetRules = [new { name = "get", type = 1, options = new[] { new { name = "name", type = 3, value = "rules" } } }];
+
+        public async Task RoundTripAsync(string command)
         {
             using var response = await control.PostAsJsonAsync("/control/interactions", new
             {
-                guild_id = guildId.ToString(), user_id = userId.ToString(), name = command, settle_ms = 0,
-                options = new[] { new { name = "get", type = 1, options = new[] { new { name = "name", type = 3, value = "rules" } } } },
+                guild_id = guildId.ToString(), user_id = userId.ToString(), name = command, settle_ms = 0, options = GetRules,
             });
-            using var transcript = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-            return transcript.RootElement.TryGetProperty("callback", out var callback) && callback.ValueKind == JsonValueKind.Object
-                && !(transcript.RootElement.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
-                ? callback.GetProperty("after_ms").GetDouble()
-                : null;
+            response.EnsureSuccessStatusCode();
+        }
+
+        /// <summary>
+        /// The emulator generates the interactions at <paramref name="rate"/> itself, open loop, and times
+        /// each from its creation to the bot's callback; no HTTP request per interaction competes with the bot.
+        /// </summary>
+        public async Task<LoadResult> LoadAsync(string command, int rate, TimeSpan duration)
+        {
+            using var response = await control.PostAsJsonAsync("/control/interactions/load", new
+            {
+                interaction = new { guild_id = guildId.ToString(), user_id = userId.ToString(), name = command, options = GetRules },
+                rate,
+                seconds = duration.TotalSeconds,
+            });
+            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<LoadResult>(SnakeCase))!;
         }
     }
+
+    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private sealed record LoadResult(int Sent, int Answered, double P50Ms, double P99Ms, double MaxMs, double AchievedRate);
 
     private sealed record RunResult(
         string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,

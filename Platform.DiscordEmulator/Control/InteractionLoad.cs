@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Platform.DiscordEmulator.Interactions;
+
+namespace Platform.DiscordEmulator.Control;
+
+/// <summary>
+/// Members using the bot at a sustained rate, generated inside the emulator so that no HTTP request
+/// per interaction competes with the bot for the CPU: the load runs against the bot, not the harness.
+/// </summary>
+public static class InteractionLoad
+{
+    public static async Task<IResult> RunAsync(LoadRequest request, InteractionLauncher launcher, CancellationToken cancellationToken)
+    {
+        if (request.Rate is < 1 or > 100_000 || request.Seconds is <= 0 or > 600)
+        {
+            return TypedResults.Problem("rate must be 1-100000 per second and seconds 0-600.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var total = (int)(request.Rate * request.Seconds);
+        var answers = new List<Task<double?>>(total);
+        var clock = Stopwatch.StartNew();
+        // Open loop: interactions go out on schedule whether or not earlier ones were answered, as members send them.
+        while (answers.Count < total)
+        {
+            var due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * request.Rate) + 1);
+            while (answers.Count < due)
+            {
+                var (record, error, delivered) = await launcher.LaunchAsync(request.Interaction, cancellationToken);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                answers.Add(delivered ? CallbackAfterAsync(record!, cancellationToken) : Task.FromResult<double?>(null));
+            }
+
+            await Task.Delay(1, cancellationToken);
+        }
+
+        var latencies = await Task.WhenAll(answers);
+        var answered = latencies.OfType<double>().Order().ToList();
+        double Percentile(double p) => answered.Count == 0 ? double.NaN : Math.Round(answered[(int)Math.Round(p * (answered.Count - 1))], 3);
+        return TypedResults.Ok(new LoadResult(total, answered.Count, Percentile(0.5), Percentile(0.99), Percentile(1), Math.Round(total / clock.Elapsed.TotalSeconds, 1)));
+    }
+
+    /// <summary>Milliseconds from the interaction's creation to the bot's callback; null when none came within Discord's three seconds.</summary>
+    private static async Task<double?> CallbackAfterAsync(InteractionRecord record, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            while (record.Callback is null)
+            {
+                await record.Changed.WaitAsync(deadline.Token);
+            }
+
+            return record.Callback.AfterMs;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+}
+
+public sealed record LoadRequest(InvokeRequest Interaction, int Rate, double Seconds);
+
+public sealed record LoadResult(int Sent, int Answered, double P50Ms, double P99Ms, double MaxMs, double AchievedRate);
