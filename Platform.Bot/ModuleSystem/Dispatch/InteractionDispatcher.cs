@@ -106,21 +106,19 @@ public sealed partial class InteractionDispatcher(
     private async Task RunWithDeferralAsync(
         BotModule instance, HandlerInfo handler, object?[] arguments, InteractionResponder responder, CancellationToken cancellationToken)
     {
-        using var finished = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ephemeral = handler is CommandInfo { DeferEphemeral: true };
-        var deferral = DeferWhenSlowAsync(responder, ephemeral, finished.Token, cancellationToken);
-        try
+        var handling = RunHandlerAsync(instance, handler, arguments);
+
+        // The delay is raced, never awaited, so a handler that finishes in time costs no cancellation exception.
+        using var timer = new CancellationTokenSource();
+        var slow = Task.Delay(options.AutoDeferAfter, timer.Token);
+        if (await Task.WhenAny(handling, slow) == slow && !responder.HasResponded)
         {
-            await instance.BeforeExecuteAsync();
-            await handler.InvokeAsync(instance, arguments);
-            await instance.AfterExecuteAsync();
-        }
-        finally
-        {
-            await finished.CancelAsync();
-            await deferral;
+            await responder.DeferAsync(handler is CommandInfo { DeferEphemeral: true }, cancellationToken);
+            BotTelemetry.AutoDeferrals.Add(1);
         }
 
+        await timer.CancelAsync();
+        await handling;
         if (!responder.HasResponded)
         {
             LogNoAnswer(handler.DisplayName);
@@ -130,22 +128,11 @@ public sealed partial class InteractionDispatcher(
         await responder.CompleteAsync(cancellationToken);
     }
 
-    private async Task DeferWhenSlowAsync(InteractionResponder responder, bool ephemeral, CancellationToken finished, CancellationToken cancellationToken)
+    private static async Task RunHandlerAsync(BotModule instance, HandlerInfo handler, object?[] arguments)
     {
-        try
-        {
-            await Task.Delay(options.AutoDeferAfter, finished);
-            if (!responder.HasResponded)
-            {
-                // Not cancelled by the handler finishing: a deferral cut off mid-request would leave the answer in doubt.
-                await responder.DeferAsync(ephemeral, cancellationToken);
-                BotTelemetry.AutoDeferrals.Add(1);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The handler finished first.
-        }
+        await instance.BeforeExecuteAsync();
+        await handler.InvokeAsync(instance, arguments);
+        await instance.AfterExecuteAsync();
     }
 
     private async Task TryAnswerAsync(InteractionResponder responder, string message, CancellationToken cancellationToken)
