@@ -35,6 +35,11 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         var shown = await InvokeAsync(discord, guild, "get", $$"""[{"name":"name","type":3,"value":"{{name}}"}]""", timeout.Token);
         using var chat = await discord.GetAsync("/chat", timeout.Token);
 
+        var discordResource = await platform.App.ResourceNotifications.WaitForResourceAsync(
+            "discord", e => e.Snapshot.Urls.Any(u => u.DisplayProperties.DisplayName == "Chat with the bot"), timeout.Token);
+        var chatLink = discordResource.Snapshot.Urls.Single(u => u.DisplayProperties.DisplayName == "Chat with the bot");
+
+        Assert.EndsWith("/chat", chatLink.Url);
         Assert.Equal($"Tag `{name}` created.", created);
         Assert.Equal("Hello from the AppHost.", shown);
         Assert.Equal("text/html", chat.Content.Headers.ContentType?.MediaType);
