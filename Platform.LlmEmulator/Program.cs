@@ -1,0 +1,5 @@
+using Platform.LlmEmulator;
+
+var app = LlmEmulatorApp.Create(args);
+
+app.Run();
