@@ -25,7 +25,8 @@ builder.AddProject<Projects.Platform_Bot>("bot")
     .WaitFor(redis)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
-    .WithDiscord();
+    .WithDiscord()
+    .WithLlm();
 
 builder.AddNextJsApp("frontend", "../frontend", port: builder.Configuration.GetValue("Frontend:Port", 3000))
     .WithReference(api)

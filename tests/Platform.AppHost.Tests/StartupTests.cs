@@ -27,6 +27,7 @@ public sealed class StartupTests(PlatformAppFixture platform)
     [InlineData("bot")]
     [InlineData("frontend")]
     [InlineData("discord")]
+    [InlineData("llm")]
     public async Task Service_becomes_healthy(string resource)
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
