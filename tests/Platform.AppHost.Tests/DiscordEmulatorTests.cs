@@ -45,14 +45,18 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         Assert.Equal("text/html", chat.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>What the member finally sees: the callback's text, or the edit that followed a deferral (a cold bot may defer).</summary>
     private static async Task<string?> InvokeAsync(HttpClient discord, JsonElement guild, string subcommand, string options, CancellationToken cancellationToken)
     {
         var body = $$"""
-            {"guild_id":"{{guild.GetProperty("id").GetString()}}","user_id":"{{guild.GetProperty("owner_id").GetString()}}","name":"tag",
+            {"guild_id":"{{guild.GetProperty("id").GetString()}}","user_id":"{{guild.GetProperty("owner_id").GetString()}}","name":"tag","wait_ms":15000,
              "options":[{"name":"{{subcommand}}","type":1,"options":{{options}}}]}
             """;
         using var response = await discord.PostAsync("/control/interactions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
         using var transcript = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return transcript.RootElement.GetProperty("callback").GetProperty("data").GetProperty("content").GetString();
+        var entries = transcript.RootElement.GetProperty("responses").EnumerateArray().Prepend(transcript.RootElement.GetProperty("callback"));
+        return entries
+            .Select(entry => entry.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("content", out var content) ? content.GetString() : null)
+            .LastOrDefault(content => content is not null);
     }
 }

@@ -25,6 +25,19 @@ public sealed class HandlerTests(BotEnvironment environment)
     }
 
     [Fact]
+    public async Task Time_spent_before_the_handler_counts_towards_the_deferral()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync(WithProbe);
+
+        var transcript = await scenario.InvokeAsync(await scenario.GuildAsync(), "slow-check");
+
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, transcript.CallbackType());
+        Assert.InRange(transcript.Callback!.AfterMs, 1900, 3000);
+        Assert.Equal("Checked.", transcript.Text());
+    }
+
+    [Fact]
     public async Task A_throwing_handler_yields_an_ephemeral_error_with_a_trace_id_and_the_next_command_works()
     {
         await using var scenario = await BotScenario.StartAsync(environment);
@@ -127,6 +140,6 @@ public sealed class HandlerTests(BotEnvironment environment)
         var admin = Assert.Single(commands!.Global, c => c.Name == "probe-admin");
         Assert.Equal([(ApplicationCommandOptionType.SubCommand, "ping"), (ApplicationCommandOptionType.SubCommandGroup, "deep")],
             admin.Options!.Select(o => (o.Type, o.Name)));
-        Assert.Equal(["boom", "echo", "help", "once", "ping", "probe-admin", "slow", "status", "tag"], commands.Global.Select(c => c.Name));
+        Assert.Equal(["boom", "echo", "help", "once", "ping", "probe-admin", "slow", "slow-check", "status", "tag"], commands.Global.Select(c => c.Name));
     }
 }

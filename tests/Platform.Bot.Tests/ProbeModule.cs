@@ -16,6 +16,10 @@ public sealed class ProbeModule(ProbeLog log) : BotModule
         await RespondAsync("Finally.");
     }
 
+    [SlashCommand("slow-check", "Passes a slow precondition")]
+    [SlowPrecondition]
+    public Task SlowCheckAsync() => RespondAsync("Checked.");
+
     [SlashCommand("boom", "Throws")]
     public Task BoomAsync() => throw new InvalidOperationException("Boom.");
 
@@ -59,6 +63,16 @@ public sealed class ProbeModule(ProbeLog log) : BotModule
             [SlashCommand("ping", "Answers from a subcommand group")]
             public Task PingAsync() => RespondAsync("Deep pong.");
         }
+    }
+}
+
+/// <summary>A check as slow as a cold first database read.</summary>
+public sealed class SlowPreconditionAttribute : PreconditionAttribute
+{
+    public override async ValueTask<PreconditionResult> CheckAsync(InteractionContext context, HandlerInfo handler)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(2600));
+        return PreconditionResult.Success;
     }
 }
 

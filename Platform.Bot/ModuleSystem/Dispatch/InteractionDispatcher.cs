@@ -28,7 +28,9 @@ public sealed partial class InteractionDispatcher(
         var outcome = "ok";
         try
         {
-            outcome = await RunAsync(route, interaction, shardId, responder, cancellationToken);
+            var running = RunAsync(route, interaction, shardId, responder, cancellationToken);
+            await DeferIfSlowAsync(running, route, responder, cancellationToken);
+            outcome = await running;
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
@@ -99,40 +101,48 @@ public sealed partial class InteractionDispatcher(
             return "ok";
         }
 
-        await RunWithDeferralAsync(instance, route.Handler, arguments, responder, cancellationToken);
-        return "ok";
-    }
-
-    private async Task RunWithDeferralAsync(
-        BotModule instance, HandlerInfo handler, object?[] arguments, InteractionResponder responder, CancellationToken cancellationToken)
-    {
-        var handling = RunHandlerAsync(instance, handler, arguments);
-
-        // The delay is raced, never awaited, so a handler that finishes in time costs no cancellation exception.
-        using var timer = new CancellationTokenSource();
-        var slow = Task.Delay(options.AutoDeferAfter, timer.Token);
-        if (await Task.WhenAny(handling, slow) == slow && !responder.HasResponded)
-        {
-            await responder.DeferAsync(handler is CommandInfo { DeferEphemeral: true }, cancellationToken);
-            BotTelemetry.AutoDeferrals.Add(1);
-        }
-
-        await timer.CancelAsync();
-        await handling;
+        await instance.BeforeExecuteAsync();
+        await route.Handler.InvokeAsync(instance, arguments);
+        await instance.AfterExecuteAsync();
         if (!responder.HasResponded)
         {
-            LogNoAnswer(handler.DisplayName);
+            LogNoAnswer(route.Handler.DisplayName);
             await responder.RespondAsync(new() { Content = "Done." }, ephemeral: true, cancellationToken);
         }
 
         await responder.CompleteAsync(cancellationToken);
+        return "ok";
     }
 
-    private static async Task RunHandlerAsync(BotModule instance, HandlerInfo handler, object?[] arguments)
+    /// <summary>
+    /// Defers when the interaction is still unanswered after <see cref="BotOptions.AutoDeferAfter"/>, counted
+    /// from its arrival: a cold first database read in the module check or a precondition counts as much as
+    /// a slow handler. The delay is raced, never awaited, so an interaction answered in time throws nothing.
+    /// </summary>
+    private async Task DeferIfSlowAsync(Task running, InteractionRoute? route, InteractionResponder responder, CancellationToken cancellationToken)
     {
-        await instance.BeforeExecuteAsync();
-        await handler.InvokeAsync(instance, arguments);
-        await instance.AfterExecuteAsync();
+        if (route is null || route.Handler is AutocompleteInfo)
+        {
+            return;
+        }
+
+        using var timer = new CancellationTokenSource();
+        var slow = Task.Delay(options.AutoDeferAfter, timer.Token);
+        if (await Task.WhenAny(running, slow) == slow && !responder.HasResponded)
+        {
+            try
+            {
+                await responder.DeferAsync(route.Handler is CommandInfo { DeferEphemeral: true }, cancellationToken);
+                BotTelemetry.AutoDeferrals.Add(1);
+            }
+            catch (Exception error) when (error is DiscordApiException or HttpRequestException)
+            {
+                // The handler goes on; its own answer will meet the same trouble and be reported there.
+                LogDeferFailed(error);
+            }
+        }
+
+        await timer.CancelAsync();
     }
 
     private async Task TryAnswerAsync(InteractionResponder responder, string message, CancellationToken cancellationToken)
@@ -152,6 +162,9 @@ public sealed partial class InteractionDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} returned without answering; the member got a plain acknowledgement")]
     private partial void LogNoAnswer(string handler);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not defer a slow interaction")]
+    private partial void LogDeferFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member about a failed interaction")]
     private partial void LogAnswerFailed(Exception error);
