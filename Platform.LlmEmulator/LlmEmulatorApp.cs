@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Platform.LlmEmulator.Chat;
 using Platform.LlmEmulator.Control;
 
@@ -28,8 +26,4 @@ public static class LlmEmulatorApp
 
         return app;
     }
-
-    /// <summary>The address Kestrel bound, e.g. after <c>--urls=http://127.0.0.1:0</c>.</summary>
-    public static Uri BaseAddress(this WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }

@@ -39,7 +39,7 @@ internal static class InteractionRoundTrip
             ["Discord:Token"] = token,
             ["Discord:RestBaseAddress"] = new Uri(emulator, "/api/v10/").ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
-        }, services => services.AddBotModule<TagsOverHttpModule>().AddHttpClient<TagApiClient>(http => http.BaseAddress = api.Address()));
+        }, services => services.AddBotModule<TagsOverHttpModule>().AddHttpClient<TagApiClient>(http => http.BaseAddress = api.BaseAddress()));
         await bot.WaitReadyAsync(TimeSpan.FromSeconds(60));
 
         var control = new HttpClient { BaseAddress = emulator };

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Platform.Discord.Json;
 using Platform.Discord.Rest;
 using Platform.DiscordEmulator;
