@@ -47,7 +47,7 @@ public sealed partial class BotWorker(
         LogStarted(identity.ApplicationId, gateway.Shards.Select(s => s.ShardId));
         await foreach (var dispatch in gateway.Dispatches.ReadAllAsync(stoppingToken))
         {
-            await RouteAsync(dispatch, stoppingToken);
+            Route(dispatch, stoppingToken);
         }
     }
 
@@ -59,13 +59,13 @@ public sealed partial class BotWorker(
         await modules.UnloadAsync(cancellationToken);
     }
 
-    private async Task RouteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    private void Route(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         try
         {
             if (GuildDirectory.Handles(dispatch.Name))
             {
-                await guilds.ApplyAsync(dispatch, cancellationToken);
+                guilds.Enqueue(dispatch);
             }
             else if (dispatch.Name == GatewayEventNames.InteractionCreate)
             {
@@ -78,9 +78,9 @@ public sealed partial class BotWorker(
                 inFlight.Start(() => events.DispatchAsync(dispatch, cancellationToken));
             }
         }
-        catch (Exception error) when (error is JsonException or Microsoft.EntityFrameworkCore.DbUpdateException or Npgsql.NpgsqlException)
+        catch (JsonException error)
         {
-            // One event that cannot be read or stored must not stop the shard's next ones.
+            // One event that cannot be read must not stop the shard's next ones.
             LogEventFailed(error, dispatch.Name, dispatch.ShardId, dispatch.Sequence);
         }
     }

@@ -37,6 +37,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<IIdentifyCoordinator, RedisIdentifyCoordinator>();
         builder.Services.AddSingleton<ShardSupervisor>();
         builder.Services.AddSingleton<GuildDirectory>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GuildDirectory>());
         builder.Services.AddHostedService<ShardStatusPublisher>();
         builder.Services.AddHealthChecks().AddCheck<GatewayHealthCheck>("discord-gateway");
 

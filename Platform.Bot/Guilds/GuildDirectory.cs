@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Platform.Bot.ModuleSystem;
 using Platform.Bot.Telemetry;
 using Platform.Data;
 using Platform.Discord.Gateway;
@@ -10,13 +15,74 @@ namespace Platform.Bot.Guilds;
 /// <summary>
 /// Keeps the <c>guilds</c> table current from GUILD_CREATE, GUILD_UPDATE and GUILD_DELETE. A guild the
 /// bot leaves keeps its row, marked as left; a guild that is only unavailable (an outage) is left alone.
+/// Writes happen beside the event loop: a slow or absent database holds up no other event, and what
+/// could not be written is tried again until it is, the latest event of each guild winning.
 /// </summary>
-public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProvider time, ILogger<GuildDirectory> logger)
+public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProvider time, ILogger<GuildDirectory> logger) : BackgroundService
 {
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<ulong, GatewayDispatch> pending = new();
+    private readonly SemaphoreSlim signal = new(0, 1);
+
     public static bool Handles(string eventName) =>
         eventName is GatewayEventNames.GuildCreate or GatewayEventNames.GuildUpdate or GatewayEventNames.GuildDelete;
 
-    public async Task ApplyAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    /// <summary>Takes a guild event for writing; a later event of the same guild replaces one not written yet.</summary>
+    public void Enqueue(GatewayDispatch dispatch)
+    {
+        pending[DispatchGuild.Find(dispatch) ?? 0] = dispatch;
+        if (signal.CurrentCount == 0)
+        {
+            signal.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await signal.WaitAsync(RetryInterval, stoppingToken);
+                await WritePendingAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; StopAsync writes what is left.
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await WritePendingAsync(cancellationToken);
+    }
+
+    private async Task WritePendingAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (guildId, dispatch) in pending)
+        {
+            try
+            {
+                await WriteAsync(dispatch, cancellationToken);
+            }
+            catch (Exception error) when (error is DbException or DbUpdateException or RetryLimitExceededException or TimeoutException)
+            {
+                LogWriteFailed(error, pending.Count, RetryInterval.TotalSeconds);
+                return;
+            }
+            catch (JsonException error)
+            {
+                LogUnreadable(error, dispatch.Name, dispatch.ShardId);
+            }
+
+            pending.TryRemove(KeyValuePair.Create(guildId, dispatch));
+        }
+    }
+
+    private async Task WriteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -56,6 +122,12 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
     }
 
     private static void Count(string change) => BotTelemetry.GuildEvents.Add(1, new KeyValuePair<string, object?>("change", change));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store guild changes ({Pending} waiting); trying again in {Seconds} s")]
+    private partial void LogWriteFailed(Exception error, int pending, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Event} on shard {ShardId} could not be read; dropped")]
+    private partial void LogUnreadable(Exception error, string @event, int shardId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Guild {GuildId} on shard {ShardId} is unavailable (an outage, not a departure)")]
     private partial void LogUnavailable(ulong guildId, int shardId);

@@ -44,6 +44,25 @@ public sealed class GuildDirectoryTests(BotEnvironment environment)
         Assert.Null((await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == (long)outage.Id)).LeftAt);
     }
 
+    [Fact]
+    public async Task A_guild_joined_while_its_table_cannot_be_written_is_stored_once_it_can()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync();
+        await using var db = scenario.CreateDbContext();
+
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE guilds RENAME TO guilds_away");
+        var joined = await scenario.Emulator.PostAsync<Discord.Models.Guild>("/control/guilds", new SeedGuildRequest("Joined during an outage"));
+        var ping = await scenario.InvokeAsync(await scenario.GuildAsync(), "ping");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE guilds_away RENAME TO guilds");
+        await Eventually.TrueAsync(async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id), "the guild stored after the outage",
+            Platform.Bot.Guilds.GuildDirectory.RetryInterval * 3);
+
+        Assert.StartsWith("Pong!", ping.Text());
+        Assert.Equal("Joined during an outage", (await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == (long)joined.Id)).Name);
+    }
+
     private static Task DispatchAsync(BotScenario scenario, string type, object data, ulong guildId) =>
         scenario.Emulator.PostAsync("/control/dispatch", new DispatchRequest(type, JsonSerializer.SerializeToElement(data), GuildId: guildId));
 }
