@@ -14,7 +14,8 @@ public sealed class CommandInfo : HandlerInfo
         Description = attribute.Description;
         DeferEphemeral = attribute.DeferEphemeral;
         Path = string.Join(' ', groups.Select(g => g.Name).Append(Name));
-        Options = [.. method.GetParameters().Where(OptionInfo.IsOption).Select(p => new OptionInfo(p))];
+        Options = [.. Parameters.Where(OptionInfo.IsOption).Select(p => new OptionInfo(p))];
+        OptionsByPosition = [.. Parameters.Select(p => Options.FirstOrDefault(o => o.Parameter == p))];
         foreach (var option in Options.Where(o => o.Autocomplete is not null))
         {
             AutocompleteHandlers[option.Name] = new AutocompleteInfo(module, method.DeclaringType!, option);
@@ -33,6 +34,9 @@ public sealed class CommandInfo : HandlerInfo
     public bool DeferEphemeral { get; }
 
     public IReadOnlyList<OptionInfo> Options { get; }
+
+    /// <summary>For each parameter, its option, or null for the <c>CancellationToken</c>.</summary>
+    public IReadOnlyList<OptionInfo?> OptionsByPosition { get; }
 
     public Dictionary<string, AutocompleteInfo> AutocompleteHandlers { get; } = [];
 

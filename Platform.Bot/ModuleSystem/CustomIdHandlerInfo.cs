@@ -15,8 +15,7 @@ public sealed class CustomIdHandlerInfo : HandlerInfo
         IsModal = isModal;
         pattern = new Regex("^" + string.Join("(.*?)", customId.Split('*').Select(Regex.Escape)) + "$", RegexOptions.CultureInvariant);
         Captures = customId.Count(c => c == '*');
-        var parameters = method.GetParameters();
-        if (parameters.Any(p => p.ParameterType != typeof(string) && p.ParameterType != typeof(string[])))
+        if (Parameters.Any(p => p.ParameterType != typeof(string) && p.ParameterType != typeof(string[])))
         {
             throw new ModuleDefinitionException($"{method.Name}: component and modal handlers take string parameters (and a string[] for select values).");
         }

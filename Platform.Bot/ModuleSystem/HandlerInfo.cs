@@ -18,6 +18,7 @@ public abstract class HandlerInfo
 
         Module = module;
         Method = method;
+        Parameters = method.GetParameters();
         invoker = MethodInvoker.Create(method);
         factory = ActivatorUtilities.CreateFactory(method.DeclaringType!, []);
         Preconditions = [.. Enclosing(method.DeclaringType!).SelectMany(type => type.GetCustomAttributes<PreconditionAttribute>(inherit: true))
@@ -27,6 +28,9 @@ public abstract class HandlerInfo
     public ModuleInfo Module { get; }
 
     public MethodInfo Method { get; }
+
+    /// <summary>The method's parameters, read once: binding runs on every interaction.</summary>
+    public IReadOnlyList<ParameterInfo> Parameters { get; }
 
     /// <summary>The module's and then the method's preconditions, checked in that order.</summary>
     public IReadOnlyList<PreconditionAttribute> Preconditions { get; }

@@ -98,9 +98,16 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
             state = ResponseState.Responded;
         });
 
-    /// <summary>A deferred interaction nobody answered would show "thinking..." forever.</summary>
-    public Task CompleteAsync(CancellationToken cancellationToken) =>
-        state == ResponseState.Deferred ? RespondAsync(new() { Content = "Done." }, deferredEphemeral, cancellationToken) : Task.CompletedTask;
+    /// <summary>
+    /// Closes what the handler left open: an unanswered interaction gets a private "Done.", and a deferred
+    /// one its answer, or it would show "thinking..." forever.
+    /// </summary>
+    public Task CompleteAsync(CancellationToken cancellationToken) => state switch
+    {
+        ResponseState.None => RespondAsync(new() { Content = "Done." }, ephemeral: true, cancellationToken),
+        ResponseState.Deferred => RespondAsync(new() { Content = "Done." }, deferredEphemeral, cancellationToken),
+        _ => Task.CompletedTask,
+    };
 
     private Task CallbackAsync(InteractionResponse response, CancellationToken cancellationToken) =>
         rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);

@@ -16,13 +16,12 @@ public sealed class ListenerInfo : HandlerInfo
         : base(module, method)
     {
         EventName = eventName;
-        var parameters = method.GetParameters();
-        var payload = parameters.FirstOrDefault(p => p.ParameterType != typeof(CancellationToken))
+        var payload = Parameters.FirstOrDefault(p => p.ParameterType != typeof(CancellationToken))
             ?? throw new ModuleDefinitionException($"{method.Name} listens to {eventName} and needs a parameter for its data.");
         payloadType = DiscordJsonContext.Default.GetTypeInfo(payload.ParameterType) ?? throw new ModuleDefinitionException(
             $"{method.Name} takes {payload.ParameterType.Name}, which Platform.Discord cannot read; take a Platform.Discord model or JsonElement.");
-        takesCancellation = parameters.Length == 2;
-        if (parameters.Length > 2 || parameters[0] != payload)
+        takesCancellation = Parameters.Count == 2;
+        if (Parameters.Count > 2 || Parameters[0] != payload)
         {
             throw new ModuleDefinitionException($"{method.Name}: a listener takes the event's data, then optionally a CancellationToken.");
         }

@@ -11,12 +11,10 @@ internal static class OptionBinder
 {
     public static object?[] Bind(CommandInfo command, InvokedCommand invoked, Interaction interaction, CancellationToken cancellationToken)
     {
-        var parameters = command.Method.GetParameters();
-        var arguments = new object?[parameters.Length];
-        var options = command.Options.ToDictionary(o => o.Parameter.Position);
-        for (var i = 0; i < parameters.Length; i++)
+        var arguments = new object?[command.Parameters.Count];
+        for (var i = 0; i < arguments.Length; i++)
         {
-            if (!options.TryGetValue(i, out var option))
+            if (command.OptionsByPosition[i] is not { } option)
             {
                 arguments[i] = cancellationToken;
                 continue;
@@ -26,7 +24,7 @@ internal static class OptionBinder
             arguments[i] = given?.Value is { } value
                 ? Convert(option, value, interaction)
                 : option.Required ? throw new OptionBindingException($"`{option.Name}` is required.")
-                : parameters[i].HasDefaultValue ? parameters[i].DefaultValue : null;
+                : option.Parameter.HasDefaultValue ? option.Parameter.DefaultValue : null;
         }
 
         return arguments;

@@ -107,7 +107,6 @@ public sealed partial class InteractionDispatcher(
         if (!responder.HasResponded)
         {
             LogNoAnswer(route.Handler.DisplayName);
-            await responder.RespondAsync(new() { Content = "Done." }, ephemeral: true, cancellationToken);
         }
 
         await responder.CompleteAsync(cancellationToken);

@@ -40,8 +40,7 @@ internal sealed record InteractionRoute(HandlerInfo Handler, Func<CancellationTo
     {
         var inputs = (data.Components ?? []).SelectMany(row => row.Components ?? [row])
             .Where(c => c.CustomId is not null).ToDictionary(c => c.CustomId!, c => c.Value, StringComparer.Ordinal);
-        var parameters = handler.Method.GetParameters();
-        return [.. parameters.Select((parameter, index) =>
+        return [.. handler.Parameters.Select((parameter, index) =>
             parameter.ParameterType == typeof(string[]) ? (data.Values ?? []).ToArray()
             : index < captures.Length ? captures[index]
             : (object?)inputs.GetValueOrDefault(parameter.Name!))];
