@@ -5,13 +5,10 @@ namespace Platform.Bot.Gateway;
 /// <summary>The bot's application, learned from Discord at start-up; its id keys commands and the bot's Redis names.</summary>
 public sealed class BotIdentity
 {
-    private readonly TaskCompletionSource<Application> application = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Application? application;
 
-    public Task<Application> WhenKnown => application.Task;
+    public ulong ApplicationId => application?.Id
+        ?? throw new InvalidOperationException("The bot's application is not known yet: it is read from Discord when the bot starts.");
 
-    public ulong ApplicationId => application.Task.IsCompletedSuccessfully
-        ? application.Task.Result.Id
-        : throw new InvalidOperationException("The bot's application is not known yet; await WhenKnown first.");
-
-    internal void Set(Application known) => application.TrySetResult(known);
+    internal void Set(Application known) => application = known;
 }

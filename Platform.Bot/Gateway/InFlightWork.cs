@@ -7,8 +7,6 @@ public sealed class InFlightWork
 {
     private readonly ConcurrentDictionary<Task, byte> running = new();
 
-    public int Count => running.Count;
-
     public void Start(Func<Task> work)
     {
         var task = Task.Run(work);

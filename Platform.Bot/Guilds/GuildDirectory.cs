@@ -23,7 +23,7 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<ulong, GatewayDispatch> pending = new();
-    private readonly SemaphoreSlim signal = new(0, 1);
+    private readonly WakeUp toWrite = new();
 
     public static bool Handles(string eventName) =>
         eventName is GatewayEventNames.GuildCreate or GatewayEventNames.GuildUpdate or GatewayEventNames.GuildDelete;
@@ -32,10 +32,7 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
     public void Enqueue(GatewayDispatch dispatch)
     {
         pending[DispatchGuild.Find(dispatch) ?? 0] = dispatch;
-        if (signal.CurrentCount == 0)
-        {
-            signal.Release();
-        }
+        toWrite.Set();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,7 +41,7 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
         {
             while (true)
             {
-                await signal.WaitAsync(RetryInterval, stoppingToken);
+                await toWrite.WaitAsync(RetryInterval, stoppingToken);
                 await WritePendingAsync(stoppingToken);
             }
         }

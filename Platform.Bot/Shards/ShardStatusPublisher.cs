@@ -18,7 +18,7 @@ public sealed partial class ShardStatusPublisher(
     TimeProvider time,
     ILogger<ShardStatusPublisher> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim changed = new(0);
+    private readonly WakeUp changed = new();
     private readonly Dictionary<int, (long Events, DateTimeOffset At)> lastCounts = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,7 +26,7 @@ public sealed partial class ShardStatusPublisher(
         var gateway = await supervisor.WhenStarted.WaitAsync(stoppingToken);
         foreach (var shard in gateway.Shards)
         {
-            shard.StatusChanged += _ => changed.Release();
+            shard.StatusChanged += _ => changed.Set();
         }
 
         while (!stoppingToken.IsCancellationRequested)

@@ -29,7 +29,7 @@ public sealed class CoreModule(ShardSupervisor supervisor, GuildModuleStates sta
         var modules = await states.EnabledModulesAsync(Context.RequireGuildId(), Context.CancellationToken);
         var uptime = DateTimeOffset.UtcNow - ProcessStarted;
         await RespondAsync(
-            $"Shard {Context.ShardId} of {shard?.TotalShards.ToString() ?? "?"} ({shard?.State.ToString().ToLowerInvariant() ?? "unknown"}), " +
+            $"Shard {Context.ShardId} of {shard?.TotalShards.ToString() ?? "?"} ({(shard is null ? "unknown" : ShardStateNames.Of(shard.State))}), " +
             $"up {(int)uptime.TotalDays}d {uptime:hh\\:mm\\:ss}.\nModules on here: {string.Join(", ", modules.Select(m => m.Name))}.",
             ephemeral: true);
     }
