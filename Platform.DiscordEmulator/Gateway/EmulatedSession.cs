@@ -42,10 +42,7 @@ public sealed class EmulatedSession(string id, int shardId, int totalShards, Gat
                     replay.Dequeue();
                 }
 
-                if (faults.LatencyFor(ShardId) is { Ticks: > 0 } delay)
-                {
-                    await Task.Delay(delay, cancellationToken);
-                }
+                await faults.DelayAsync(ShardId, cancellationToken);
 
                 if (Connection is { } connection && !await connection.TrySendAsync(frame, cancellationToken))
                 {
@@ -87,10 +84,7 @@ public sealed class EmulatedSession(string id, int shardId, int totalShards, Gat
                 }
             }
 
-            if (faults.LatencyFor(ShardId) is { Ticks: > 0 } delay)
-            {
-                await Task.Delay(delay, cancellationToken);
-            }
+            await faults.DelayAsync(ShardId, cancellationToken);
 
             var resumed = DispatchFrame.Create(0, ++sequence, GatewayEventNames.Resumed, "{}"u8);
             replay.Enqueue((sequence, resumed));

@@ -155,9 +155,9 @@ public sealed class GatewayConnectionHandler(
     {
         try
         {
-            if (state.Session is { } session && registry.Faults.LatencyFor(session.ShardId) is { Ticks: > 0 } delay)
+            if (state.Session is { } session)
             {
-                await Task.Delay(delay, time, cancellationToken);
+                await registry.Faults.DelayAsync(session.ShardId, cancellationToken);
             }
 
             await state.Connection.TrySendAsync(DispatchFrame.Command(GatewayOpCode.HeartbeatAck, "null"u8), cancellationToken);

@@ -12,7 +12,7 @@ public sealed class SessionRegistry(IOptions<EmulatorOptions> options, TimeProvi
     private readonly ConcurrentQueue<IdentifyRecord> identifies = new();
     private readonly Lock identifyGate = new();
 
-    public ShardFaults Faults { get; } = new();
+    public ShardFaults Faults { get; } = new(time);
 
     public IReadOnlyCollection<EmulatedSession> Sessions => [.. sessions.Values];
 
@@ -57,7 +57,7 @@ public sealed class SessionRegistry(IOptions<EmulatorOptions> options, TimeProvi
 public sealed record IdentifyRecord(int ShardId, int Bucket, DateTimeOffset At, bool Accepted);
 
 /// <summary>Faults a test has switched on, by shard (null applies to all).</summary>
-public sealed class ShardFaults
+public sealed class ShardFaults(TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string Kind, int? Shard), bool> active = new();
     private readonly ConcurrentDictionary<int, TimeSpan> latency = new();
@@ -65,8 +65,11 @@ public sealed class ShardFaults
     /// <summary>Delay added before everything the gateway sends on a shard (-1: every shard).</summary>
     public void SetLatency(int? shardId, TimeSpan delay) => latency[shardId ?? -1] = delay;
 
-    public TimeSpan LatencyFor(int shardId) =>
-        latency.TryGetValue(shardId, out var delay) || latency.TryGetValue(-1, out delay) ? delay : TimeSpan.Zero;
+    /// <summary>Waits out the latency in force on the shard, if any.</summary>
+    public Task DelayAsync(int shardId, CancellationToken cancellationToken) =>
+        latency.TryGetValue(shardId, out var delay) || latency.TryGetValue(-1, out delay)
+            ? InjectedLatency.WaitAsync(delay, time, cancellationToken)
+            : Task.CompletedTask;
 
     public void Set(string kind, int? shardId, bool on)
     {

@@ -1,18 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Platform.Discord.Rest;
+using Platform.DiscordEmulator.Gateway;
 
 namespace Platform.DiscordEmulator.Rest;
 
 /// <summary>Puts Discord's X-RateLimit headers on every REST answer, and answers 429 when a limit is hit.</summary>
-public sealed class RateLimitFilter(RestRateLimits limits) : IEndpointFilter
+public sealed class RateLimitFilter(RestRateLimits limits, TimeProvider time) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (limits.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(limits.Latency, http.RequestAborted);
+            await InjectedLatency.WaitAsync(limits.Latency, time, http.RequestAborted);
         }
 
         var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
