@@ -24,4 +24,19 @@ public static class BotRedisKeys
 
     /// <summary>Channel on which any message makes the bot register its commands again, even if unchanged.</summary>
     public static string CommandResyncChannel(ulong applicationId) => $"bot:{applicationId}:commands:resync";
+
+    /// <summary>Channel of guild ids whose LLM budget changed in the database.</summary>
+    public static string LlmBudgetsChannel(ulong applicationId) => $"bot:{applicationId}:llm-budgets";
+
+    /// <summary>A guild's LLM spend this month (UTC), in billionths of a dollar.</summary>
+    public static string LlmGuildSpend(ulong applicationId, ulong guildId, DateTimeOffset at) =>
+        $"bot:{applicationId}:llm:spend:{guildId}:{at.UtcDateTime:yyyyMM}";
+
+    /// <summary>A member's LLM spend in a guild today (UTC), in billionths of a dollar.</summary>
+    public static string LlmMemberSpend(ulong applicationId, ulong guildId, ulong userId, DateTimeOffset at) =>
+        $"bot:{applicationId}:llm:spend:{guildId}:user:{userId}:{at.UtcDateTime:yyyyMMdd}";
+
+    /// <summary>Set by whichever bot process first saw the guild pass its soft limit this month, so the alert goes out once.</summary>
+    public static string LlmSoftLimitAlerted(ulong applicationId, ulong guildId, DateTimeOffset at) =>
+        $"bot:{applicationId}:llm:soft-alerted:{guildId}:{at.UtcDateTime:yyyyMM}";
 }

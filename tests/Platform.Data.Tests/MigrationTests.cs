@@ -22,7 +22,7 @@ public sealed class MigrationTests(LocalPostgresFixture postgres)
 
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         var tables = await db.Database
-            .SqlQuery<string>($"SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE '\\_\\_%' ORDER BY 1")
+            .SqlQuery<string>($"SELECT relname AS \"Value\" FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND NOT relispartition AND relname NOT LIKE '\\_\\_%' ORDER BY 1")
             .ToListAsync();
         Assert.Equal(CoreTables, tables);
     }
