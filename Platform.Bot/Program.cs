@@ -4,6 +4,7 @@ builder.AddServiceDefaults();
 builder.AddPlatformDatabase();
 builder.AddRedisClient("redis");
 builder.AddDiscordGateway();
+builder.AddBotLlm();
 builder.AddBotModules();
 
 var app = builder.Build();

@@ -50,6 +50,13 @@ public abstract class BotModule
     protected Task RespondWithModalAsync(string customId, string title, IReadOnlyList<Component> rows) =>
         Responder.RespondWithModalAsync(InteractionResponse.Modal(customId, title, rows), Context.CancellationToken);
 
+    /// <summary>
+    /// Shows text that arrives in pieces, such as an LLM's streamed answer, as the reply: edited about once
+    /// a second as it grows, and continued in follow-ups past Discord's 2,000 characters.
+    /// </summary>
+    protected Task StreamResponseAsync(IAsyncEnumerable<string> pieces, string whenEmpty = "(no answer)") =>
+        new StreamedReply(Responder, Context.CancellationToken).WriteAsync(pieces, whenEmpty);
+
     /// <summary>This guild's settings of the module, validated, or the defaults where they are not valid.</summary>
     protected Task<T> GetSettingsAsync<T>() where T : class, new() =>
         Context.Services.GetRequiredService<ModuleSettingsReader>().ReadAsync<T>(GetType(), Context.RequireGuildId(), Context.CancellationToken);

@@ -20,6 +20,8 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
 
     public bool HasResponded => state != ResponseState.None;
 
+    public bool IsDeferred => state == ResponseState.Deferred;
+
     public Task RespondAsync(InteractionCallbackData data, bool ephemeral, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
         {
@@ -63,6 +65,22 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
 
     public Task<Message> FollowupAsync(MessageContent message, CancellationToken cancellationToken) =>
         rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, message with { AllowedMentions = NoMentions }, cancellationToken);
+
+    /// <summary>Replaces the content of the answer already given.</summary>
+    public Task ModifyOriginalAsync(string content, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            if (state == ResponseState.None)
+            {
+                throw new InvalidOperationException("There is no answer to modify yet: respond or defer first.");
+            }
+
+            await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, new MessageContent { Content = content, AllowedMentions = NoMentions }, cancellationToken);
+            state = ResponseState.Responded;
+        });
+
+    public Task ModifyFollowupAsync(ulong messageId, string content, CancellationToken cancellationToken) =>
+        rest.EditFollowupMessageAsync(interaction.ApplicationId, interaction.Token, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), new MessageContent { Content = content, AllowedMentions = NoMentions }, cancellationToken);
 
     public Task UpdateMessageAsync(InteractionCallbackData data, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 
 namespace Platform.Bot.Telemetry;
 
-/// <summary>The bot's own spans and metrics: interactions, listeners, command sync, shards.</summary>
+/// <summary>The bot's own spans and metrics: interactions, listeners, command sync, shards, LLM usage.</summary>
 public static class BotTelemetry
 {
     public const string Name = "Platform.Bot";
@@ -29,4 +29,22 @@ public static class BotTelemetry
 
     public static readonly Counter<long> GuildEvents = Meter.CreateCounter<long>(
         "bot.guilds.changes", "{change}", "Guild joins, updates and departures written to the database.");
+
+    public static readonly Counter<double> LlmCost = Meter.CreateCounter<double>(
+        "bot.llm.cost", "USD", "What LLM calls cost, priced as they end, by model and module.");
+
+    public static readonly Counter<long> LlmUsageWritten = Meter.CreateCounter<long>(
+        "bot.llm.usage.written", "{record}", "LLM usage records written to Postgres (replays counted once).");
+
+    public static readonly Counter<long> LlmUsageSpooled = Meter.CreateCounter<long>(
+        "bot.llm.usage.spooled", "{record}", "LLM usage records put in the local spool because Postgres could not take them.");
+
+    public static readonly Counter<long> LlmUsageReplayed = Meter.CreateCounter<long>(
+        "bot.llm.usage.replayed", "{record}", "LLM usage records replayed from the spool into Postgres.");
+
+    public static readonly Histogram<double> LlmUsageFlushDuration = Meter.CreateHistogram<double>(
+        "bot.llm.usage.flush.duration", "ms", "Time to write one batch of LLM usage records and their rollups.");
+
+    public static readonly Counter<long> LlmBudgetRefusals = Meter.CreateCounter<long>(
+        "bot.llm.budget.refusals", "{call}", "LLM calls refused because a guild or member budget was spent, by limit.");
 }

@@ -4,7 +4,10 @@ using Platform.Data.Guilds;
 
 namespace Platform.Data.Llm;
 
-/// <summary>A guild's monthly LLM spending limit, with an early warning and an optional per-user daily cap.</summary>
+/// <summary>
+/// A guild's monthly LLM spending limit, with an early warning and an optional per-user daily cap, kept
+/// to nine decimals like the costs they are compared with (a member's daily cap can be a fraction of a cent).
+/// </summary>
 public sealed class LlmBudget
 {
     public long GuildId { get; set; }
@@ -27,8 +30,8 @@ internal sealed class LlmBudgetConfiguration : IEntityTypeConfiguration<LlmBudge
             table.HasCheckConstraint("ck_llm_budgets_soft_threshold", "soft_threshold_percent BETWEEN 1 AND 100");
         });
         budget.HasKey(b => b.GuildId);
-        budget.Property(b => b.MonthlyLimitUsd).HasPrecision(12, 4);
-        budget.Property(b => b.PerUserDailyLimitUsd).HasPrecision(12, 4);
+        budget.Property(b => b.MonthlyLimitUsd).HasPrecision(18, 9);
+        budget.Property(b => b.PerUserDailyLimitUsd).HasPrecision(18, 9);
         budget.HasOne<Guild>().WithMany().HasForeignKey(b => b.GuildId).OnDelete(DeleteBehavior.Cascade);
     }
 }

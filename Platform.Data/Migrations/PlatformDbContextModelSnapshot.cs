@@ -258,13 +258,13 @@ namespace Platform.Data.Migrations
                         .HasColumnName("alert_channel_id");
 
                     b.Property<decimal>("MonthlyLimitUsd")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("numeric(12,4)")
+                        .HasPrecision(18, 9)
+                        .HasColumnType("numeric(18,9)")
                         .HasColumnName("monthly_limit_usd");
 
                     b.Property<decimal?>("PerUserDailyLimitUsd")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("numeric(12,4)")
+                        .HasPrecision(18, 9)
+                        .HasColumnType("numeric(18,9)")
                         .HasColumnName("per_user_daily_limit_usd");
 
                     b.Property<int>("SoftThresholdPercent")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Aspire.Hosting.Testing;
+using Npgsql;
 using Platform.Testing;
 
 namespace Platform.AppHost.Tests;
@@ -31,8 +32,8 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         var guild = guilds.RootElement[0];
         var name = $"t{Guid.NewGuid():N}"[..12];
 
-        var created = await InvokeAsync(discord, guild, "set", $$"""[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]""", timeout.Token);
-        var shown = await InvokeAsync(discord, guild, "get", $$"""[{"name":"name","type":3,"value":"{{name}}"}]""", timeout.Token);
+        var created = await InvokeAsync(discord, guild, "tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]""", timeout.Token);
+        var shown = await InvokeAsync(discord, guild, "tag", $$"""[{"name":"get","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"}]}]""", timeout.Token);
         using var chat = await discord.GetAsync("/chat", timeout.Token);
 
         var discordResource = await platform.App.ResourceNotifications.WaitForResourceAsync(
@@ -45,12 +46,38 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         Assert.Equal("text/html", chat.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task An_ask_is_answered_by_the_llm_resource_and_its_cost_recorded_in_the_database()
+    {
+        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("bot", timeout.Token);
+        using var discord = platform.App.CreateHttpClient("discord");
+        using var guilds = JsonDocument.Parse(await discord.GetStringAsync("/control/guilds", timeout.Token));
+        var guild = guilds.RootElement[0];
+        var asked = DateTimeOffset.UtcNow;
+
+        var answer = await InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""", timeout.Token);
+
+        Assert.Equal("Emulated answer to: Which resource answers?", answer);
+        await using var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("platformdb", timeout.Token));
+        await database.OpenAsync(timeout.Token);
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var recorded = new NpgsqlCommand(
+                "SELECT count(*) FROM llm_usage WHERE module = 'ask' AND status = 'ok' AND cost_usd > 0 AND occurred_at >= $1 AND guild_id = $2", database)
+            {
+                Parameters = { new() { Value = asked.AddSeconds(-1) }, new() { Value = long.Parse(guild.GetProperty("id").GetString()!) } },
+            };
+            return (long)(await recorded.ExecuteScalarAsync(timeout.Token))! == 1;
+        }, "the call's usage record");
+    }
+
     /// <summary>What the member finally sees: the callback's text, or the edit that followed a deferral (a cold bot may defer).</summary>
-    private static async Task<string?> InvokeAsync(HttpClient discord, JsonElement guild, string subcommand, string options, CancellationToken cancellationToken)
+    private static async Task<string?> InvokeAsync(HttpClient discord, JsonElement guild, string command, string options, CancellationToken cancellationToken)
     {
         var body = $$"""
-            {"guild_id":"{{guild.GetProperty("id").GetString()}}","user_id":"{{guild.GetProperty("owner_id").GetString()}}","name":"tag","wait_ms":15000,
-             "options":[{"name":"{{subcommand}}","type":1,"options":{{options}}}]}
+            {"guild_id":"{{guild.GetProperty("id").GetString()}}","user_id":"{{guild.GetProperty("owner_id").GetString()}}","name":"{{command}}","wait_ms":15000,
+             "options":{{options}}}
             """;
         using var response = await discord.PostAsync("/control/interactions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
         using var transcript = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));

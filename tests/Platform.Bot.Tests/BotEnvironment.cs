@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Data;
+using Platform.Data.Llm;
 using Platform.Testing;
 using StackExchange.Redis;
 
@@ -34,13 +35,28 @@ public sealed class BotEnvironment : IAsyncLifetime
         Redis = await ConnectionMultiplexer.ConnectAsync(RedisConnectionString);
     }
 
-    /// <summary>A database of the test's own, migrated as the migration service would.</summary>
+    /// <summary>A database of the test's own, migrated and seeded as the migration service would.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
         var connectionString = await TestDatabases.CreateAsync(serverConnectionString);
         await using var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(connectionString));
         await db.Database.MigrateAsync();
+        await ModelPriceSeed.ApplyAsync(db, CancellationToken.None);
         return connectionString;
+    }
+
+    /// <summary>Makes a database refuse connections and closes those open, as its server going away would.</summary>
+    public Task BlockDatabaseAsync(string database) => OnServerAsync(
+        $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+
+    public Task UnblockDatabaseAsync(string database) => OnServerAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
+
+    private async Task OnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()

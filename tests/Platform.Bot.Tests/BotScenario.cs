@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Platform.Data;
 using Platform.Data.Realtime;
 using Platform.Discord.Interactions;
@@ -18,10 +19,17 @@ public sealed class BotScenario : IAsyncDisposable
     private readonly BotEnvironment environment;
     private readonly List<BotHost> bots = [];
 
-    private BotScenario(BotEnvironment environment, TestEmulator emulator, string database, ulong applicationId) =>
-        (this.environment, Emulator, Database, ApplicationId) = (environment, emulator, database, applicationId);
+    private readonly TestDataDirectory spool = TestDataDirectory.Create("spool");
+
+    private BotScenario(BotEnvironment environment, TestEmulator emulator, TestLlmEmulator llm, string database, ulong applicationId) =>
+        (this.environment, Emulator, Llm, Database, ApplicationId) = (environment, emulator, llm, database, applicationId);
 
     public TestEmulator Emulator { get; }
+
+    public TestLlmEmulator Llm { get; }
+
+    /// <summary>Where this scenario's bots spool LLM usage records Postgres cannot take.</summary>
+    public string SpoolDirectory => spool.Path;
 
     public string Database { get; }
 
@@ -35,8 +43,8 @@ public sealed class BotScenario : IAsyncDisposable
         var applicationId = (ulong)Random.Shared.NextInt64(1L << 60, long.MaxValue);
         var database = await environment.CreateDatabaseAsync();
         var emulator = await TestEmulator.StartAsync(
-            [$"ApplicationId={applicationId}", "IdentifyIntervalSeconds=0.5", "HeartbeatIntervalMs=1000", .. emulatorSettings]);
-        return new BotScenario(environment, emulator, database, applicationId);
+            [$"ApplicationId={applicationId}", "IdentifyIntervalSeconds=0.5", "HeartbeatIntervalMs=2000", .. emulatorSettings]);
+        return new BotScenario(environment, emulator, await TestLlmEmulator.StartAsync(), database, applicationId);
     }
 
     /// <summary>Starts a bot process (in this one) and waits until its shards are ready.</summary>
@@ -72,6 +80,9 @@ public sealed class BotScenario : IAsyncDisposable
             ["Discord:Token"] = TestEmulator.Token,
             ["Discord:RestBaseAddress"] = Emulator.RestBase.ToString(),
             ["Bot:IdentifyInterval"] = "00:00:00.5",
+            ["Llm:Endpoint"] = Llm.Endpoint.ToString(),
+            ["Llm:ApiKey"] = TestLlmEmulator.ApiKey,
+            ["Llm:SpoolDirectory"] = SpoolDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var setting in settings.Select(s => s.Split('=', 2)))
@@ -131,5 +142,9 @@ public sealed class BotScenario : IAsyncDisposable
         }
 
         await Emulator.DisposeAsync();
+        await Llm.DisposeAsync();
+        // Pools outlive the bots that filled them; idle, they would hold the server's connections for minutes.
+        NpgsqlConnection.ClearAllPools();
+        spool.Dispose();
     }
 }

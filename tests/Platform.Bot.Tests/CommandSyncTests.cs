@@ -40,7 +40,7 @@ public sealed class CommandSyncTests(BotEnvironment environment)
         var commands = await CommandsAsync(scenario);
 
         Assert.Empty(commands.Global);
-        Assert.Equal(["help", "ping", "status", "tag"], commands.Guilds[guild.Id].Select(c => c.Name));
+        Assert.Equal(["ask", "help", "ping", "status", "tag", "usage"], commands.Guilds[guild.Id].Select(c => c.Name));
         Assert.StartsWith("Pong!", (await scenario.InvokeAsync(guild, "ping")).Text());
     }
 

@@ -28,7 +28,7 @@ public sealed class CoreCommandTests(BotEnvironment environment)
 
         var shard = (int)((guild.Id >> 22) % 2);
         Assert.StartsWith($"Shard {shard} of 2 (ready), up ", transcript.Text());
-        Assert.EndsWith("Modules on here: core, tags.", transcript.Text());
+        Assert.EndsWith("Modules on here: ask, core, tags.", transcript.Text());
         Assert.True(transcript.IsEphemeral());
     }
 

@@ -19,7 +19,7 @@ public sealed class DevChatPageTests(BotEnvironment environment)
 
         await page.GotoAsync(new Uri(scenario.Emulator.BaseAddress, "/chat").ToString());
         await page.GetByLabel("Guild").SelectOptionAsync(new SelectOptionValue { Label = guild.Name });
-        await Assertions.Expect(page.GetByText("Commands: /help")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Commands: /ask")).ToBeVisibleAsync();
         var input = page.GetByLabel("Slash command");
         await input.FillAsync("/tag set name:rules content:Be kind, always.");
         await input.PressAsync("Enter");

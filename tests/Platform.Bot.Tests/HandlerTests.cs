@@ -140,6 +140,6 @@ public sealed class HandlerTests(BotEnvironment environment)
         var admin = Assert.Single(commands!.Global, c => c.Name == "probe-admin");
         Assert.Equal([(ApplicationCommandOptionType.SubCommand, "ping"), (ApplicationCommandOptionType.SubCommandGroup, "deep")],
             admin.Options!.Select(o => (o.Type, o.Name)));
-        Assert.Equal(["boom", "echo", "help", "once", "ping", "probe-admin", "slow", "slow-check", "status", "tag"], commands.Global.Select(c => c.Name));
+        Assert.Equal(["ask", "boom", "echo", "help", "once", "ping", "probe-admin", "slow", "slow-check", "status", "tag", "usage"], commands.Global.Select(c => c.Name));
     }
 }

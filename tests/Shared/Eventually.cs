@@ -21,4 +21,12 @@ public static class Eventually
 
     public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         TrueAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Polls until <paramref name="read"/> gives a value, and returns it.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> read, string what, TimeSpan? timeout = null) where T : class
+    {
+        T? value = null;
+        await TrueAsync(async () => (value = await read()) is not null, what, timeout);
+        return value!;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 
@@ -13,11 +12,11 @@ public sealed class GuildModuleStates(IServiceScopeFactory scopes, ModuleCatalog
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
-    private readonly ConcurrentDictionary<ulong, Lazy<Task<GuildState>>> guilds = new();
+    private readonly GuildCache<IReadOnlyDictionary<string, ModuleRow>> guilds = new(MaxAge, time);
 
     public async ValueTask<bool> IsEnabledAsync(ulong guildId, ModuleInfo module, CancellationToken cancellationToken) =>
         !module.CanBeDisabled
-        || ((await GetAsync(guildId, cancellationToken)).Rows.TryGetValue(module.Name, out var row) ? row.Enabled : module.EnabledByDefault);
+        || ((await GetAsync(guildId, cancellationToken)).TryGetValue(module.Name, out var row) ? row.Enabled : module.EnabledByDefault);
 
     /// <summary>The modules on in the guild, in name order.</summary>
     public async ValueTask<IReadOnlyList<ModuleInfo>> EnabledModulesAsync(ulong guildId, CancellationToken cancellationToken)
@@ -35,45 +34,23 @@ public sealed class GuildModuleStates(IServiceScopeFactory scopes, ModuleCatalog
     }
 
     public async ValueTask<string?> SettingsAsync(ulong guildId, string module, CancellationToken cancellationToken) =>
-        (await GetAsync(guildId, cancellationToken)).Rows.TryGetValue(module, out var row) ? row.Settings : null;
+        (await GetAsync(guildId, cancellationToken)).TryGetValue(module, out var row) ? row.Settings : null;
 
-    public void Invalidate(ulong guildId) => guilds.TryRemove(guildId, out _);
+    public void Invalidate(ulong guildId) => guilds.Invalidate(guildId);
 
-    public void InvalidateAll() => guilds.Clear();
+    public void InvalidateAll() => guilds.InvalidateAll();
 
-    private async Task<GuildState> GetAsync(ulong guildId, CancellationToken cancellationToken)
-    {
-        var entry = guilds.GetOrAdd(guildId, id => new Lazy<Task<GuildState>>(() => LoadAsync(id)));
-        try
-        {
-            var state = await entry.Value.WaitAsync(cancellationToken);
-            if (time.GetUtcNow() - state.LoadedAt < MaxAge)
-            {
-                return state;
-            }
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A failed read is not kept: the next interaction tries the database again.
-            guilds.TryRemove(new KeyValuePair<ulong, Lazy<Task<GuildState>>>(guildId, entry));
-            throw;
-        }
+    private Task<IReadOnlyDictionary<string, ModuleRow>> GetAsync(ulong guildId, CancellationToken cancellationToken) =>
+        guilds.GetAsync(guildId, LoadAsync, cancellationToken);
 
-        guilds.TryRemove(new KeyValuePair<ulong, Lazy<Task<GuildState>>>(guildId, entry));
-        return await GetAsync(guildId, cancellationToken);
-    }
-
-    private async Task<GuildState> LoadAsync(ulong guildId)
+    private async Task<IReadOnlyDictionary<string, ModuleRow>> LoadAsync(ulong guildId)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var rows = await db.GuildModules.AsNoTracking()
+        return await db.GuildModules.AsNoTracking()
             .Where(m => m.GuildId == (long)guildId)
             .ToDictionaryAsync(m => m.Module, m => new ModuleRow(m.Enabled, m.Settings), StringComparer.Ordinal);
-        return new GuildState(rows, time.GetUtcNow());
     }
 
     private sealed record ModuleRow(bool Enabled, string Settings);
-
-    private sealed record GuildState(IReadOnlyDictionary<string, ModuleRow> Rows, DateTimeOffset LoadedAt);
 }

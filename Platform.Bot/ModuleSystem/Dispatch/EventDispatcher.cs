@@ -22,17 +22,18 @@ public sealed partial class EventDispatcher(ModuleCatalog catalog, GuildModuleSt
                 continue;
             }
 
-            await RunAsync(listener, dispatch, cancellationToken);
+            await RunAsync(listener, dispatch, guildId, cancellationToken);
         }
     }
 
-    private async Task RunAsync(ListenerInfo listener, GatewayDispatch dispatch, CancellationToken cancellationToken)
+    private async Task RunAsync(ListenerInfo listener, GatewayDispatch dispatch, ulong? guildId, CancellationToken cancellationToken)
     {
         using var activity = BotTelemetry.ActivitySource.StartActivity($"event {listener.DisplayName}");
         var outcome = "ok";
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            CurrentInvocation.Set(listener, guildId, channelId: null, userId: null);
             var module = listener.CreateModule(scope.ServiceProvider);
             await listener.InvokeAsync(module, listener.Arguments(dispatch, cancellationToken));
         }

@@ -32,6 +32,11 @@ public sealed partial class InteractionDispatcher(
             await DeferIfSlowAsync(running, route, responder, cancellationToken);
             outcome = await running;
         }
+        catch (CommandRefusedException refused)
+        {
+            outcome = "refused";
+            await TryAnswerAsync(responder, refused.Message, cancellationToken);
+        }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             outcome = "error";
@@ -91,6 +96,7 @@ public sealed partial class InteractionDispatcher(
             return "bad_input";
         }
 
+        CurrentInvocation.Set(route.Handler, guildId, interaction.ChannelId, interaction.Invoker?.Id);
         var instance = route.Handler.CreateModule(scope.ServiceProvider);
         instance.Context = context;
         instance.Responder = responder;

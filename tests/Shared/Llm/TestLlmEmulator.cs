@@ -7,7 +7,7 @@ using Microsoft.Extensions.AI;
 using OpenAI;
 using Platform.LlmEmulator;
 
-namespace Platform.LlmEmulator.Tests;
+namespace Platform.Testing.Llm;
 
 /// <summary>The LLM emulator on a loopback port of its own, and clients for it as the bot will build them.</summary>
 public sealed class TestLlmEmulator : IAsyncDisposable
@@ -24,6 +24,9 @@ public sealed class TestLlmEmulator : IAsyncDisposable
 
     public HttpClient Control { get; }
 
+    /// <summary>The OpenAI-compatible base address, as the bot's <c>Llm:Endpoint</c> takes it.</summary>
+    public Uri Endpoint => new(app.BaseAddress(), "/v1");
+
     public static async Task<TestLlmEmulator> StartAsync()
     {
         var app = LlmEmulatorApp.Create(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--LlmEmulator:ApiKey={ApiKey}", "--LlmEmulator:ChunkDelayMs=0"]);
@@ -35,7 +38,7 @@ public sealed class TestLlmEmulator : IAsyncDisposable
     public IChatClient ChatClient(string model, string apiKey = ApiKey, TimeSpan? timeout = null) =>
         new OpenAIClient(new ApiKeyCredential(apiKey), new OpenAIClientOptions
         {
-            Endpoint = new Uri(app.BaseAddress(), "/v1"),
+            Endpoint = Endpoint,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = timeout ?? TimeSpan.FromSeconds(30),
         }).GetChatClient(model).AsIChatClient();

@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261126090000_PartitionLlmUsage")]
+    [Migration("20261126080000_PartitionLlmUsage")]
     partial class PartitionLlmUsage
     {
         /// <inheritdoc />

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Bot.ModuleSystem;
+using Platform.Data;
+using Platform.Data.Llm;
+
+namespace Platform.Bot.Llm.Budgets;
+
+/// <summary>Each guild's LLM budget row (or none), kept in memory and dropped when the api announces a change.</summary>
+public sealed class GuildBudgets(IServiceScopeFactory scopes, TimeProvider time)
+{
+    private readonly GuildCache<LlmBudget?> budgets = new(GuildModuleStates.MaxAge, time);
+
+    public Task<LlmBudget?> GetAsync(ulong guildId, CancellationToken cancellationToken) =>
+        budgets.GetAsync(guildId, LoadAsync, cancellationToken);
+
+    public void Invalidate(ulong guildId) => budgets.Invalidate(guildId);
+
+    public void InvalidateAll() => budgets.InvalidateAll();
+
+    private async Task<LlmBudget?> LoadAsync(ulong guildId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().LlmBudgets.AsNoTracking()
+            .SingleOrDefaultAsync(b => b.GuildId == (long)guildId);
+    }
+}

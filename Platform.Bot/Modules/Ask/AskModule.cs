@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Platform.Bot.Llm;
+using Platform.Bot.Llm.Budgets;
+using Platform.Bot.ModuleSystem;
+using Platform.Data;
+
+namespace Platform.Bot.Modules.Ask;
+
+[Module("ask", "Ask the AI, and see what the AI costs this server.")]
+public sealed class AskModule(
+    IChatClient chat,
+    LlmBudgetGuard budget,
+    CurrentInvocation invocation,
+    SpendCounters spend,
+    GuildBudgets budgets,
+    PlatformDbContext db,
+    TimeProvider time) : BotModule
+{
+    private const int PromptMaxLength = 4000;
+
+    [SlashCommand("ask", "Ask the AI; the answer appears as it is written")]
+    public async Task AskAsync([Option("prompt", "What to ask", MaxLength = PromptMaxLength)] string prompt)
+    {
+        // A spent budget is told privately, before the public "thinking…" a deferral shows.
+        await budget.EnsureWithinAsync(invocation.Value, options: null, Context.CancellationToken);
+        await DeferAsync();
+        var answer = chat.GetStreamingResponseAsync(prompt, cancellationToken: Context.CancellationToken);
+        await StreamResponseAsync(answer.Select(update => update.Text));
+    }
+
+    [SlashCommand("usage", "What this server has spent on AI this month, against its budget")]
+    public async Task UsageAsync()
+    {
+        var guildId = Context.RequireGuildId();
+        var now = time.GetUtcNow();
+        var spent = await spend.GuildMonthAsync(guildId, now, Context.CancellationToken);
+        var limit = await budgets.GetAsync(guildId, Context.CancellationToken);
+        var month = new DateOnly(now.Year, now.Month, 1);
+        var byModule = await db.LlmDailyUsage.AsNoTracking()
+            .Where(d => d.GuildId == (long)guildId && d.Day >= month)
+            .GroupBy(d => new { d.Module, d.Model })
+            .Select(g => new { g.Key.Module, g.Key.Model, Calls = g.Sum(d => d.Calls), Cost = g.Sum(d => d.CostUsd) })
+            .OrderByDescending(g => g.Cost)
+            .Take(5)
+            .ToListAsync(Context.CancellationToken);
+
+        var lines = new List<string>
+        {
+            limit is null
+                ? $"**AI spend in {now:MMMM yyyy}:** {Usd.Format(spent)} (no budget set)"
+                : $"**AI spend in {now:MMMM yyyy}:** {Usd.Format(spent)} of {Usd.Format(limit.MonthlyLimitUsd)} ({Percent(spent, limit.MonthlyLimitUsd)})",
+        };
+        if (limit?.PerUserDailyLimitUsd is { } daily)
+        {
+            lines.Add($"**Your spend today:** {Usd.Format(await spend.MemberDayAsync(guildId, Context.User.Id, now, Context.CancellationToken))} of {Usd.Format(daily)}");
+        }
+
+        lines.AddRange(byModule.Select(row => $"- `{row.Module}` on `{row.Model}`: {row.Calls:N0} calls, {Usd.Format(row.Cost)}"));
+        await RespondAsync(MessageText.Fit(string.Join('\n', lines)), ephemeral: true);
+    }
+
+    private static string Percent(decimal part, decimal whole) => whole == 0 ? "no spending allowed" : (part / whole).ToString("P0", CultureInfo.InvariantCulture);
+}
