@@ -14,7 +14,7 @@ public static class PlatformDataExtensions
     {
         if (builder.Configuration.GetConnectionString(PlatformDbOptions.ConnectionName) is { } connectionString)
         {
-            builder.Configuration[$"ConnectionStrings:{PlatformDbOptions.ConnectionName}"] = PlatformDbOptions.WithPoolLimit(connectionString);
+            builder.Configuration[$"ConnectionStrings:{PlatformDbOptions.ConnectionName}"] = PlatformDbOptions.WithPlatformDefaults(connectionString);
         }
 
         builder.AddNpgsqlDbContext<PlatformDbContext>(

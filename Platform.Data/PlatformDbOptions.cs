@@ -20,16 +20,36 @@ public static class PlatformDbOptions
     /// </summary>
     public const int DefaultMaxPoolSize = 30;
 
-    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
+    /// <summary>
+    /// Statements a connection keeps prepared once they have run twice. The bot and the api send the
+    /// same few queries all day; prepared, Postgres skips parsing and planning them (a 30-day usage
+    /// summary took 1.36 ms p50 instead of 1.57 with it, in the LLM usage benchmark).
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
 
-    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/>, unless it names a pool size of its own.</summary>
-    public static string WithPoolLimit(string connectionString)
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
+    private static readonly string[] AutoPrepareKeywords = ["Max Auto Prepare", "MaxAutoPrepare"];
+
+    /// <summary>
+    /// The connection string with the platform's <see cref="DefaultMaxPoolSize"/> and
+    /// <see cref="DefaultMaxAutoPrepare"/>, except where it names its own.
+    /// </summary>
+    public static string WithPlatformDefaults(string connectionString)
     {
         // Npgsql's own builder answers ContainsKey for every keyword it knows; the plain one only for those given.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return PoolSizeKeywords.Any(given.ContainsKey)
-            ? connectionString
-            : new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!PoolSizeKeywords.Any(given.ContainsKey))
+        {
+            tuned.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        if (!AutoPrepareKeywords.Any(given.ContainsKey))
+        {
+            tuned.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return tuned.ConnectionString;
     }
 
     public static TBuilder UsePlatformConventions<TBuilder>(this TBuilder options) where TBuilder : DbContextOptionsBuilder

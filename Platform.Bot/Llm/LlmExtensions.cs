@@ -24,6 +24,11 @@ public static class LlmExtensions
     public static IHostApplicationBuilder AddBotLlm(this IHostApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(LlmSettings.Section).Get<LlmSettings>() ?? new();
+        if (settings.SpoolDirectory.Length == 0)
+        {
+            settings.SpoolDirectory = Path.Combine(builder.Environment.ContentRootPath, ".spool", "llm-usage");
+        }
+
         builder.Services.AddSingleton(settings);
         builder.AddNpgsqlDataSource(PlatformDbOptions.ConnectionName, npgsql => npgsql.DisableHealthChecks = true);
 
@@ -33,6 +38,7 @@ public static class LlmExtensions
         builder.Services.AddSingleton<SpendCounters>();
         builder.Services.AddSingleton<GuildBudgets>();
         builder.Services.AddSingleton<LlmBudgetGuard>();
+        builder.Services.AddSingleton<BudgetSpend>();
         builder.Services.AddSingleton<LlmUsageRecorder>();
         builder.Services.AddHostedService<LlmUsageFlusher>();
         builder.Services.AddHostedService<LlmUsageMaintenance>();

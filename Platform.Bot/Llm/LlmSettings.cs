@@ -22,8 +22,11 @@ public sealed class LlmSettings
     /// <summary>The provider name prices are looked up under.</summary>
     public string Provider { get; set; } = "openai";
 
-    /// <summary>Where usage records wait while Postgres cannot take them; keep it on a volume that outlives the process.</summary>
-    public string SpoolDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "platform-bot", "llm-usage-spool");
+    /// <summary>
+    /// Where usage records wait while Postgres cannot take them; unset, <c>.spool/llm-usage</c> under the
+    /// content root. In a container, put it on a volume that outlives the container.
+    /// </summary>
+    public string SpoolDirectory { get; set; } = "";
 
     /// <summary>Whole months of raw usage rows kept besides the current one; older monthly partitions are dropped. 0 keeps them all.</summary>
     public int UsageRetentionMonths { get; set; } = 13;

@@ -4,36 +4,49 @@ using NpgsqlTypes;
 namespace Platform.Data.Llm;
 
 /// <summary>
-/// Writes usage records in batches on a connection of its own: COPY into a session-local staging
-/// table, then one statement inserts the records not already present and adds exactly those to the
-/// daily rollups, in one transaction. A batch written twice (replayed from the spool after a commit
-/// whose answer was lost) therefore counts once, in the raw table and in the rollups.
+/// Writes usage records in batches on a connection of its own, each batch and its daily rollups in
+/// one transaction. A fresh batch is COPYed straight into llm_usage. A batch that may have been
+/// written before (replayed from the spool after a commit whose answer was lost) is COPYed into a
+/// session-local staging table instead, and one statement inserts the records not already present
+/// and adds exactly those to the rollups, so it counts once in the raw table and in the rollups.
 /// </summary>
 public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     private const string Columns = "id, occurred_at, guild_id, channel_id, user_id, module, command, provider, model_requested, model_returned, " +
         "input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd, duration_ms, time_to_first_token_ms, status, error_kind, request_id";
 
-    private const string InsertAndRollUp = $"""
+    private const string RollUpColumns = "guild_id, day, module, model, calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
+
+    // Rows go in in key order, one lock order for every writer, so bots rolling up the same guild never deadlock.
+    private const string AddToRollUps = """
+        ORDER BY 1, 2, 3, 4
+        ON CONFLICT (guild_id, day, module, model) DO UPDATE SET
+            calls = daily.calls + excluded.calls,
+            input_tokens = daily.input_tokens + excluded.input_tokens,
+            cached_input_tokens = daily.cached_input_tokens + excluded.cached_input_tokens,
+            output_tokens = daily.output_tokens + excluded.output_tokens,
+            reasoning_tokens = daily.reasoning_tokens + excluded.reasoning_tokens,
+            cost_usd = daily.cost_usd + excluded.cost_usd
+        """;
+
+    private const string RollUpBatch = $"""
+        INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
+        SELECT * FROM unnest($1::bigint[], $2::date[], $3::varchar[], $4::varchar[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::numeric[])
+        {AddToRollUps}
+        """;
+
+    private const string InsertNewAndRollUp = $"""
         WITH inserted AS (
             INSERT INTO llm_usage ({Columns}) SELECT {Columns} FROM llm_usage_incoming
             ON CONFLICT DO NOTHING
             RETURNING guild_id, occurred_at, module, model_requested, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
         ), rolled_up AS (
-            INSERT INTO llm_daily_usage AS daily (guild_id, day, module, model, calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd)
+            INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
             SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, module, model_requested, count(*),
                    sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)
             FROM inserted
             GROUP BY 1, 2, 3, 4
-            -- One lock order for every writer, so bots rolling up the same guild never deadlock.
-            ORDER BY 1, 2, 3, 4
-            ON CONFLICT (guild_id, day, module, model) DO UPDATE SET
-                calls = daily.calls + excluded.calls,
-                input_tokens = daily.input_tokens + excluded.input_tokens,
-                cached_input_tokens = daily.cached_input_tokens + excluded.cached_input_tokens,
-                output_tokens = daily.output_tokens + excluded.output_tokens,
-                reasoning_tokens = daily.reasoning_tokens + excluded.reasoning_tokens,
-                cost_usd = daily.cost_usd + excluded.cost_usd
+            {AddToRollUps}
         )
         SELECT count(*) FROM inserted
         """;
@@ -41,8 +54,27 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDis
     private readonly HashSet<DateTimeOffset> monthsEnsured = [];
     private NpgsqlConnection? connection;
 
-    /// <summary>Writes the batch and returns how many of its records were new.</summary>
-    public async Task<int> WriteAsync(IReadOnlyCollection<LlmUsage> batch, CancellationToken cancellationToken)
+    /// <summary>Writes records never written before, and their rollups.</summary>
+    public Task<int> WriteAsync(IReadOnlyCollection<LlmUsage> batch, CancellationToken cancellationToken) =>
+        InTransactionAsync(batch, async (open, transaction) =>
+        {
+            await CopyAsync(open, "llm_usage", batch, cancellationToken);
+            await using var rollUp = new NpgsqlCommand(RollUpBatch, open, transaction);
+            rollUp.Parameters.AddRange(LlmDailyRollUp.Of(batch).Parameters());
+            await rollUp.ExecuteNonQueryAsync(cancellationToken);
+            return batch.Count;
+        }, cancellationToken);
+
+    /// <summary>Writes the records not already present, and adds only those to the rollups; returns how many were new.</summary>
+    public Task<int> WriteMissingAsync(IReadOnlyCollection<LlmUsage> batch, CancellationToken cancellationToken) =>
+        InTransactionAsync(batch, async (open, transaction) =>
+        {
+            await CopyAsync(open, "llm_usage_incoming", batch, cancellationToken);
+            await using var insert = new NpgsqlCommand(InsertNewAndRollUp, open, transaction);
+            return (int)(long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        }, cancellationToken);
+
+    private async Task<int> InTransactionAsync(IReadOnlyCollection<LlmUsage> batch, Func<NpgsqlConnection, NpgsqlTransaction, Task<int>> write, CancellationToken cancellationToken)
     {
         try
         {
@@ -54,11 +86,9 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDis
             }
 
             await using var transaction = await open.BeginTransactionAsync(cancellationToken);
-            await CopyAsync(open, batch, cancellationToken);
-            await using var insert = new NpgsqlCommand(InsertAndRollUp, open, transaction);
-            var inserted = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            var written = await write(open, transaction);
             await transaction.CommitAsync(cancellationToken);
-            return (int)inserted;
+            return written;
         }
         catch
         {
@@ -85,9 +115,10 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDis
         return connection;
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<LlmUsage> batch, CancellationToken cancellationToken)
+    /// <summary>COPYs records into <paramref name="table"/> as they are; the benchmark's baseline uses it on <c>llm_usage</c> itself.</summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, string table, IReadOnlyCollection<LlmUsage> batch, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY llm_usage_incoming ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var usage in batch)
         {
             await copy.StartRowAsync(cancellationToken);

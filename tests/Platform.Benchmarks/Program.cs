@@ -8,6 +8,7 @@ return args switch
     ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, Seconds(interval)),
     ["interaction-roundtrip", var emulator, var token, var seconds, .. var rates] => await InteractionRoundTrip.RunAsync(
         new Uri(emulator), token, Seconds(seconds), rates is [] ? InteractionRoundTrip.DefaultRates : [.. rates.Select(int.Parse)]),
+    ["llm-usage", var ingestRows, var summaryRows] => await LlmUsageStorage.RunAsync(int.Parse(ingestRows), int.Parse(summaryRows)),
     _ => Usage(),
 };
 
@@ -15,7 +16,7 @@ static int Usage()
 {
     Console.Error.WriteLine(
         "usage: gateway-ingest <emulator-url> <token> <events> | shard-start <emulator-url> <token> <identify-interval-seconds>" +
-        " | interaction-roundtrip <emulator-url> <token> <seconds-per-rate> [rate ...]");
+        " | interaction-roundtrip <emulator-url> <token> <seconds-per-rate> [rate ...] | llm-usage <ingest-rows> <summary-rows>");
     return 2;
 }
 

@@ -71,6 +71,23 @@ public sealed class AskTests(BotEnvironment environment)
         Assert.Equal((LlmCallStatus.Error, "server_error", 0m, 0), (usage.Status, usage.ErrorKind, usage.CostUsd, usage.OutputTokens));
     }
 
+    [Fact]
+    public async Task Usage_shows_the_month_to_date_spend_against_the_budget_by_module_and_model()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync();
+        var guild = await scenario.GuildAsync();
+        await scenario.InvokeAsync(guild, "ask", Prompt("Hi"));
+        await using var db = scenario.CreateDbContext();
+        var cost = (await Eventually.ValueAsync(() => db.LlmUsage.AsNoTracking().SingleOrDefaultAsync(), "the usage record")).CostUsd;
+
+        var usage = await scenario.InvokeAsync(guild, "usage");
+
+        var month = DateTimeOffset.UtcNow.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"**AI spend in {month}:** {Llm.Usd.Format(cost)} (no budget set)\n- `ask` on `gpt-4o-mini`: 1 call, {Llm.Usd.Format(cost)}", usage.Text());
+        Assert.True(usage.IsEphemeral());
+    }
+
     internal static JsonElement[] Prompt(string prompt) => [Transcripts.StringOption("prompt", prompt)];
 
     private static async Task<string> ExpectedAnswerAsync(BotScenario scenario, string prompt) =>

@@ -1,4 +1,6 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Data;
@@ -45,18 +47,21 @@ public sealed class BotEnvironment : IAsyncLifetime
         return connectionString;
     }
 
-    /// <summary>Makes a database refuse connections and closes those open, as its server going away would.</summary>
-    public Task BlockDatabaseAsync(string database) => OnServerAsync(
-        $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+    /// <summary>Stops the Postgres server, as an outage would; every open connection breaks.</summary>
+    public Task StopPostgresAsync() => RunCommandAsync("postgres", KnownResourceCommands.StopCommand);
 
-    public Task UnblockDatabaseAsync(string database) => OnServerAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true");
-
-    private async Task OnServerAsync(string sql)
+    /// <summary>Starts the Postgres server again and waits until it takes connections.</summary>
+    public async Task StartPostgresAsync()
     {
-        await using var connection = new NpgsqlConnection(serverConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await RunCommandAsync("postgres", KnownResourceCommands.StartCommand);
+        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
+        await app!.ResourceNotifications.WaitForResourceHealthyAsync("postgres", timeout.Token);
+    }
+
+    private async Task RunCommandAsync(string resource, string command)
+    {
+        var result = await app!.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command);
+        Assert.True(result.Success, $"{command} on {resource}: {result.Message}");
     }
 
     public async Task DisposeAsync()

@@ -6,7 +6,7 @@ using Platform.Bot.ModuleSystem;
 namespace Platform.Bot.Llm.Calls;
 
 /// <summary>Opens a call's record, and when it ends prices it, queues it for Postgres and counts it against the budgets.</summary>
-internal sealed class LlmUsageRecorder(LlmSettings settings, LlmPrices prices, LlmUsageQueue queue, LlmBudgetGuard budgets, TimeProvider time)
+internal sealed class LlmUsageRecorder(LlmSettings settings, LlmPrices prices, LlmUsageQueue queue, BudgetSpend budgets, TimeProvider time)
 {
     public LlmCall Start(Invocation? caller, ChatOptions? options) => LlmCall.Start(caller, settings, options, time);
 
@@ -14,6 +14,6 @@ internal sealed class LlmUsageRecorder(LlmSettings settings, LlmPrices prices, L
     {
         prices.Price(call.Usage);
         await queue.RecordAsync(call.Usage);
-        await budgets.AddSpendAsync(call.Usage);
+        await budgets.AddAsync(call.Usage);
     }
 }

@@ -46,6 +46,7 @@ public sealed partial class LlmUsageFlusher(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: StopAsync drains what is still queued.
         }
     }
 
@@ -92,21 +93,21 @@ public sealed partial class LlmUsageFlusher(
     {
         // While the spool holds records Postgres was away a moment ago: the batch joins the spool
         // rather than make every call wait out a connection timeout.
-        if (!spool.IsEmpty || !await TryWriteAsync(batch))
+        if (!spool.IsEmpty || !await TryWriteAsync(batch, writer.WriteAsync))
         {
             await spool.AppendAsync(batch, CancellationToken.None);
             BotTelemetry.LlmUsageSpooled.Add(batch.Count);
         }
     }
 
-    private async Task<bool> TryWriteAsync(IReadOnlyCollection<LlmUsage> batch)
+    private async Task<bool> TryWriteAsync(IReadOnlyCollection<LlmUsage> batch, Func<IReadOnlyCollection<LlmUsage>, CancellationToken, Task<int>> write)
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = BotTelemetry.ActivitySource.StartActivity("llm usage flush");
         activity?.SetTag("llm.usage.records", batch.Count);
         try
         {
-            var written = await writer.WriteAsync(batch, CancellationToken.None);
+            var written = await write(batch, CancellationToken.None);
             BotTelemetry.LlmUsageWritten.Add(written);
             BotTelemetry.LlmUsageFlushDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
@@ -137,7 +138,8 @@ public sealed partial class LlmUsageFlusher(
                 continue;
             }
 
-            if (!await TryWriteAsync(batch))
+            // Its commit may have happened with the answer lost: only what is missing is written.
+            if (!await TryWriteAsync(batch, writer.WriteMissingAsync))
             {
                 return;
             }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Platform.Bot.Llm;
 using Platform.Bot.Llm.Budgets;
 using Platform.Bot.ModuleSystem;
 using Platform.Data;
+using Platform.Data.Llm;
 
 namespace Platform.Bot.Modules.Ask;
 
@@ -37,27 +37,22 @@ public sealed class AskModule(
         var now = time.GetUtcNow();
         var spent = await spend.GuildMonthAsync(guildId, now, Context.CancellationToken);
         var limit = await budgets.GetAsync(guildId, Context.CancellationToken);
-        var month = new DateOnly(now.Year, now.Month, 1);
-        var byModule = await db.LlmDailyUsage.AsNoTracking()
-            .Where(d => d.GuildId == (long)guildId && d.Day >= month)
-            .GroupBy(d => new { d.Module, d.Model })
-            .Select(g => new { g.Key.Module, g.Key.Model, Calls = g.Sum(d => d.Calls), Cost = g.Sum(d => d.CostUsd) })
-            .OrderByDescending(g => g.Cost)
-            .Take(5)
-            .ToListAsync(Context.CancellationToken);
+        var month = new DateOnly(now.UtcDateTime.Year, now.UtcDateTime.Month, 1);
+        var byModule = await LlmUsageSummary.ForGuildAsync(db, (long)guildId, month, DateOnly.FromDateTime(now.UtcDateTime), Context.CancellationToken);
 
+        var period = now.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         var lines = new List<string>
         {
             limit is null
-                ? $"**AI spend in {now:MMMM yyyy}:** {Usd.Format(spent)} (no budget set)"
-                : $"**AI spend in {now:MMMM yyyy}:** {Usd.Format(spent)} of {Usd.Format(limit.MonthlyLimitUsd)} ({Percent(spent, limit.MonthlyLimitUsd)})",
+                ? $"**AI spend in {period}:** {Usd.Format(spent)} (no budget set)"
+                : $"**AI spend in {period}:** {Usd.Format(spent)} of {Usd.Format(limit.MonthlyLimitUsd)} ({Percent(spent, limit.MonthlyLimitUsd)})",
         };
         if (limit?.PerUserDailyLimitUsd is { } daily)
         {
             lines.Add($"**Your spend today:** {Usd.Format(await spend.MemberDayAsync(guildId, Context.User.Id, now, Context.CancellationToken))} of {Usd.Format(daily)}");
         }
 
-        lines.AddRange(byModule.Select(row => $"- `{row.Module}` on `{row.Model}`: {row.Calls:N0} calls, {Usd.Format(row.Cost)}"));
+        lines.AddRange(byModule.Take(5).Select(line => $"- `{line.Module}` on `{line.Model}`: {line.Calls:N0} {(line.Calls == 1 ? "call" : "calls")}, {Usd.Format(line.CostUsd)}"));
         await RespondAsync(MessageText.Fit(string.Join('\n', lines)), ephemeral: true);
     }
 

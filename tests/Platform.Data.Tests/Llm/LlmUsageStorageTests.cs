@@ -11,7 +11,7 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
     private static readonly DateTimeOffset Now = LlmUsagePartitions.MonthStart(DateTimeOffset.UtcNow).AddDays(3).AddHours(10);
 
     [Fact]
-    public async Task A_batch_is_written_with_its_daily_rollups_and_writing_it_again_counts_nothing_twice()
+    public async Task A_batch_is_written_with_its_daily_rollups_and_replaying_it_counts_nothing_twice()
     {
         var (db, dataSource) = await MigratedAsync();
         await using var writer = new LlmUsageBatchWriter(dataSource);
@@ -24,7 +24,7 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
         ];
 
         var first = await writer.WriteAsync(batch, CancellationToken.None);
-        var again = await writer.WriteAsync([batch[1], batch[2], Usage(guildId: 1, module: "ask", cost: 0.016m, at: Now)], CancellationToken.None);
+        var again = await writer.WriteMissingAsync([batch[1], batch[2], Usage(guildId: 1, module: "ask", cost: 0.016m, at: Now)], CancellationToken.None);
 
         Assert.Equal((4, 1), (first, again));
         Assert.Equal(5, await db.LlmUsage.CountAsync());
