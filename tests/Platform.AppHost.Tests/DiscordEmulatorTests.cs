@@ -26,10 +26,8 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
     public async Task A_members_command_goes_through_the_emulator_to_the_bot_and_its_database_and_back()
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("bot", timeout.Token);
         using var discord = platform.App.CreateHttpClient("discord");
-        using var guilds = JsonDocument.Parse(await discord.GetStringAsync("/control/guilds", timeout.Token));
-        var guild = guilds.RootElement[0];
+        var guild = await FirstGuildAsync(discord, timeout.Token);
         var name = $"t{Guid.NewGuid():N}"[..12];
 
         var created = await InvokeAsync(discord, guild, "tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]""", timeout.Token);
@@ -50,10 +48,8 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
     public async Task An_ask_is_answered_by_the_llm_resource_and_its_cost_recorded_in_the_database()
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("bot", timeout.Token);
         using var discord = platform.App.CreateHttpClient("discord");
-        using var guilds = JsonDocument.Parse(await discord.GetStringAsync("/control/guilds", timeout.Token));
-        var guild = guilds.RootElement[0];
+        var guild = await FirstGuildAsync(discord, timeout.Token);
         var asked = DateTimeOffset.UtcNow;
 
         var answer = await InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""", timeout.Token);
@@ -70,6 +66,14 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
             };
             return (long)(await recorded.ExecuteScalarAsync(timeout.Token))! == 1;
         }, "the call's usage record");
+    }
+
+    /// <summary>The first guild of the emulator's world, once the bot is up.</summary>
+    private async Task<JsonElement> FirstGuildAsync(HttpClient discord, CancellationToken cancellationToken)
+    {
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("bot", cancellationToken);
+        using var guilds = JsonDocument.Parse(await discord.GetStringAsync("/control/guilds", cancellationToken));
+        return guilds.RootElement[0].Clone();
     }
 
     /// <summary>What the member finally sees: the callback's text, or the edit that followed a deferral (a cold bot may defer).</summary>
