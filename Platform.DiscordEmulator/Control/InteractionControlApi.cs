@@ -39,7 +39,7 @@ public static class InteractionControlApi
         var (record, error, delivered) = await launcher.LaunchAsync(request, cancellationToken);
         return error ?? Results.Ok(delivered
             ? await WaitForAnswerAsync(record!, request, cancellationToken)
-            : record!.ToTranscript("No bot session is connected for this guild's shard."));
+            : record!.ToTranscript("No bot session exists for this guild's shard."));
     }
 
     // Done once the bot has answered and, when it deferred, followed up; then a short quiet spell catches trailing edits.

@@ -60,7 +60,9 @@ public sealed class InteractionLauncher(
         };
 
         var record = store.Add(interaction);
-        var targets = sessions.ForGuild(guild.Id).Where(s => s.Connection is not null).ToList();
+        // As on Discord, a session between connections still gets the event: it is replayed when the
+        // bot resumes, so a bot reconnecting at that moment answers a little late instead of never.
+        var targets = sessions.ForGuild(guild.Id).ToList();
         var payload = JsonSerializer.SerializeToUtf8Bytes(interaction, DiscordJsonContext.Default.Interaction);
         foreach (var session in targets)
         {

@@ -48,7 +48,24 @@ public sealed class BotEnvironment : IAsyncLifetime
     }
 
     /// <summary>Stops the Postgres server, as an outage would; every open connection breaks.</summary>
-    public Task StopPostgresAsync() => RunCommandAsync("postgres", KnownResourceCommands.StopCommand);
+    public async Task StopPostgresAsync()
+    {
+        await RunCommandAsync("postgres", KnownResourceCommands.StopCommand);
+        var probe = new NpgsqlConnectionStringBuilder(serverConnectionString) { Timeout = 1, Pooling = false }.ConnectionString;
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(probe);
+                await connection.OpenAsync();
+                return false;
+            }
+            catch (NpgsqlException)
+            {
+                return true;
+            }
+        }, "Postgres refusing connections");
+    }
 
     /// <summary>Starts the Postgres server again and waits until it takes connections.</summary>
     public async Task StartPostgresAsync()

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Platform.Bot.ModuleSystem;
-using Platform.Data;
 using Platform.Data.Llm;
-using Platform.Testing;
 
 namespace Platform.Bot.Tests;
 
@@ -46,41 +43,5 @@ public sealed class LlmUsageTests(BotEnvironment environment)
         Assert.Equal((LlmCallStatus.Cancelled, "abandoned"), (records[1].Status, records[1].ErrorKind));
         Assert.True(records[1] is { InputTokens: > 0, OutputTokens: > 0, CostUsd: > 0 } && records[1].OutputTokens < 400);
         Assert.Equal((LlmCallStatus.Cancelled, "cancelled", 0), (records[2].Status, records[2].ErrorKind, records[2].OutputTokens));
-    }
-
-    [Fact]
-    public async Task Postgres_stopped_in_the_middle_of_10000_calls_and_started_again_loses_none_and_counts_none_twice()
-    {
-        await using var scenario = await BotScenario.StartAsync(environment);
-        var bot = await scenario.LaunchBotAsync();
-        var chat = bot.Services.GetRequiredService<IChatClient>();
-        const int Calls = 10_000;
-        var made = 0;
-
-        async Task CallAsync()
-        {
-            using var _ = bot.Services.GetRequiredService<CurrentInvocation>().Enter(new Invocation("load", "/load", 77, 1, 2));
-            while (Interlocked.Increment(ref made) <= Calls)
-            {
-                await chat.GetResponseAsync("Hi");
-            }
-        }
-
-        var calling = Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(CallAsync)));
-        await Eventually.TrueAsync(() => Volatile.Read(ref made) > Calls / 4, "a quarter of the calls");
-        await environment.StopPostgresAsync();
-        await Eventually.TrueAsync(() => Directory.EnumerateFiles(scenario.SpoolDirectory, "*.json").Any(), "records spooled while Postgres is down");
-        await Eventually.TrueAsync(() => Volatile.Read(ref made) > Calls * 3 / 4, "three quarters of the calls");
-        await environment.StartPostgresAsync();
-        await calling;
-
-        // A pool of the test's own: the bot's pooled connections (same process) broke with the server.
-        await using var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(
-            new NpgsqlConnectionStringBuilder(scenario.Database) { ApplicationName = "test-reader" }.ConnectionString));
-        await Eventually.TrueAsync(async () => await db.LlmUsage.CountAsync() == Calls, $"{Calls} records", TimeSpan.FromSeconds(60));
-        Assert.Equal(Calls, await db.LlmUsage.Select(u => u.Id).Distinct().CountAsync());
-        Assert.Equal(Calls, await db.LlmDailyUsage.Where(d => d.GuildId == 77).SumAsync(d => d.Calls));
-        Assert.Equal(await db.LlmUsage.SumAsync(u => u.CostUsd), await db.LlmDailyUsage.SumAsync(d => d.CostUsd));
-        await Eventually.TrueAsync(() => !Directory.EnumerateFiles(scenario.SpoolDirectory, "*.json").Any(), "the spool emptied");
     }
 }
