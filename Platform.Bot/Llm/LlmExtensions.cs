@@ -54,7 +54,7 @@ public static class LlmExtensions
     {
         if (settings.Endpoint is null || settings.ApiKey.Length == 0)
         {
-            throw new InvalidOperationException("No LLM is configured: set Llm:Endpoint and Llm:ApiKey (the AppHost does, from its llm-endpoint and llm-api-key parameters).");
+            return new UnconfiguredChatClient();
         }
 
         var client = new OpenAIClient(new ApiKeyCredential(settings.ApiKey), new OpenAIClientOptions

@@ -72,6 +72,24 @@ public sealed class AskTests(BotEnvironment environment)
     }
 
     [Fact]
+    public async Task A_bot_with_no_llm_configured_starts_and_says_so_privately_when_asked()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync(settings: "Llm:ApiKey=");
+        var guild = await scenario.GuildAsync();
+
+        var asked = await scenario.InvokeAsync(guild, "ask", Prompt("Hello?"));
+        var pinged = await scenario.InvokeAsync(guild, "ping");
+
+        Assert.StartsWith("AI commands are not set up for this bot yet", asked.Text());
+        Assert.True(asked.IsEphemeral());
+        Assert.StartsWith("Pong!", pinged.Text());
+        await using var db = scenario.CreateDbContext();
+        var usage = await Eventually.ValueAsync(() => db.LlmUsage.AsNoTracking().SingleOrDefaultAsync(), "the usage record");
+        Assert.Equal((LlmCallStatus.Error, "not_configured", 0m), (usage.Status, usage.ErrorKind, usage.CostUsd));
+    }
+
+    [Fact]
     public async Task Usage_shows_the_month_to_date_spend_against_the_budget_by_module_and_model()
     {
         await using var scenario = await BotScenario.StartAsync(environment);

@@ -7,6 +7,7 @@ internal static class LlmErrorKinds
 {
     public static string Of(Exception error) => error switch
     {
+        LlmNotConfiguredException => "not_configured",
         ClientResultException { Status: 429 } => "rate_limit",
         ClientResultException { Status: 401 or 403 } => "auth",
         ClientResultException { Status: >= 500 } => "server_error",

@@ -40,13 +40,15 @@ internal sealed class UsageRecordingChatClient(IChatClient inner, LlmUsageRecord
         var call = recorder.Start(invocation.Value, options);
         var received = 0;
         UsageDetails? usage = null;
+        IAsyncEnumerator<ChatResponseUpdate>? updates = null;
         try
         {
-            await using var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
                 try
                 {
+                    // Started inside the try: a provider may fail as the stream starts, not only as it is read.
+                    updates ??= base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
                     if (!await updates.MoveNextAsync())
                     {
                         break;
@@ -75,6 +77,11 @@ internal sealed class UsageRecordingChatClient(IChatClient inner, LlmUsageRecord
         }
         finally
         {
+            if (updates is not null)
+            {
+                await updates.DisposeAsync();
+            }
+
             // Still unended here: the caller stopped reading, so the call was abandoned mid-stream.
             if (!call.IsEnded)
             {
