@@ -25,16 +25,8 @@ public static class LlmUsageSummary
                     g.Sum(d => d.OutputTokens),
                     g.Sum(d => d.CostUsd))));
 
-    public static async Task<List<LlmUsageLine>> ForGuildAsync(PlatformDbContext db, long guildId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var lines = new List<LlmUsageLine>();
-        await foreach (var line in Query(db, guildId, from, to).WithCancellation(cancellationToken))
-        {
-            lines.Add(line);
-        }
-
-        return lines;
-    }
+    public static Task<List<LlmUsageLine>> ForGuildAsync(PlatformDbContext db, long guildId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        Query(db, guildId, from, to).ToListAsync(cancellationToken).AsTask();
 }
 
 public sealed record LlmUsageLine(string Module, string Model, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
