@@ -12,12 +12,22 @@ var migrations = builder.AddProject<Projects.Platform_MigrationService>("migrati
     .WithReference(database)
     .WaitFor(database);
 
+var discord = builder.AddDiscord();
+
+var frontend = builder.AddNextJsApp("frontend", "../frontend", port: builder.Configuration.GetValue("Frontend:Port", 3000))
+    .WithExternalHttpEndpoints();
+
 var api = builder.AddProject<Projects.Platform_Api>("api")
     .WithReference(database)
     .WithReference(redis)
     .WaitFor(redis)
     .WaitForCompletion(migrations)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithDiscordSignIn(discord, frontend.GetEndpoint("http"));
+
+frontend
+    .WithReference(api)
+    .WaitFor(api);
 
 builder.AddProject<Projects.Platform_Bot>("bot")
     .WithReference(database)
@@ -25,12 +35,7 @@ builder.AddProject<Projects.Platform_Bot>("bot")
     .WaitFor(redis)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
-    .WithDiscord()
+    .WithDiscord(discord)
     .WithLlm();
-
-builder.AddNextJsApp("frontend", "../frontend", port: builder.Configuration.GetValue("Frontend:Port", 3000))
-    .WithReference(api)
-    .WaitFor(api)
-    .WithExternalHttpEndpoints();
 
 builder.Build().Run();

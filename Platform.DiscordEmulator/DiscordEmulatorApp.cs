@@ -1,6 +1,7 @@
 using Platform.DiscordEmulator.Control;
 using Platform.DiscordEmulator.DevChat;
 using Platform.DiscordEmulator.Gateway;
+using Platform.DiscordEmulator.OAuth2;
 using Platform.DiscordEmulator.Rest;
 
 namespace Platform.DiscordEmulator;
@@ -23,6 +24,7 @@ public static class DiscordEmulatorApp
         app.MapGatewayEndpoints();
         app.MapControlApi();
         app.MapDevChat();
+        app.MapAuthorizePage();
 
         return app;
     }

@@ -34,6 +34,15 @@ public sealed class EmulatorOptions
     public double InteractionResponseDeadlineSeconds { get; set; } = 3;
     public double InteractionTokenLifetimeMinutes { get; set; } = 15;
 
+    /// <summary>The OAuth2 client secret the token endpoint accepts; the client id is <see cref="ApplicationId"/>.</summary>
+    public string ClientSecret { get; set; } = "emulator-client-secret";
+
+    /// <summary>Redirect URIs the authorize page accepts, like those registered in the developer portal; empty accepts any.</summary>
+    public string[] RedirectUris { get; set; } = [];
+
+    /// <summary>Discord's access tokens last a week; tests shorten it to see a session's Discord grant expire.</summary>
+    public int OAuth2TokenLifetimeSeconds { get; set; } = 604_800;
+
     public int Guilds { get; set; } = 3;
     public int ChannelsPerGuild { get; set; } = 3;
     public int RolesPerGuild { get; set; } = 3;

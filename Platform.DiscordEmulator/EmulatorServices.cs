@@ -5,6 +5,7 @@ using Platform.DiscordEmulator.Gateway;
 using Platform.DiscordEmulator.World;
 using Platform.DiscordEmulator.Commands;
 using Platform.DiscordEmulator.Interactions;
+using Platform.DiscordEmulator.OAuth2;
 using Platform.DiscordEmulator.Rest;
 
 namespace Microsoft.Extensions.Hosting;
@@ -24,6 +25,7 @@ public static class EmulatorServices
         builder.Services.AddSingleton<InteractionLauncher>();
         builder.Services.AddSingleton<MessageLog>();
         builder.Services.AddSingleton<CommandRegistry>();
+        builder.Services.AddSingleton<OAuth2Grants>();
 
         // Discord's wire format for everything the REST API returns: snake_case, snowflakes as strings.
         builder.Services.ConfigureHttpJsonOptions(json =>

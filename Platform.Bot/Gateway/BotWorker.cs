@@ -16,6 +16,7 @@ public sealed partial class BotWorker(
     DiscordRestClient rest,
     BotIdentity identity,
     ModuleLifecycle modules,
+    ModuleCatalogPublisher catalog,
     BotSignals signals,
     CommandSync commands,
     ShardSupervisor supervisor,
@@ -32,6 +33,7 @@ public sealed partial class BotWorker(
     {
         identity.Set(await rest.GetCurrentApplicationAsync(stoppingToken));
         await modules.LoadAsync(stoppingToken);
+        await catalog.PublishAsync();
         await signals.SubscribeAsync(stoppingToken);
         try
         {

@@ -26,6 +26,7 @@ public static class ModuleSystemExtensions
         builder.Services.AddSingleton<EventDispatcher>();
         builder.Services.AddSingleton<CommandSync>();
         builder.Services.AddSingleton<BotSignals>();
+        builder.Services.AddSingleton<ModuleCatalogPublisher>();
         builder.Services.AddSingleton<CurrentInvocation>();
         builder.Services.AddHostedService<BotWorker>();
         return builder;

@@ -19,6 +19,9 @@ public static class BotRedisKeys
     public static string CommandSetHash(ulong applicationId, ulong? guildId) =>
         $"bot:{applicationId}:commands:{(guildId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "global")}";
 
+    /// <summary>JSON list of <see cref="ModuleDescriptor"/>: the modules the running bot has, written at its start.</summary>
+    public static string ModuleCatalog(ulong applicationId) => $"bot:{applicationId}:modules";
+
     /// <summary>Channel of <see cref="GuildModulesChanged"/> messages: a guild's module state changed in the database.</summary>
     public static string GuildModulesChannel(ulong applicationId) => $"bot:{applicationId}:guild-modules";
 

@@ -54,6 +54,7 @@ namespace Platform.Discord.Json;
 [JsonSerializable(typeof(IReadOnlyList<PartialGuild>))]
 [JsonSerializable(typeof(AccessTokenResponse))]
 [JsonSerializable(typeof(CurrentAuthorization))]
+[JsonSerializable(typeof(OAuth2ErrorBody))]
 [JsonSerializable(typeof(Rest.RateLimitedBody))]
 [JsonSerializable(typeof(Rest.DiscordErrorBody))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;

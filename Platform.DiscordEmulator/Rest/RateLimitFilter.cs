@@ -19,12 +19,19 @@ public sealed class RateLimitFilter(RestRateLimits limits, TimeProvider time) : 
         var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
         var template = $"{http.Request.Method} {pattern}";
         var topLevel = string.Join('/', RestRoute.TopLevelParameters.Select(name => http.Request.RouteValues[name]).OfType<object>());
+        // A user's bearer token has limits of its own, apart from the bot's.
+        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal);
+        if (bearer)
+        {
+            topLevel += http.Request.Headers.Authorization.ToString();
+        }
+
         if (limits.TakeFailure(template) is { } status)
         {
             return TypedResults.Json(new { message = "Internal Server Error", code = 0 }, statusCode: status);
         }
 
-        var decision = limits.Check(template, topLevel, exemptFromGlobal: pattern.Contains("/interactions/", StringComparison.Ordinal));
+        var decision = limits.Check(template, topLevel, exemptFromGlobal: bearer || pattern.Contains("/interactions/", StringComparison.Ordinal));
 
         var headers = http.Response.Headers;
         if (!decision.Global)

@@ -9,8 +9,6 @@ public static class ResourceApi
 {
     public static IEndpointRouteBuilder MapResourceApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/users/@me", (EmulatorWorld world) => TypedResults.Ok(world.BotUser));
-
         api.MapGet("/applications/@me", (EmulatorWorld world) =>
             TypedResults.Ok(new Application(world.BotUser.Id, world.BotUser.Username) { BotPublic = true, Flags = 0 }));
 

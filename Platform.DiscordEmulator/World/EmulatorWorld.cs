@@ -50,17 +50,42 @@ public sealed class EmulatorWorld
     public string PermissionsOf(Guild guild, GuildMember? member)
     {
         const ulong All = (1UL << 51) - 1;
-        if (member?.User?.Id == guild.OwnerId)
-        {
-            return All.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        var permissions = RolePermissionsOf(guild, member);
+        return (member?.User?.Id == guild.OwnerId || (permissions & (ulong)Permissions.Administrator) != 0 ? All : permissions)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
+    /// <summary>
+    /// What the member's roles grant, without what owning the guild or Administrator imply: the figure
+    /// GET /users/@me/guilds reports, so an owner may show no Manage Guild there.
+    /// </summary>
+    public static ulong RolePermissionsOf(Guild guild, GuildMember? member)
+    {
         var roles = guild.Roles ?? [];
         var held = member?.Roles ?? [.. roles.Where(r => r.Managed).Select(r => r.Id)];
-        var permissions = roles.Where(r => r.Id == guild.Id || held.Contains(r.Id))
+        return roles.Where(r => r.Id == guild.Id || held.Contains(r.Id))
             .Aggregate(0UL, (total, role) => total | ulong.Parse(role.Permissions, System.Globalization.CultureInfo.InvariantCulture));
-        return ((permissions & 0x8) != 0 ? All : permissions).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Every member of every guild, once each: who can sign in on the authorize page.</summary>
+    public IReadOnlyList<User> Users =>
+        [.. Guilds.SelectMany(guild => guild.Members ?? []).Select(member => member.User).OfType<User>().DistinctBy(user => user.Id)];
+
+    public User? FindUser(ulong id) => Users.FirstOrDefault(user => user.Id == id);
+
+    /// <summary>The guilds a user is in, as GET /users/@me/guilds lists them.</summary>
+    public IReadOnlyList<PartialGuild> GuildsOf(ulong userId) =>
+    [
+        .. from guild in Guilds
+           let member = guild.Members?.FirstOrDefault(m => m.User?.Id == userId)
+           where member is not null
+           select new PartialGuild(guild.Id, guild.Name)
+           {
+               Icon = guild.Icon,
+               Owner = guild.OwnerId == userId,
+               Permissions = RolePermissionsOf(guild, member).ToString(System.Globalization.CultureInfo.InvariantCulture),
+           },
+    ];
 
     /// <summary>Adds a guild seeded like the start-up ones (the bot joins it).</summary>
     public Guild AddGuild(string name, int channels, int roles, int members)

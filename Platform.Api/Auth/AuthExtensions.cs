@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using Platform.Api.Auth;
+using Platform.Discord.OAuth2;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class AuthExtensions
+{
+    private const string DataProtectionKeys = "api:data-protection-keys";
+
+    /// <summary>Discord sign-in, sessions in Redis, and data-protection keys shared by every api instance through Redis.</summary>
+    public static IHostApplicationBuilder AddDashboardAuth(this IHostApplicationBuilder builder)
+    {
+        var discord = builder.Configuration.GetSection(DiscordAppSettings.Section).Get<DiscordAppSettings>() ?? new DiscordAppSettings();
+        if (discord.ClientId == 0 || discord.ClientSecret.Length == 0)
+        {
+            throw new InvalidOperationException(
+                "Discord:ClientId and Discord:ClientSecret are not set. Under the AppHost they come from the discord-client-id and discord-client-secret parameters, or from the emulator.");
+        }
+
+        builder.Services.Configure<DiscordAppSettings>(builder.Configuration.GetSection(DiscordAppSettings.Section));
+        builder.Services.Configure<DashboardSettings>(builder.Configuration.GetSection(DashboardSettings.Section));
+        builder.Services.AddSingleton(new DiscordOAuth2Options
+        {
+            ClientId = discord.ClientId,
+            ClientSecret = discord.ClientSecret,
+            AuthorizeEndpoint = discord.AuthorizeEndpoint,
+            ApiBaseAddress = discord.RestBaseAddress,
+        });
+
+        // A code is good once: a generic retry of the token request would spend it and then fail.
+#pragma warning disable EXTEXP0001 // The supported way to opt one client out of the service defaults' resilience.
+        builder.Services.AddHttpClient<DiscordOAuth2Client>().RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        builder.Services.AddDataProtection().SetApplicationName("platform-api");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+            options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), DataProtectionKeys));
+
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<PendingSignIns>();
+        builder.Services.AddSingleton<SessionCookies>();
+        builder.Services.AddTransient<DiscordSignIn>();
+
+        builder.Services.AddAuthentication(SessionAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthentication>(SessionAuthentication.SchemeName, configureOptions: null);
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Platform.Api;
+
+/// <summary>
+/// Turns an unreachable Redis or Postgres into 503 problem details with Retry-After: the caller can
+/// try again shortly, and an outage never shows as a 500 or, worse, as being signed out.
+/// </summary>
+public sealed partial class ServiceUnavailableHandler(IProblemDetailsService problems, ILogger<ServiceUnavailableHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var dependency = exception switch
+        {
+            RedisConnectionException or RedisTimeoutException => "Redis",
+            NpgsqlException or TimeoutException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException => "Postgres",
+            _ => null,
+        };
+        if (dependency is null)
+        {
+            return false;
+        }
+
+        LogUnavailable(dependency, http.Request.Method, http.Request.Path);
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = $"The platform cannot reach {dependency} right now. Try again in a few seconds.",
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} is unreachable; {Method} {Path} answered 503")]
+    private partial void LogUnavailable(string dependency, string method, string path);
+}
