@@ -1,24 +1,39 @@
+using Scalar.AspNetCore;
+
 namespace Microsoft.Extensions.Hosting;
 
 public static class ApiDefaults
 {
+    public const int MaxRequestBodyBytes = 256 * 1024;
+
     /// <summary>Problem details (RFC 9457) for every error and an OpenAPI document for the UI's generated client.</summary>
     public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Platform.Api.BadRequestHandler>();
         builder.Services.AddExceptionHandler<Platform.Api.ServiceUnavailableHandler>();
         builder.Services.AddOpenApi();
+
+        // The admin UI sends small JSON documents; anything near this size is a mistake or an attack.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 
     public static WebApplication UseApiDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/api/openapi/{documentName}.json");
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference("/api/docs", scalar => scalar.WithOpenApiRoutePattern("/api/openapi/{documentName}.json"));
+        }
+
         return app;
     }
 }

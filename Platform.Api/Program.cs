@@ -1,4 +1,8 @@
+using Platform.Api.Access;
+using Platform.Api.Analytics;
+using Platform.Api.Audit;
 using Platform.Api.Auth;
+using Platform.Api.Budgets;
 using Platform.Api.Guilds;
 using Platform.Api.Me;
 using Platform.Api.Modules;
@@ -10,17 +14,24 @@ builder.AddServiceDefaults();
 builder.AddPlatformDatabase();
 builder.AddRedisClient("redis");
 builder.AddApiDefaults();
+builder.AddApiRateLimits();
 builder.AddDashboardAuth();
 builder.AddGuildAccess();
+builder.AddAnalytics();
 
 var app = builder.Build();
 
 app.UseApiDefaults();
 app.MapDefaultEndpoints();
 app.MapPlatformStatusApi();
+app.MapPlatformAdminApi();
 app.MapAuthApi();
 app.MapMeApi();
 app.MapGuildsApi()
-    .MapModulesApi();
+    .MapModulesApi()
+    .MapBudgetsApi()
+    .MapAccessGrantsApi()
+    .MapAnalyticsApi()
+    .MapAuditLogApi();
 
 app.Run();

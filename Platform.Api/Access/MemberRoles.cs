@@ -8,13 +8,13 @@ namespace Platform.Api.Access;
 /// A member's roles as the bot sees them: Discord gives the dashboard no roles with the user's token,
 /// so role grants are resolved with the bot's. Kept a minute in Redis so that pages of requests make one call.
 /// </summary>
-public sealed class MemberRoles(DiscordRestClient discord, IConnectionMultiplexer redis)
+public sealed class MemberRoles(DiscordRestClient discord, IConnectionMultiplexer redis, ApiRedisKeys keys)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     public async Task<IReadOnlyList<ulong>> GetAsync(ulong guildId, ulong userId, CancellationToken cancellationToken)
     {
-        var key = (RedisKey)$"api:member-roles:{guildId}:{userId}";
+        var key = keys.MemberRoles(guildId, userId);
         var cached = await redis.GetDatabase().StringGetAsync(key);
         if (!cached.IsNull)
         {

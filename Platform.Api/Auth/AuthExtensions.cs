@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using Platform.Api;
 using Platform.Api.Auth;
 using Platform.Discord.OAuth2;
 using StackExchange.Redis;
@@ -11,8 +12,6 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class AuthExtensions
 {
-    private const string DataProtectionKeys = "api:data-protection-keys";
-
     /// <summary>Discord sign-in, sessions in Redis, and data-protection keys shared by every api instance through Redis.</summary>
     public static IHostApplicationBuilder AddDashboardAuth(this IHostApplicationBuilder builder)
     {
@@ -23,6 +22,8 @@ public static class AuthExtensions
                 "Discord:ClientId and Discord:ClientSecret are not set. Under the AppHost they come from the discord-client-id and discord-client-secret parameters, or from the emulator.");
         }
 
+        var keys = new ApiRedisKeys(discord.ClientId);
+        builder.Services.AddSingleton(keys);
         builder.Services.Configure<DiscordAppSettings>(builder.Configuration.GetSection(DiscordAppSettings.Section));
         builder.Services.Configure<DashboardSettings>(builder.Configuration.GetSection(DashboardSettings.Section));
         builder.Services.AddSingleton(new DiscordOAuth2Options
@@ -40,7 +41,7 @@ public static class AuthExtensions
 
         builder.Services.AddDataProtection().SetApplicationName("platform-api");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
-            options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), DataProtectionKeys));
+            options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), keys.DataProtectionKeys));
 
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<PendingSignIns>();
@@ -49,7 +50,7 @@ public static class AuthExtensions
 
         builder.Services.AddAuthentication(SessionAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthentication>(SessionAuthentication.SchemeName, configureOptions: null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(options => options.AddBotOwnerPolicy());
         return builder;
     }
 }

@@ -10,11 +10,13 @@ namespace Platform.Api.Auth;
 /// to the exception handler, which answers 503, so an outage neither opens nor locks anything.
 /// </summary>
 public sealed class SessionAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionStore sessions)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionStore sessions, IOptions<DashboardSettings> dashboard)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Session";
     public const string CookieName = "platform_session";
+    public const string BotOwnerPolicy = "bot-owner";
+    internal const string RoleClaim = "platform:role";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -29,11 +31,22 @@ public sealed class SessionAuthentication(
         }
 
         Context.Features.Set(session);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, session.Username)],
-            SchemeName);
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, session.Username)];
+        if (dashboard.Value.BotOwnerIds.Contains(session.UserId))
+        {
+            claims.Add(new Claim(RoleClaim, BotOwnerPolicy));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+}
+
+public static class SessionAuthorization
+{
+    /// <summary>The platform-wide pages are for the bot's owners, as configured in Dashboard:BotOwners.</summary>
+    public static void AddBotOwnerPolicy(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options) =>
+        options.AddPolicy(SessionAuthentication.BotOwnerPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy));
 }
 
 public static class SessionHttpContextExtensions

@@ -9,7 +9,7 @@ namespace Platform.Api.Auth;
 /// Sessions in Redis, keyed by a hash of the cookie's value, with a sliding idle timeout capped by
 /// the session's lifetime, and an index per user so that they can end all of their sessions at once.
 /// </summary>
-public sealed class SessionStore(IConnectionMultiplexer redis, TimeProvider time, Microsoft.Extensions.Options.IOptions<DashboardSettings> settings)
+public sealed class SessionStore(IConnectionMultiplexer redis, ApiRedisKeys keys, TimeProvider time, Microsoft.Extensions.Options.IOptions<DashboardSettings> settings)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -70,8 +70,7 @@ public sealed class SessionStore(IConnectionMultiplexer redis, TimeProvider time
     public async Task<int> DeleteAllAsync(ulong userId)
     {
         var hashes = await Db.SetMembersAsync(UserKey(userId));
-        var keys = hashes.Select(hash => (RedisKey)$"api:session:{hash}").Append(UserKey(userId)).ToArray();
-        var deleted = await Db.KeyDeleteAsync(keys);
+        var deleted = await Db.KeyDeleteAsync([.. hashes.Select(hash => keys.Session(hash.ToString())), UserKey(userId)]);
         return (int)Math.Max(0, deleted - 1);
     }
 
@@ -80,9 +79,9 @@ public sealed class SessionStore(IConnectionMultiplexer redis, TimeProvider time
 
     private static string Serialize(DashboardSession session) => JsonSerializer.Serialize(session with { Id = "" }, Json);
 
-    private static RedisKey SessionKey(string id) => $"api:session:{Hash(id)}";
+    private RedisKey SessionKey(string id) => keys.Session(Hash(id));
 
-    private static RedisKey UserKey(ulong userId) => $"api:user:{userId}:sessions";
+    private RedisKey UserKey(ulong userId) => keys.UserSessions(userId);
 
     private static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 }

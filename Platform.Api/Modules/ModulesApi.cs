@@ -50,7 +50,7 @@ public static class ModulesApi
         }
 
         var row = await db.GuildModules.FirstOrDefaultAsync(m => m.GuildId == guildId && m.Module == module, cancellationToken);
-        var before = row is null ? null : ModuleState.Of(descriptor, row);
+        var before = row is null ? null : Audited(row);
         if (row is null)
         {
             row = new GuildModule { GuildId = guildId, Module = module, Enabled = descriptor.EnabledByDefault };
@@ -63,12 +63,13 @@ public static class ModulesApi
         row.Settings = change.Settings is { } settings ? settings.GetRawText() : row.Settings;
         row.UpdatedAt = now;
         row.UpdatedBy = (long)actor;
-        var after = ModuleState.Of(descriptor, row);
-        db.Record((ulong)guildId, actor, "module.update", "module", module, before, after, now);
+        db.Record((ulong)guildId, actor, "module.update", "module", module, before, Audited(row), now);
         await db.SaveChangesAsync(cancellationToken);
         await bot.GuildModulesChangedAsync((ulong)guildId);
-        return TypedResults.Ok(after);
+        return TypedResults.Ok(ModuleState.Of(descriptor, row));
     }
+
+    private static object Audited(GuildModule row) => new { row.Enabled, Settings = JsonNode.Parse(row.Settings) };
 
     private static Dictionary<string, string[]> Validate(ModuleChange change, ModuleDescriptor module, ModuleCatalogReader catalog)
     {

@@ -15,7 +15,12 @@ namespace Platform.Bot.ModuleSystem;
 /// </summary>
 public sealed class ModuleCatalogPublisher(ModuleCatalog catalog, BotIdentity identity, IConnectionMultiplexer redis)
 {
-    private static readonly JsonSerializerOptions SchemaOptions = new(RealtimeJson.Options) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+    // Strict numbers: the schema says "integer", not the web defaults' "integer or a string of digits".
+    private static readonly JsonSerializerOptions SchemaOptions = new(RealtimeJson.Options)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
 
     private static readonly JsonSchemaExporterOptions Exporter = new()
     {

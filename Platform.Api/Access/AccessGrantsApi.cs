@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Audit;
+using Platform.Api.Auth;
+using Platform.Data;
+using Platform.Data.Access;
+
+namespace Platform.Api.Access;
+
+public static class AccessGrantsApi
+{
+    public static RouteGroupBuilder MapAccessGrantsApi(this RouteGroupBuilder guilds)
+    {
+        var grants = guilds.MapGroup($"/{{{GuildAccessFilter.RouteParameter}}}/access-grants").WithTags("Access").RequireGuildAccess(AccessScopes.ManageAccess);
+
+        grants.MapGet("", ListAsync).WithSummary("Rights delegated in the guild, to users and to roles.");
+        grants.MapPost("", CreateAsync).WithSummary("Delegates rights to a user or to everyone with a role.");
+        grants.MapPut("/{grantId:long}", UpdateAsync).WithSummary("Changes a grant's rights.");
+        grants.MapDelete("/{grantId:long}", DeleteAsync).WithSummary("Takes a grant back.");
+
+        return guilds;
+    }
+
+    public static async Task<Ok<IReadOnlyList<AccessGrantView>>> ListAsync(long guildId, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var grants = await db.AccessGrants.AsNoTracking().Where(g => g.GuildId == guildId).OrderBy(g => g.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AccessGrantView>>([.. grants.Select(AccessGrantView.Of)]);
+    }
+
+    public static async Task<Results<Created<AccessGrantView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var subject = request.SubjectType switch
+        {
+            "user" => GrantSubject.User,
+            "role" => GrantSubject.Role,
+            _ => Invalid(errors, "subjectType", "Either 'user' or 'role'.", GrantSubject.User),
+        };
+        if (!ulong.TryParse(request.SubjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId) || subjectId is 0 or > long.MaxValue)
+        {
+            errors["subjectId"] = ["A Discord user or role id."];
+        }
+
+        var scopes = ParseScopes(request.Scopes, http.GuildAccess(), errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await db.AccessGrants.AnyAsync(g => g.GuildId == guildId && g.SubjectType == subject && g.SubjectId == (long)subjectId, cancellationToken))
+        {
+            return TypedResults.Problem(title: "Grant exists", detail: "That user or role already has a grant here; change it instead.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var now = time.GetUtcNow();
+        var actor = http.Session().UserId;
+        var grant = new AccessGrant
+        {
+            GuildId = guildId, SubjectType = subject, SubjectId = (long)subjectId, Scopes = scopes, GrantedBy = (long)actor, CreatedAt = now, UpdatedAt = now,
+        };
+        db.AccessGrants.Add(grant);
+        db.Record((ulong)guildId, actor, "access_grant.create", "access_grant", AccessGrantView.Target(grant), null, AccessGrantView.Audited(grant), now);
+        await db.SaveChangesAsync(cancellationToken);
+        var view = AccessGrantView.Of(grant);
+        return TypedResults.Created($"/api/guilds/{guildId}/access-grants/{grant.Id}", view);
+    }
+
+    public static async Task<Results<Ok<AccessGrantView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long guildId, long grantId, AccessGrantUpdate request, HttpContext http, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var scopes = ParseScopes(request.Scopes, http.GuildAccess(), errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await db.AccessGrants.FirstOrDefaultAsync(g => g.Id == grantId && g.GuildId == guildId, cancellationToken) is not { } grant)
+        {
+            return UnknownGrant(grantId);
+        }
+
+        var before = AccessGrantView.Audited(grant);
+        var now = time.GetUtcNow();
+        grant.Scopes = scopes;
+        grant.UpdatedAt = now;
+        db.Record((ulong)guildId, http.Session().UserId, "access_grant.update", "access_grant", AccessGrantView.Target(grant), before, AccessGrantView.Audited(grant), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AccessGrantView.Of(grant));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long guildId, long grantId, HttpContext http, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await db.AccessGrants.FirstOrDefaultAsync(g => g.Id == grantId && g.GuildId == guildId, cancellationToken) is not { } grant)
+        {
+            return UnknownGrant(grantId);
+        }
+
+        db.AccessGrants.Remove(grant);
+        db.Record((ulong)guildId, http.Session().UserId, "access_grant.delete", "access_grant", AccessGrantView.Target(grant), AccessGrantView.Audited(grant), null, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The scopes named; someone acting on a grant of their own cannot hand out more than they hold.</summary>
+    private static AccessScopes ParseScopes(IReadOnlyList<string>? names, GuildAccess caller, Dictionary<string, string[]> errors)
+    {
+        var (scopes, unknown) = AccessScopeNames.Parse(names ?? []);
+        if (unknown is not null)
+        {
+            errors["scopes"] = [$"Unknown right '{unknown}'. Known: {string.Join(", ", AccessScopeNames.Of(GuildAccess.Full))}."];
+        }
+        else if (scopes == AccessScopes.None)
+        {
+            errors["scopes"] = ["Name at least one right; to take all rights back, delete the grant."];
+        }
+        else if (!caller.Allows(scopes))
+        {
+            errors["scopes"] = [$"You can only grant rights you hold: {string.Join(", ", AccessScopeNames.Of(caller.Scopes))}."];
+        }
+
+        return scopes;
+    }
+
+    private static T Invalid<T>(Dictionary<string, string[]> errors, string field, string message, T fallback)
+    {
+        errors[field] = [message];
+        return fallback;
+    }
+
+    private static ProblemHttpResult UnknownGrant(long grantId) =>
+        TypedResults.Problem(title: "Unknown grant", detail: $"No grant {grantId} in this guild.", statusCode: StatusCodes.Status404NotFound);
+}
+
+public sealed record AccessGrantRequest(string? SubjectType, string? SubjectId, IReadOnlyList<string>? Scopes);
+
+public sealed record AccessGrantUpdate(IReadOnlyList<string>? Scopes);
+
+public sealed record AccessGrantView(string Id, string SubjectType, string SubjectId, IReadOnlyList<string> Scopes, string GrantedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static AccessGrantView Of(AccessGrant grant) => new(
+        grant.Id.ToString(CultureInfo.InvariantCulture), SnakeCaseEnumConverter<GrantSubject>.NameOf(grant.SubjectType),
+        grant.SubjectId.ToString(CultureInfo.InvariantCulture), AccessScopeNames.Of(grant.Scopes),
+        grant.GrantedBy.ToString(CultureInfo.InvariantCulture), grant.CreatedAt, grant.UpdatedAt);
+
+    /// <summary>What the audit log keeps of a grant: whom it is for and what it allows.</summary>
+    public static object Audited(AccessGrant grant) => new { Subject = Target(grant), Scopes = AccessScopeNames.Of(grant.Scopes) };
+
+    /// <summary>How the audit log names a grant: by whom it is for, which outlives the grant's row.</summary>
+    public static string Target(AccessGrant grant) => $"{SnakeCaseEnumConverter<GrantSubject>.NameOf(grant.SubjectType)}:{grant.SubjectId}";
+}

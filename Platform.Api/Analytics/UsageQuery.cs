@@ -1,0 +1,50 @@
+namespace Platform.Api.Analytics;
+
+/// <summary>Which days of LLM usage to report and how to group them; from and to are inclusive UTC days.</summary>
+public sealed record UsageQuery(DateOnly From, DateOnly To, UsageGrouping GroupBy)
+{
+    public const int MaxDays = 400;
+
+    public static (UsageQuery? Query, Dictionary<string, string[]> Errors) Parse(string? from, string? to, string? groupBy, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var end = ParseDay(to, "to", today, errors);
+        var start = ParseDay(from, "from", end.AddDays(-29), errors);
+        if (errors.Count == 0 && (start > end || end.DayNumber - start.DayNumber >= MaxDays))
+        {
+            errors["from"] = [$"From must not be after to, and the span at most {MaxDays} days."];
+        }
+
+        UsageGrouping grouping = UsageGrouping.Day;
+        if (groupBy is not null && !Enum.TryParse(groupBy, ignoreCase: true, out grouping) || !Enum.IsDefined(grouping))
+        {
+            errors["groupBy"] = ["One of day, model, module, user."];
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new UsageQuery(start, end, grouping), errors);
+    }
+
+    private static DateOnly ParseDay(string? value, string field, DateOnly fallback, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors[field] = ["A day as yyyy-MM-dd."];
+        return fallback;
+    }
+}
+
+public enum UsageGrouping
+{
+    Day,
+    Model,
+    Module,
+    User,
+}

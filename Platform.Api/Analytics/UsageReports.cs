@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using Platform.Data;
+using Platform.Data.Llm;
+
+namespace Platform.Api.Analytics;
+
+/// <summary>
+/// LLM usage reports, from the daily rollups (by day, model or module) or from the calls themselves
+/// (by user, which the rollups do not keep). Cached in HybridCache, in memory and Redis, for a short
+/// while since the bot writes new usage all the time; a budget change clears the guild's reports at once.
+/// </summary>
+public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimeProvider time)
+{
+    private static readonly HybridCacheEntryOptions Freshness = new() { Expiration = TimeSpan.FromSeconds(30), LocalCacheExpiration = TimeSpan.FromSeconds(10) };
+
+    public static string Tag(long guildId) => $"llm-usage:{guildId}";
+
+    public ValueTask<UsageReport> GetAsync(long guildId, UsageQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(
+            $"llm-usage:{guildId}:{query.From:yyyyMMdd}:{query.To:yyyyMMdd}:{query.GroupBy}",
+            (guildId, query),
+            (state, token) => new ValueTask<UsageReport>(BuildAsync(state.guildId, state.query, token)),
+            Freshness, [Tag(guildId)], cancellationToken);
+
+    public ValueTask InvalidateAsync(long guildId, CancellationToken cancellationToken) => cache.RemoveByTagAsync(Tag(guildId), cancellationToken);
+
+    private async Task<UsageReport> BuildAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
+    {
+        var rows = query.GroupBy == UsageGrouping.User ? await ByUserAsync(guildId, query, cancellationToken) : await FromRollupsAsync(guildId, query, cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var spent = await db.LlmDailyUsage.Where(u => u.GuildId == guildId && u.Day >= monthStart).SumAsync(u => (decimal?)u.CostUsd, cancellationToken) ?? 0;
+        var budget = await db.LlmBudgets.Where(b => b.GuildId == guildId).Select(b => (decimal?)b.MonthlyLimitUsd).FirstOrDefaultAsync(cancellationToken);
+        var totals = new UsageRow("total", rows.Sum(r => r.Calls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
+        return new UsageReport(query.From, query.To, query.GroupBy.ToString().ToLowerInvariant(), rows, totals,
+            new MonthToDate(monthStart, spent, budget, budget is > 0 ? Math.Round(spent / budget.Value * 100, 2) : null));
+    }
+
+    private async Task<IReadOnlyList<UsageRow>> FromRollupsAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
+    {
+        var days = db.LlmDailyUsage.AsNoTracking().Where(d => d.GuildId == guildId && d.Day >= query.From && d.Day <= query.To);
+        return query.GroupBy switch
+        {
+            UsageGrouping.Model => await SumAsync(days, d => d.Model, model => model, cancellationToken),
+            UsageGrouping.Module => await SumAsync(days, d => d.Module, module => module, cancellationToken),
+            _ => [.. (await SumAsync(days, d => d.Day, day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken)).OrderBy(r => r.Key, StringComparer.Ordinal)],
+        };
+    }
+
+    private static async Task<IReadOnlyList<UsageRow>> SumAsync<TKey>(
+        IQueryable<LlmDailyUsage> days, Expression<Func<LlmDailyUsage, TKey>> key, Func<TKey, string> name, CancellationToken cancellationToken)
+    {
+        var sums = await days.GroupBy(key)
+            .Select(g => new { g.Key, Calls = g.Sum(d => d.Calls), Input = g.Sum(d => d.InputTokens), Cached = g.Sum(d => d.CachedInputTokens), Output = g.Sum(d => d.OutputTokens), Cost = g.Sum(d => d.CostUsd) })
+            .OrderByDescending(r => r.Cost)
+            .ToListAsync(cancellationToken);
+        return [.. sums.Select(r => new UsageRow(name(r.Key), r.Calls, r.Input, r.Cached, r.Output, r.Cost))];
+    }
+
+    private async Task<IReadOnlyList<UsageRow>> ByUserAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
+    {
+        var from = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var to = new DateTimeOffset(query.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var rows = await db.LlmUsage.AsNoTracking()
+            .Where(u => u.GuildId == guildId && u.OccurredAt >= from && u.OccurredAt < to)
+            .GroupBy(u => u.UserId)
+            .Select(g => new { g.Key, Calls = g.LongCount(), Input = g.Sum(u => (long)u.InputTokens), Cached = g.Sum(u => (long)u.CachedInputTokens), Output = g.Sum(u => (long)u.OutputTokens), Cost = g.Sum(u => u.CostUsd) })
+            .OrderByDescending(r => r.Cost)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new UsageRow(r.Key?.ToString(CultureInfo.InvariantCulture) ?? "unknown", r.Calls, r.Input, r.Cached, r.Output, r.Cost))];
+    }
+}
+
+public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IReadOnlyList<UsageRow> Rows, UsageRow Totals, MonthToDate MonthToDate);
+
+public sealed record UsageRow(string Key, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
+
+public sealed record MonthToDate(DateOnly Since, decimal SpentUsd, decimal? BudgetUsd, decimal? PercentOfBudget);

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Platform.Api;
+
+/// <summary>
+/// Answers a request the framework could not read (broken or mistyped JSON, a route value out of
+/// range, a body over the size limit) with the 4xx it carries, as problem details that say what was wrong.
+/// </summary>
+public sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+
+        http.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Unreadable request",
+                Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"Requests are limited to {ApiDefaults.MaxRequestBodyBytes / 1024} KiB."
+                    : bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message,
+            },
+        });
+    }
+}
