@@ -17,6 +17,7 @@ public static class AnalyticsExtensions
             options.InstanceName = keys.CacheInstance;
         });
         builder.Services.AddHybridCache();
+        builder.Services.Configure<AnalyticsSettings>(builder.Configuration.GetSection(AnalyticsSettings.Section));
         builder.Services.AddScoped<UsageReports>();
         return builder;
     }

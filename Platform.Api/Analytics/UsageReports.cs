@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
 using Platform.Data;
 using Platform.Data.Llm;
 
@@ -12,18 +13,24 @@ namespace Platform.Api.Analytics;
 /// (by user, which the rollups do not keep). Cached in HybridCache, in memory and Redis, for a short
 /// while since the bot writes new usage all the time; a budget change clears the guild's reports at once.
 /// </summary>
-public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimeProvider time)
+public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimeProvider time, IOptions<AnalyticsSettings> settings)
 {
-    private static readonly HybridCacheEntryOptions Freshness = new() { Expiration = TimeSpan.FromSeconds(30), LocalCacheExpiration = TimeSpan.FromSeconds(10) };
-
     public static string Tag(long guildId) => $"llm-usage:{guildId}";
 
-    public ValueTask<UsageReport> GetAsync(long guildId, UsageQuery query, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(
+    public async ValueTask<UsageReport> GetAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
+    {
+        var cacheFor = settings.Value.CacheFor;
+        if (cacheFor <= TimeSpan.Zero)
+        {
+            return await BuildAsync(guildId, query, cancellationToken);
+        }
+
+        return await cache.GetOrCreateAsync(
             $"llm-usage:{guildId}:{query.From:yyyyMMdd}:{query.To:yyyyMMdd}:{query.GroupBy}",
             (guildId, query),
             (state, token) => new ValueTask<UsageReport>(BuildAsync(state.guildId, state.query, token)),
-            Freshness, [Tag(guildId)], cancellationToken);
+            new HybridCacheEntryOptions { Expiration = cacheFor, LocalCacheExpiration = cacheFor / 3 }, [Tag(guildId)], cancellationToken);
+    }
 
     public ValueTask InvalidateAsync(long guildId, CancellationToken cancellationToken) => cache.RemoveByTagAsync(Tag(guildId), cancellationToken);
 

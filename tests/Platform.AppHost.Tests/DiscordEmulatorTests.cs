@@ -27,7 +27,7 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
         using var discord = platform.App.CreateHttpClient("discord");
-        var guild = await FirstGuildAsync(discord, timeout.Token);
+        var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var name = $"t{Guid.NewGuid():N}"[..12];
 
         var created = await InvokeAsync(discord, guild, "tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]""", timeout.Token);
@@ -49,7 +49,7 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
         using var discord = platform.App.CreateHttpClient("discord");
-        var guild = await FirstGuildAsync(discord, timeout.Token);
+        var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var asked = DateTimeOffset.UtcNow;
 
         var answer = await InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""", timeout.Token);
@@ -66,14 +66,6 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
             };
             return (long)(await recorded.ExecuteScalarAsync(timeout.Token))! == 1;
         }, "the call's usage record");
-    }
-
-    /// <summary>The first guild of the emulator's world, once the bot is up.</summary>
-    private async Task<JsonElement> FirstGuildAsync(HttpClient discord, CancellationToken cancellationToken)
-    {
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("bot", cancellationToken);
-        using var guilds = JsonDocument.Parse(await discord.GetStringAsync("/control/guilds", cancellationToken));
-        return guilds.RootElement[0].Clone();
     }
 
     /// <summary>What the member finally sees: the callback's text, or the edit that followed a deferral (a cold bot may defer).</summary>

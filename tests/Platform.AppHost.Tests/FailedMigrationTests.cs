@@ -26,7 +26,8 @@ public sealed class FailedMigrationTests
         }
 
         await using var app = await TestAppHost.StartAsync(data.Path, postgresPassword, redisPassword, timeout.Token,
-            "postgres", "postgres-password", "platformdb", "redis", "redis-password", "migrations", "api");
+            "postgres", "postgres-password", "platformdb", "redis", "redis-password", "migrations", "api",
+            "discord", "discord-emulator-token", "discord-emulator-client-id", "discord-emulator-client-secret", "bot-owner-ids");
 
         var migrations = await app.ResourceNotifications.WaitForResourceAsync(
             "migrations", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);

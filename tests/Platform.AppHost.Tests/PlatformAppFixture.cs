@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using System.Text.Json;
 using Npgsql;
 using Platform.Testing;
 
@@ -32,6 +33,14 @@ public sealed class PlatformAppFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         MigrationsFinished = await App.ResourceNotifications.WaitForResourceAsync(
             "migrations", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+    }
+
+    /// <summary>The first guild of the emulator's world, once the bot is up.</summary>
+    public async Task<JsonElement> FirstGuildAsync(HttpClient discord, CancellationToken cancellationToken)
+    {
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("bot", cancellationToken);
+        using var guilds = JsonDocument.Parse(await discord.GetStringAsync("/control/guilds", cancellationToken));
+        return guilds.RootElement[0].Clone();
     }
 
     public async Task DisposeAsync()

@@ -5,6 +5,7 @@ using Npgsql;
 using Platform.Data;
 using Platform.Data.Llm;
 using Platform.Testing;
+using static Platform.Benchmarks.Measurements;
 
 namespace Platform.Benchmarks;
 
@@ -204,8 +205,4 @@ internal static class LlmUsageStorage
         command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync();
     }
-
-    private static double Percentile(List<double> values, double at) => Math.Round(values.Order().ElementAt((int)(at * (values.Count - 1))), 3);
-
-    private static void Print(object result) => Console.WriteLine(JsonSerializer.Serialize(result));
 }

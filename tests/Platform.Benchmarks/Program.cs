@@ -9,6 +9,7 @@ return args switch
     ["interaction-roundtrip", var emulator, var token, var seconds, .. var rates] => await InteractionRoundTrip.RunAsync(
         new Uri(emulator), token, Seconds(seconds), rates is [] ? InteractionRoundTrip.DefaultRates : [.. rates.Select(int.Parse)]),
     ["llm-usage", var ingestRows, var summaryRows] => await LlmUsageStorage.RunAsync(int.Parse(ingestRows), int.Parse(summaryRows)),
+    ["analytics", var seconds, var clients, var usageRows] => await AnalyticsEndpoint.RunAsync(Seconds(seconds), int.Parse(clients), int.Parse(usageRows)),
     _ => Usage(),
 };
 
@@ -16,7 +17,8 @@ static int Usage()
 {
     Console.Error.WriteLine(
         "usage: gateway-ingest <emulator-url> <token> <events> | shard-start <emulator-url> <token> <identify-interval-seconds>" +
-        " | interaction-roundtrip <emulator-url> <token> <seconds-per-rate> [rate ...] | llm-usage <ingest-rows> <summary-rows>");
+        " | interaction-roundtrip <emulator-url> <token> <seconds-per-rate> [rate ...] | llm-usage <ingest-rows> <summary-rows>" +
+        " | analytics <seconds-per-round> <clients> <usage-rows>");
     return 2;
 }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Api.Auth;
 
-namespace Platform.Api.Tests;
+namespace Platform.Testing;
 
 /// <summary>The api's real Program on a real Kestrel socket, with the test's settings.</summary>
 public sealed class ApiHost : WebApplicationFactory<SessionStore>

@@ -1,0 +1,88 @@
+using System.Net;
+using Npgsql;
+using Platform.Api.Analytics;
+using Platform.Data.Llm;
+
+namespace Platform.Api.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class AnalyticsTests(ApiEnvironment environment)
+{
+    private static readonly DateTimeOffset Today = new(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Usage_is_reported_by_model_module_user_and_day_with_the_month_against_the_budget()
+    {
+        await using var scenario = await ApiScenario.StartAsync(environment);
+        var guild = (long)scenario.Guilds[0].Id;
+        using var owner = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
+        await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o-mini", 0.01m), Call(guild, 1, "ask", "gpt-4o", 0.02m), Call(guild, 2, "summary", "gpt-4o", 0.04m),
+            Call(guild + 1, 1, "ask", "gpt-4o", 5m));
+        await owner.SendAsync(HttpMethod.Put, $"/api/guilds/{guild}/llm/budget", new { monthlyLimitUsd = 1m });
+
+        var byModel = await ReportAsync(owner, guild, "model");
+        var byUser = await ReportAsync(owner, guild, "user");
+        var byModule = await ReportAsync(owner, guild, "module");
+        var byDay = await ReportAsync(owner, guild, "day");
+
+        Assert.Equal([("gpt-4o", 2L, 0.06m), ("gpt-4o-mini", 1L, 0.01m)], byModel.Rows.Select(r => (r.Key, r.Calls, r.CostUsd)));
+        Assert.Equal([("2", 0.04m), ("1", 0.03m)], byUser.Rows.Select(r => (r.Key, r.CostUsd)));
+        Assert.Equal([("summary", 0.04m), ("ask", 0.03m)], byModule.Rows.Select(r => (r.Key, r.CostUsd)));
+        Assert.Equal([(Today.ToString("yyyy-MM-dd"), 3L)], byDay.Rows.Select(r => (r.Key, r.Calls)));
+        Assert.Equal((3L, 0.07m, 360L), (byModel.Totals.Calls, byModel.Totals.CostUsd, byModel.Totals.InputTokens));
+        Assert.Equal((0.07m, 1m, 7m), (byModel.MonthToDate.SpentUsd, byModel.MonthToDate.BudgetUsd, byModel.MonthToDate.PercentOfBudget));
+
+        using var csv = await owner.GetAsync($"/api/guilds/{guild}/llm/usage.csv?groupBy=model");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            ["model,calls,input_tokens,cached_input_tokens,output_tokens,cost_usd", "gpt-4o,2,240,0,160,0.060000000", "gpt-4o-mini,1,120,0,80,0.010000000", "total,3,360,0,240,0.070000000"],
+            (await csv.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Reports_are_cached_until_a_write_to_the_guild_clears_them()
+    {
+        await using var scenario = await ApiScenario.StartAsync(environment);
+        var guild = (long)scenario.Guilds[0].Id;
+        using var owner = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
+        await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o", 0.02m));
+        Assert.Equal(0.02m, (await ReportAsync(owner, guild, "model")).Totals.CostUsd);
+
+        await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o", 0.10m));
+        var cached = await ReportAsync(owner, guild, "model");
+        await owner.SendAsync(HttpMethod.Put, $"/api/guilds/{guild}/llm/budget", new { monthlyLimitUsd = 3m });
+        var fresh = await ReportAsync(owner, guild, "model");
+
+        Assert.Equal(0.02m, cached.Totals.CostUsd);
+        Assert.Equal((0.12m, 3m), (fresh.Totals.CostUsd, fresh.MonthToDate.BudgetUsd));
+    }
+
+    private static async Task<UsageReport> ReportAsync(Browser browser, long guild, string groupBy) =>
+        await ProblemAssert.IsOkAsync<UsageReport>(await browser.GetAsync($"/api/guilds/{guild}/llm/usage?groupBy={groupBy}"));
+
+    private static async Task WriteAsync(ApiScenario scenario, params LlmUsage[] calls)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(scenario.ConnectionString);
+        await using var writer = new LlmUsageBatchWriter(dataSource);
+        Assert.Equal(calls.Length, await writer.WriteAsync(calls, CancellationToken.None));
+    }
+
+    private static LlmUsage Call(long guildId, long userId, string module, string model, decimal cost) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OccurredAt = Today.AddMinutes(Random.Shared.Next(0, 60)),
+        GuildId = guildId,
+        ChannelId = 11,
+        UserId = userId,
+        Module = module,
+        Command = "/ask",
+        Provider = "openai",
+        ModelRequested = model,
+        ModelReturned = model,
+        InputTokens = 120,
+        OutputTokens = 80,
+        CostUsd = cost,
+        DurationMs = 900,
+        Status = LlmCallStatus.Ok,
+    };
+}
