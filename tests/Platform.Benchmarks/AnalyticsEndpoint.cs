@@ -55,6 +55,7 @@ internal static class AnalyticsEndpoint
                 requests_per_second = rounds.Select(r => Math.Round(r.PerSecond)).ToArray(),
                 p50_ms = rounds.Select(r => Percentile(r.Latencies, 0.50)).ToArray(),
                 p99_ms = rounds.Select(r => Percentile(r.Latencies, 0.99)).ToArray(),
+                p50_ms_by_grouping = Groupings.ToDictionary(g => g, g => Percentile([.. rounds.SelectMany(r => r.ByGrouping[g])], 0.50)),
                 errors = rounds.Sum(r => r.Errors),
             });
         }
@@ -97,7 +98,7 @@ internal static class AnalyticsEndpoint
         http.DefaultRequestHeaders.Add("Cookie", $"{SessionAuthentication.CookieName}={session}");
         await RequestAsync(http, 0);
 
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<(string Grouping, double Ms)>();
         var errors = 0;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
@@ -110,10 +111,11 @@ internal static class AnalyticsEndpoint
                     Interlocked.Increment(ref errors);
                 }
 
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                latencies.Add((Groupings[i % Groupings.Length], Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             }
         }));
-        return new Round(latencies.Count / stopwatch.Elapsed.TotalSeconds, [.. latencies], errors);
+        return new Round(latencies.Count / stopwatch.Elapsed.TotalSeconds, [.. latencies.Select(l => l.Ms)],
+            latencies.GroupBy(l => l.Grouping).ToDictionary(g => g.Key, g => (IReadOnlyCollection<double>)[.. g.Select(l => l.Ms)]), errors);
     }
 
     private static async Task<bool> RequestAsync(HttpClient http, int i)
@@ -165,5 +167,5 @@ internal static class AnalyticsEndpoint
         }
     }
 
-    private sealed record Round(double PerSecond, IReadOnlyCollection<double> Latencies, int Errors);
+    private sealed record Round(double PerSecond, IReadOnlyCollection<double> Latencies, IReadOnlyDictionary<string, IReadOnlyCollection<double>> ByGrouping, int Errors);
 }
