@@ -12,7 +12,15 @@ public static class ApiDefaults
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Platform.Api.BadRequestHandler>();
         builder.Services.AddExceptionHandler<Platform.Api.ServiceUnavailableHandler>();
-        builder.Services.AddOpenApi();
+        // No server list: the UI calls the api on its own origin, and the committed copy of the document must not depend on a port.
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
+
+        // Numbers are numbers: the document then types them as such, and "10" is not a budget.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 
         // The admin UI sends small JSON documents; anything near this size is a mistake or an attack.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

@@ -17,6 +17,7 @@ builder.AddApiDefaults();
 builder.AddApiRateLimits();
 builder.AddDashboardAuth();
 builder.AddGuildAccess();
+builder.AddGuildAdministration();
 builder.AddAnalytics();
 
 var app = builder.Build();

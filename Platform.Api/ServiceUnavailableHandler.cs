@@ -24,6 +24,7 @@ public sealed partial class ServiceUnavailableHandler(IProblemDetailsService pro
         }
 
         LogUnavailable(dependency, http.Request.Method, http.Request.Path);
+        ApiTelemetry.Refused("unavailable");
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext

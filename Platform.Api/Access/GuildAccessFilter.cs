@@ -34,11 +34,13 @@ public sealed class GuildAccessFilter(AccessScopes required) : IEndpointFilter
         var access = await services.GetRequiredService<GuildAccessResolver>().ResolveAsync(session, guildId, http.RequestAborted);
         if (!access.Any)
         {
+            ApiTelemetry.Refused("no_access");
             return UnknownGuild(guildId);
         }
 
         if (!access.Allows(Required))
         {
+            ApiTelemetry.Refused("missing_scope");
             return TypedResults.Problem(
                 title: "Not allowed",
                 detail: $"This needs the {Required} right in this guild: Manage Server in Discord, or a grant from a server admin.",
@@ -48,6 +50,7 @@ public sealed class GuildAccessFilter(AccessScopes required) : IEndpointFilter
         var db = services.GetRequiredService<PlatformDbContext>();
         if (!await db.Guilds.AnyAsync(g => g.Id == (long)guildId && g.LeftAt == null, http.RequestAborted))
         {
+            ApiTelemetry.Refused("bot_absent");
             return TypedResults.Problem(title: "The bot is not in this guild", detail: "Invite the bot first; GET /api/guilds lists the invite link.", statusCode: StatusCodes.Status404NotFound);
         }
 

@@ -17,6 +17,15 @@ public sealed class GuildAccessResolver(PlatformDbContext db, MemberRoles member
 
     public async Task<GuildAccess> ResolveAsync(DashboardSession session, ulong guildId, CancellationToken cancellationToken)
     {
+        using var activity = ApiTelemetry.ActivitySource.StartActivity("guild access");
+        activity?.SetTag("discord.guild.id", guildId);
+        var access = await ResolveCoreAsync(session, guildId, cancellationToken);
+        activity?.SetTag("platform.access.source", access.Source.ToString());
+        return access;
+    }
+
+    private async Task<GuildAccess> ResolveCoreAsync(DashboardSession session, ulong guildId, CancellationToken cancellationToken)
+    {
         if (IsBotOwner(session.UserId))
         {
             return new GuildAccess(guildId, GuildAccess.Full, AccessSource.BotOwner);

@@ -36,6 +36,14 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
 
     private async Task<UsageReport> BuildAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
+        var report = await BuildCoreAsync(guildId, query, cancellationToken);
+        ApiTelemetry.ReportBuildDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("grouping", report.GroupBy));
+        return report;
+    }
+
+    private async Task<UsageReport> BuildCoreAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
+    {
         var rows = query.GroupBy == UsageGrouping.User ? await ByUserAsync(guildId, query, cancellationToken) : await FromRollupsAsync(guildId, query, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var monthStart = new DateOnly(today.Year, today.Month, 1);

@@ -40,23 +40,24 @@ public static class AuthApi
         cookies.ClearSignIn(http.Response);
         if (callback.State is not { Length: > 0 } state || bound != state || await pending.TakeAsync(state) is not { } signIn)
         {
-            return SignInRefused("The sign-in expired, was already used, or was started in another browser. Sign in again.");
+            return SignInRefused("bad_state", "The sign-in expired, was already used, or was started in another browser. Sign in again.");
         }
 
         if (callback.Code is not { Length: > 0 } code)
         {
-            return SignInRefused("Discord sent no authorization code; the sign-in was cancelled.");
+            return SignInRefused("no_code", "Discord sent no authorization code; the sign-in was cancelled.");
         }
 
         try
         {
             var session = await discord.ExchangeAsync(code, signIn.CodeVerifier, http.Request.Headers.UserAgent, cancellationToken);
             cookies.SetSession(http.Response, session);
+            CountSignIn("signed_in");
             return TypedResults.Ok(new SignedIn(signIn.ReturnPath));
         }
         catch (DiscordOAuth2Exception)
         {
-            return SignInRefused("Discord did not accept the authorization code. Sign in again.");
+            return SignInRefused("code_refused", "Discord did not accept the authorization code. Sign in again.");
         }
     }
 
@@ -66,6 +67,7 @@ public static class AuthApi
         await sessions.DeleteAsync(session);
         await discord.RevokeAsync(session, cancellationToken);
         cookies.ClearSession(http.Response);
+        CountEnded("logout", 1);
         return TypedResults.NoContent();
     }
 
@@ -73,11 +75,19 @@ public static class AuthApi
     {
         var ended = await sessions.DeleteAllAsync(http.Session().UserId);
         cookies.ClearSession(http.Response);
+        CountEnded("logout_everywhere", ended);
         return TypedResults.Ok(new SessionsEnded(ended));
     }
 
-    private static ProblemHttpResult SignInRefused(string detail) =>
-        TypedResults.Problem(title: "Sign-in refused", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult SignInRefused(string outcome, string detail)
+    {
+        CountSignIn(outcome);
+        return TypedResults.Problem(title: "Sign-in refused", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private static void CountSignIn(string outcome) => ApiTelemetry.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    private static void CountEnded(string reason, int sessions) => ApiTelemetry.SessionsEnded.Add(sessions, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>Only a path of this site: an absolute or protocol-relative URL would make the sign-in an open redirect.</summary>
     private static string LocalPath(string? returnTo) =>

@@ -34,10 +34,7 @@ public static class AuthExtensions
             ApiBaseAddress = discord.RestBaseAddress,
         });
 
-        // A code is good once: a generic retry of the token request would spend it and then fail.
-#pragma warning disable EXTEXP0001 // The supported way to opt one client out of the service defaults' resilience.
-        builder.Services.AddHttpClient<DiscordOAuth2Client>().RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        builder.Services.AddHttpClient<DiscordOAuth2Client>().WithoutGenericRetries();
 
         builder.Services.AddDataProtection().SetApplicationName("platform-api");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>

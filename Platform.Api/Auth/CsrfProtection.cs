@@ -23,6 +23,7 @@ public sealed class CsrfProtection : IEndpointFilter
         var expected = http.Session().CsrfToken;
         if (sent.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected)))
         {
+            ApiTelemetry.Refused("csrf");
             return TypedResults.Problem(
                 title: "Missing or invalid CSRF token",
                 detail: $"Send the token from GET /api/me in the {HeaderName} header with every request that changes something.",

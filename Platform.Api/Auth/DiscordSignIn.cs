@@ -25,6 +25,7 @@ public sealed class DiscordSignIn(
 
     public async Task<DashboardSession> ExchangeAsync(string code, string codeVerifier, string? userAgent, CancellationToken cancellationToken)
     {
+        using var activity = ApiTelemetry.ActivitySource.StartActivity("sign-in exchange");
         var granted = await discord.ExchangeCodeAsync(code, settings.Value.RedirectUri, codeVerifier, cancellationToken);
         var user = await discord.GetCurrentUserAsync(granted.AccessToken, cancellationToken);
         var guilds = await discord.GetCurrentUserGuildsAsync(granted.AccessToken, cancellationToken);
@@ -59,6 +60,8 @@ public sealed class DiscordSignIn(
             return session;
         }
 
+        using var activity = ApiTelemetry.ActivitySource.StartActivity("guild list refresh");
+
         try
         {
             var current = session.AccessTokenExpiresAt - now > TimeSpan.FromMinutes(1) ? session : await RefreshTokenAsync(session, now, cancellationToken);
@@ -70,6 +73,7 @@ public sealed class DiscordSignIn(
         catch (Exception error) when (error is DiscordOAuth2Exception or Platform.Discord.Rest.DiscordApiException { Status: System.Net.HttpStatusCode.Unauthorized })
         {
             await sessions.DeleteAsync(session);
+            ApiTelemetry.SessionsEnded.Add(1, new KeyValuePair<string, object?>("reason", "discord_revoked"));
             return null;
         }
     }

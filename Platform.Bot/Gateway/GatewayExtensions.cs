@@ -27,10 +27,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new DiscordRestOptions { Token = discord.Token, BaseAddress = discord.RestBaseAddress });
 
-        // Discord's rate limits are the REST client's to honour: generic retries would resend into a 429.
-#pragma warning disable EXTEXP0001 // The supported way to opt one client out of the service defaults' resilience.
-        builder.Services.AddHttpClient<DiscordRestClient>().RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        builder.Services.AddHttpClient<DiscordRestClient>().WithoutGenericRetries();
 
         builder.Services.AddSingleton<BotIdentity>();
         builder.Services.AddSingleton<ShardLeases>();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Auth;
 using Platform.Api.Me;
@@ -111,16 +110,7 @@ public sealed class ApiScenario : IAsyncDisposable
     {
         using var login = await browser.GetAsync($"/api/auth/login?returnTo={Uri.EscapeDataString(returnTo)}");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var authorize = login.Headers.Location!;
-        var form = QueryHelpers.ParseQuery(authorize.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
-        form["user_id"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        form["action"] = "approve";
-
-        using var consent = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
-        using var approved = await consent.PostAsync(new Uri(authorize.GetLeftPart(UriPartial.Path)), new FormUrlEncodedContent(form));
-        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
-        var callback = QueryHelpers.ParseQuery(approved.Headers.Location!.Query);
-        return (callback.GetValueOrDefault("code").ToString(), callback.GetValueOrDefault("state").ToString());
+        return ConsentPage.ReadCallback(await ConsentPage.ApproveAsync(login.Headers.Location!, userId));
     }
 
     private static async Task SeedGuildsAsync(string connectionString, IEnumerable<Guild> guilds)

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.Testing;
 
 namespace Platform.AppHost.Tests;
@@ -23,14 +22,9 @@ public sealed class DashboardSignInTests(PlatformAppFixture platform)
 
         using var login = await browser.GetAsync("/api/auth/login?returnTo=/guilds", timeout.Token);
         var authorize = login.Headers.Location!;
-        var form = QueryHelpers.ParseQuery(authorize.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
-        form["user_id"] = guild.GetProperty("owner_id").GetString()!;
-        form["action"] = "approve";
-        using var consent = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
-        using var approved = await consent.PostAsync(new Uri(authorize.GetLeftPart(UriPartial.Path)), new FormUrlEncodedContent(form), timeout.Token);
-        var callback = approved.Headers.Location!;
-        var query = QueryHelpers.ParseQuery(callback.Query);
-        using var signedIn = await browser.PostAsJsonAsync("/api/auth/callback", new { code = query["code"].ToString(), state = query["state"].ToString() }, timeout.Token);
+        var callback = await ConsentPage.ApproveAsync(authorize, ulong.Parse(guild.GetProperty("owner_id").GetString()!));
+        var (code, state) = ConsentPage.ReadCallback(callback);
+        using var signedIn = await browser.PostAsJsonAsync("/api/auth/callback", new { code, state }, timeout.Token);
 
         Assert.Equal(platform.App.GetEndpoint("discord", "http").Authority, authorize.Authority);
         Assert.Equal(new Uri(frontend, "/auth/callback"), new Uri(callback.GetLeftPart(UriPartial.Path)));
@@ -43,5 +37,21 @@ public sealed class DashboardSignInTests(PlatformAppFixture platform)
         }, "the bot's guild on the dashboard");
         using var modules = JsonDocument.Parse(await browser.GetStringAsync($"/api/guilds/{id}/modules", timeout.Token));
         Assert.Contains(modules.RootElement.EnumerateArray(), m => m.GetProperty("name").GetString() == "tags");
+
+        // Turning a module off on the dashboard turns its commands off in Discord at once.
+        using var me = JsonDocument.Parse(await browser.GetStringAsync("/api/me", timeout.Token));
+        browser.DefaultRequestHeaders.Add("X-CSRF-Token", me.RootElement.GetProperty("csrfToken").GetString());
+        try
+        {
+            using var off = await browser.PutAsJsonAsync($"/api/guilds/{id}/modules/tags", new { enabled = false }, timeout.Token);
+            Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+            var answer = await PlatformAppFixture.InvokeAsync(discord, guild, "tag", """[{"name":"list","type":1}]""", timeout.Token);
+            Assert.Equal("The `tags` module is turned off in this server. A server admin can turn it on in the dashboard.", answer);
+        }
+        finally
+        {
+            using var on = await browser.PutAsJsonAsync($"/api/guilds/{id}/modules/tags", new { enabled = true }, CancellationToken.None);
+            Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        }
     }
 }

@@ -30,8 +30,8 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var name = $"t{Guid.NewGuid():N}"[..12];
 
-        var created = await InvokeAsync(discord, guild, "tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]""", timeout.Token);
-        var shown = await InvokeAsync(discord, guild, "tag", $$"""[{"name":"get","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"}]}]""", timeout.Token);
+        var created = await PlatformAppFixture.InvokeAsync(discord, guild, "tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]""", timeout.Token);
+        var shown = await PlatformAppFixture.InvokeAsync(discord, guild, "tag", $$"""[{"name":"get","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"}]}]""", timeout.Token);
         using var chat = await discord.GetAsync("/chat", timeout.Token);
 
         var discordResource = await platform.App.ResourceNotifications.WaitForResourceAsync(
@@ -52,7 +52,7 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var asked = DateTimeOffset.UtcNow;
 
-        var answer = await InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""", timeout.Token);
+        var answer = await PlatformAppFixture.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""", timeout.Token);
 
         Assert.Equal("Emulated answer to: Which resource answers?", answer);
         await using var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("platformdb", timeout.Token));
@@ -66,20 +66,5 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
             };
             return (long)(await recorded.ExecuteScalarAsync(timeout.Token))! == 1;
         }, "the call's usage record");
-    }
-
-    /// <summary>What the member finally sees: the callback's text, or the edit that followed a deferral (a cold bot may defer).</summary>
-    private static async Task<string?> InvokeAsync(HttpClient discord, JsonElement guild, string command, string options, CancellationToken cancellationToken)
-    {
-        var body = $$"""
-            {"guild_id":"{{guild.GetProperty("id").GetString()}}","user_id":"{{guild.GetProperty("owner_id").GetString()}}","name":"{{command}}","wait_ms":15000,
-             "options":{{options}}}
-            """;
-        using var response = await discord.PostAsync("/control/interactions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
-        using var transcript = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var entries = transcript.RootElement.GetProperty("responses").EnumerateArray().Prepend(transcript.RootElement.GetProperty("callback"));
-        return entries
-            .Select(entry => entry.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("content", out var content) ? content.GetString() : null)
-            .LastOrDefault(content => content is not null);
     }
 }

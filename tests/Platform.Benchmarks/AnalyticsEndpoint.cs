@@ -24,14 +24,10 @@ internal static class AnalyticsEndpoint
 
     public static async Task<int> RunAsync(TimeSpan roundLength, int clients, int usageRows)
     {
-        using var data = TestDataDirectory.Create("bench");
-        await using var infrastructure = await TestAppHost.StartAsync(data.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", CancellationToken.None,
-            "postgres", "postgres-password", "redis", "redis-password");
-        await infrastructure.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
-        await infrastructure.ResourceNotifications.WaitForResourceHealthyAsync("redis");
-        var database = await TestDatabases.CreateAsync(await infrastructure.ConnectionStringAsync("postgres"));
+        await using var infrastructure = await PlatformInfrastructure.StartAsync("bench");
+        var database = await infrastructure.CreateDatabaseAsync();
         await SeedAsync(database, usageRows);
-        var redis = await infrastructure.ConnectionStringAsync("redis");
+        var redis = infrastructure.RedisConnectionString;
 
         var results = new Dictionary<string, List<Round>> { ["cached"] = [], ["uncached"] = [] };
         for (var round = 0; round < 2; round++)
@@ -130,7 +126,6 @@ internal static class AnalyticsEndpoint
     {
         await using (var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(database)))
         {
-            await db.Database.MigrateAsync();
             db.Guilds.Add(new Data.Guilds.Guild { Id = GuildId, Name = "Benchmark", OwnerId = 1, JoinedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }

@@ -20,22 +20,14 @@ internal static class InteractionRoundTrip
 
     public static async Task<int> RunAsync(Uri emulator, string token, TimeSpan duration, IReadOnlyList<int> rates)
     {
-        using var data = TestDataDirectory.Create("bench");
-        await using var infrastructure = await TestAppHost.StartAsync(data.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", CancellationToken.None,
-            "postgres", "postgres-password", "redis", "redis-password");
-        await infrastructure.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
-        await infrastructure.ResourceNotifications.WaitForResourceHealthyAsync("redis");
-        var database = await TestDatabases.CreateAsync(await infrastructure.ConnectionStringAsync("postgres"));
-        await using (var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(database)))
-        {
-            await db.Database.MigrateAsync();
-        }
+        await using var infrastructure = await PlatformInfrastructure.StartAsync("bench");
+        var database = await infrastructure.CreateDatabaseAsync();
 
         await using var api = await TagApi.StartAsync(database);
         await using var bot = await BotHost.StartAsync(new Dictionary<string, string?>
         {
             ["ConnectionStrings:platformdb"] = database,
-            ["ConnectionStrings:redis"] = await infrastructure.ConnectionStringAsync("redis"),
+            ["ConnectionStrings:redis"] = infrastructure.RedisConnectionString,
             ["Discord:Token"] = token,
             ["Discord:RestBaseAddress"] = new Uri(emulator, "/api/v10/").ToString(),
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.WebUtilities;
 using Platform.Discord.Models;
 using Platform.Discord.OAuth2;
 using Platform.Discord.Rest;
@@ -84,15 +83,10 @@ public sealed class OAuth2Tests
         var authorize = request.AuthorizeUrl(Options(emulator), RedirectUri, ["identify", "guilds"]);
         using var page = await emulator.Control.GetAsync(authorize);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var form = QueryHelpers.ParseQuery(authorize.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
-        form["user_id"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        form["action"] = "approve";
-        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
-        using var approved = await browser.PostAsync(new Uri(authorize.GetLeftPart(UriPartial.Path)), new FormUrlEncodedContent(form));
-        var callback = approved.Headers.Location!;
+        var callback = await ConsentPage.ApproveAsync(authorize, userId);
         Assert.Equal(RedirectUri, new Uri(callback.GetLeftPart(UriPartial.Path)));
-        var query = QueryHelpers.ParseQuery(callback.Query);
-        Assert.Equal(request.State, query["state"].ToString());
-        return query["code"].ToString();
+        var (code, state) = ConsentPage.ReadCallback(callback);
+        Assert.Equal(request.State, state);
+        return code!;
     }
 }

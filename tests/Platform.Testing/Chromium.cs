@@ -30,7 +30,15 @@ public static class Chromium
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{testName}.png"), FullPage = true });
+        try
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{testName}.png"), FullPage = true, Timeout = 10_000 });
+        }
+        catch (Exception error) when (error is PlaywrightException or TimeoutException)
+        {
+            // A page that cannot be photographed must not hide why the test failed.
+            await File.WriteAllTextAsync(Path.Combine(directory, $"{testName}.txt"), $"No screenshot of {page.Url}: {error.Message}");
+        }
     }
 
     public sealed class BrowserSession(IPlaywright playwright, IBrowser browser) : IAsyncDisposable

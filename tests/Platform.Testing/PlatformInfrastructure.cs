@@ -16,8 +16,16 @@ namespace Platform.Testing;
 /// gets a migrated database of its own, and a bot application id of its own, under which the bot and
 /// the api keep their Redis names, so that tests never see each other's data.
 /// </summary>
-public class PlatformInfrastructure(string name) : IAsyncLifetime
+public class PlatformInfrastructure(string name) : IAsyncLifetime, IAsyncDisposable
 {
+    /// <summary>Started outside xunit, for benchmarks.</summary>
+    public static async Task<PlatformInfrastructure> StartAsync(string name)
+    {
+        var infrastructure = new PlatformInfrastructure(name);
+        await infrastructure.InitializeAsync();
+        return infrastructure;
+    }
+
     private readonly TestDataDirectory dataDirectory = TestDataDirectory.Create(name);
     private DistributedApplication? app;
     private string serverConnectionString = "";
@@ -69,7 +77,7 @@ public class PlatformInfrastructure(string name) : IAsyncLifetime
     }
 
     /// <summary>Starts the Postgres server again and waits until it takes connections.</summary>
-    public Task StartPostgresAsync() => StartAsync("postgres");
+    public Task StartPostgresAsync() => StartResourceAsync("postgres");
 
     /// <summary>Stops the Redis server, as an outage would.</summary>
     public async Task StopRedisAsync()
@@ -81,11 +89,11 @@ public class PlatformInfrastructure(string name) : IAsyncLifetime
     /// <summary>Starts the Redis server again and waits until it takes connections.</summary>
     public async Task StartRedisAsync()
     {
-        await StartAsync("redis");
+        await StartResourceAsync("redis");
         await Eventually.TrueAsync(() => Task.FromResult(Redis.IsConnected), "Redis connection restored");
     }
 
-    private async Task StartAsync(string resource)
+    private async Task StartResourceAsync(string resource)
     {
         await RunCommandAsync(resource, KnownResourceCommands.StartCommand);
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
@@ -97,6 +105,8 @@ public class PlatformInfrastructure(string name) : IAsyncLifetime
         var result = await app!.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command);
         Assert.True(result.Success, $"{command} on {resource}: {result.Message}");
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     public virtual async Task DisposeAsync()
     {

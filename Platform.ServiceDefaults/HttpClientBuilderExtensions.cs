@@ -1,0 +1,16 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class HttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Takes the service defaults' standard resilience handler off one client, for clients that must not
+    /// be retried blindly: Discord's REST client honours rate limits itself (a generic retry would resend
+    /// into a 429), and an OAuth2 code is good once (a retried exchange spends it and then fails).
+    /// </summary>
+    public static IHttpClientBuilder WithoutGenericRetries(this IHttpClientBuilder client)
+    {
+#pragma warning disable EXTEXP0001 // The supported way to opt one client out of the service defaults' resilience.
+        return client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+}
