@@ -13,11 +13,13 @@ public static class ApiDefaults
         builder.Services.AddExceptionHandler<Platform.Api.BadRequestHandler>();
         builder.Services.AddExceptionHandler<Platform.Api.ServiceUnavailableHandler>();
         // No server list: the UI calls the api on its own origin, and the committed copy of the document must not depend on a port.
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Servers = [];
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = [];
+                return Task.CompletedTask;
+            })
+            .AddOperationTransformer<Platform.Api.SnowflakeParameters>());
 
         // Numbers are numbers: the document then types them as such, and "10" is not a budget.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);

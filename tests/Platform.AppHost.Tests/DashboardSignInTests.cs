@@ -11,7 +11,7 @@ namespace Platform.AppHost.Tests;
 public sealed class DashboardSignInTests(PlatformAppFixture platform)
 {
     [Fact]
-    public async Task A_guild_owner_signs_in_through_the_frontend_and_manages_the_guild_the_bot_reported()
+    public async Task A_guild_owner_signs_in_through_the_frontend_and_sees_the_guild_and_modules_the_bot_reported()
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("frontend", timeout.Token);
@@ -38,23 +38,5 @@ public sealed class DashboardSignInTests(PlatformAppFixture platform)
         using var modules = JsonDocument.Parse(await browser.GetStringAsync($"/api/guilds/{id}/modules", timeout.Token));
         Assert.Contains(modules.RootElement.EnumerateArray(), m => m.GetProperty("name").GetString() == "tags");
 
-        // Turning a module off on the dashboard turns its commands off in Discord at once.
-        using var me = JsonDocument.Parse(await browser.GetStringAsync("/api/me", timeout.Token));
-        browser.DefaultRequestHeaders.Add("X-CSRF-Token", me.RootElement.GetProperty("csrfToken").GetString());
-        try
-        {
-            using var off = await browser.PutAsJsonAsync($"/api/guilds/{id}/modules/tags", new { enabled = false }, timeout.Token);
-            Assert.Equal(HttpStatusCode.OK, off.StatusCode);
-            // The bot hears of it over Redis pub/sub, beside the gateway: a command already on its way may still run.
-            await Eventually.TrueAsync(async () =>
-                await PlatformAppFixture.InvokeAsync(discord, guild, "tag", """[{"name":"list","type":1}]""", timeout.Token)
-                    == "The `tags` module is turned off in this server. A server admin can turn it on in the dashboard.",
-                "the bot refusing the turned-off module's command", TimeSpan.FromSeconds(10));
-        }
-        finally
-        {
-            using var on = await browser.PutAsJsonAsync($"/api/guilds/{id}/modules/tags", new { enabled = true }, CancellationToken.None);
-            Assert.Equal(HttpStatusCode.OK, on.StatusCode);
-        }
     }
 }

@@ -336,7 +336,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -379,7 +379,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -426,7 +426,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -465,7 +465,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                     module: string;
                 };
                 cookie?: never;
@@ -516,7 +516,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -539,7 +539,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -576,7 +576,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -609,7 +609,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -633,7 +633,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -683,7 +683,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                     grantId: number;
                 };
                 cookie?: never;
@@ -721,7 +721,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                     grantId: number;
                 };
                 cookie?: never;
@@ -759,7 +759,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };
@@ -810,7 +810,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    guildId: number;
+                    guildId: string;
                 };
                 cookie?: never;
             };

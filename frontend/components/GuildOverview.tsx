@@ -1,0 +1,64 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { api, type Schemas } from "@/lib/api/client";
+import { describeProblem } from "@/lib/api/problem";
+import { ModuleList } from "./ModuleList";
+
+type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; guild: Schemas["GuildOverview"] };
+
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
+
+/** A guild at a glance: the month's LLM spend against its budget, and its modules. */
+export function GuildOverview({ guildId, client = api }: { guildId: string; client?: typeof api }) {
+  const [state, setState] = useState<State>({ kind: "loading" });
+
+  useEffect(() => {
+    let current = true;
+    client
+      .GET("/api/guilds/{guildId}", { params: { path: { guildId } } })
+      .then(({ data, error, response }) => {
+        if (current) {
+          setState(data ? { kind: "ready", guild: data } : { kind: "error", message: describeProblem(error, response) });
+        }
+      })
+      .catch(() => current && setState({ kind: "error", message: "The platform could not be reached." }));
+    return () => {
+      current = false;
+    };
+  }, [client, guildId]);
+
+  if (state.kind === "loading") {
+    return <p role="status">Loading the server…</p>;
+  }
+
+  if (state.kind === "error") {
+    return (
+      <p role="alert" className="bad">
+        {state.message}
+      </p>
+    );
+  }
+
+  const { guild } = state;
+  const budget = guild.llmMonthlyBudgetUsd;
+  return (
+    <>
+      <h1>{guild.name}</h1>
+      <section className="card" aria-labelledby="spend-heading">
+        <h2 id="spend-heading">AI spend this month</h2>
+        <p>
+          {usd.format(guild.llmSpentThisMonthUsd)}
+          {budget === null ? " · no budget set" : ` of ${usd.format(budget)}`}
+        </p>
+        {budget !== null && budget > 0 && (
+          <progress max={budget} value={Math.min(guild.llmSpentThisMonthUsd, budget)} aria-label="Share of the monthly budget spent" />
+        )}
+      </section>
+      <section className="card" aria-labelledby="modules-heading">
+        <h2 id="modules-heading">Modules</h2>
+        <ModuleList guildId={guild.id} canManage={guild.rights.includes("manage_modules")} client={client} />
+      </section>
+    </>
+  );
+}
