@@ -1,32 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { api, type Schemas } from "@/lib/api/client";
-import { describeProblem } from "@/lib/api/problem";
+import { api } from "@/lib/api/client";
+import { useApiData } from "@/lib/useApiData";
 import { ModuleList } from "./ModuleList";
-
-type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; guild: Schemas["GuildOverview"] };
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
 
 /** A guild at a glance: the month's LLM spend against its budget, and its modules. */
 export function GuildOverview({ guildId, client = api }: { guildId: string; client?: typeof api }) {
-  const [state, setState] = useState<State>({ kind: "loading" });
-
-  useEffect(() => {
-    let current = true;
-    client
-      .GET("/api/guilds/{guildId}", { params: { path: { guildId } } })
-      .then(({ data, error, response }) => {
-        if (current) {
-          setState(data ? { kind: "ready", guild: data } : { kind: "error", message: describeProblem(error, response) });
-        }
-      })
-      .catch(() => current && setState({ kind: "error", message: "The platform could not be reached." }));
-    return () => {
-      current = false;
-    };
-  }, [client, guildId]);
+  const [state] = useApiData(`guild:${guildId}`, () => client.GET("/api/guilds/{guildId}", { params: { path: { guildId } } }));
 
   if (state.kind === "loading") {
     return <p role="status">Loading the server…</p>;
@@ -40,7 +22,7 @@ export function GuildOverview({ guildId, client = api }: { guildId: string; clie
     );
   }
 
-  const { guild } = state;
+  const guild = state.data;
   const budget = guild.llmMonthlyBudgetUsd;
   return (
     <>

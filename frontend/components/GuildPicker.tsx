@@ -1,31 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { api, type Schemas } from "@/lib/api/client";
-import { describeProblem } from "@/lib/api/problem";
+import { useApiData } from "@/lib/useApiData";
 
 type Guild = Schemas["GuildListItem"];
 
-type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; guilds: Guild[] };
-
 /** The servers the user can manage where the bot is, and those they could invite it to. */
 export function GuildPicker({ client = api }: { client?: typeof api }) {
-  const [state, setState] = useState<State>({ kind: "loading" });
-
-  useEffect(() => {
-    let current = true;
-    client
-      .GET("/api/guilds")
-      .then(({ data, error, response }) => {
-        if (current) {
-          setState(data ? { kind: "ready", guilds: data } : { kind: "error", message: describeProblem(error, response) });
-        }
-      })
-      .catch(() => current && setState({ kind: "error", message: "The platform could not be reached." }));
-    return () => {
-      current = false;
-    };
-  }, [client]);
+  const [state] = useApiData("guilds", () => client.GET("/api/guilds"));
 
   if (state.kind === "loading") {
     return <p role="status">Loading your servers…</p>;
@@ -39,9 +21,9 @@ export function GuildPicker({ client = api }: { client?: typeof api }) {
     );
   }
 
-  const managed = state.guilds.filter((g) => g.botPresent);
-  const invitable = state.guilds.filter((g) => !g.botPresent);
-  if (state.guilds.length === 0) {
+  const managed = state.data.filter((g) => g.botPresent);
+  const invitable = state.data.filter((g) => !g.botPresent);
+  if (state.data.length === 0) {
     return (
       <section className="card">
         <p>You do not manage any server the bot is in, and none where you could add it. A server admin can grant you access on the dashboard.</p>

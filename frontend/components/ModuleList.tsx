@@ -1,33 +1,17 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { api, type Schemas } from "@/lib/api/client";
 import { describeProblem } from "@/lib/api/problem";
+import { useApiData } from "@/lib/useApiData";
 
 type Module = Schemas["ModuleState"];
 
-type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; modules: Module[] };
-
 /** The bot's modules in a guild, each turned on or off with a switch; the bot applies a change at once. */
 export function ModuleList({ guildId, canManage, client = api }: { guildId: string; canManage: boolean; client?: typeof api }) {
-  const [state, setState] = useState<State>({ kind: "loading" });
+  const [state, update] = useApiData(`modules:${guildId}`, () => client.GET("/api/guilds/{guildId}/modules", { params: { path: { guildId } } }));
   const [saving, setSaving] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    client
-      .GET("/api/guilds/{guildId}/modules", { params: { path: { guildId } } })
-      .then(({ data, error, response }) => {
-        if (current) {
-          setState(data ? { kind: "ready", modules: data } : { kind: "error", message: describeProblem(error, response) });
-        }
-      })
-      .catch(() => current && setState({ kind: "error", message: "The platform could not be reached." }));
-    return () => {
-      current = false;
-    };
-  }, [client, guildId]);
 
   async function toggle(module: Module) {
     setSaving(module.name);
@@ -38,7 +22,7 @@ export function ModuleList({ guildId, canManage, client = api }: { guildId: stri
         body: { enabled: !module.enabled, settings: null },
       });
       if (data) {
-        setState((previous) => (previous.kind === "ready" ? { kind: "ready", modules: previous.modules.map((m) => (m.name === data.name ? data : m)) } : previous));
+        update((modules) => modules.map((m) => (m.name === data.name ? data : m)));
       } else {
         setFailure(`${module.name} could not be changed: ${describeProblem(error, response)}`);
       }
@@ -61,7 +45,7 @@ export function ModuleList({ guildId, canManage, client = api }: { guildId: stri
     );
   }
 
-  if (state.modules.length === 0) {
+  if (state.data.length === 0) {
     return <p>The bot has not described its modules yet; it does so when it starts.</p>;
   }
 
@@ -73,7 +57,7 @@ export function ModuleList({ guildId, canManage, client = api }: { guildId: stri
         </p>
       )}
       <ul className="modules">
-        {state.modules.map((module) => (
+        {state.data.map((module) => (
           <li key={module.name}>
             <label className="switch">
               <input
