@@ -14,5 +14,5 @@ describe("the generated API client", () => {
     });
 
     expect(generated).toBe(readFileSync(here("./schema.d.ts"), "utf8"));
-  });
+  }, 60_000);
 });
