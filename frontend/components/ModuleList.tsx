@@ -4,12 +4,14 @@ import { useState } from "react";
 import { api, type Schemas } from "@/lib/api/client";
 import { describeProblem } from "@/lib/api/problem";
 import { useApiData } from "@/lib/useApiData";
+import { SettingsForm } from "./SettingsForm";
 
 type Module = Schemas["ModuleState"];
 
 /** The bot's modules in a guild, each turned on or off with a switch; the bot applies a change at once. */
 export function ModuleList({ guildId, canManage, client = api }: { guildId: string; canManage: boolean; client?: typeof api }) {
   const [state, update] = useApiData(`modules:${guildId}`, () => client.GET("/api/guilds/{guildId}/modules", { params: { path: { guildId } } }));
+  const replace = (saved: Module) => update((modules) => modules.map((m) => (m.name === saved.name ? saved : m)));
   const [saving, setSaving] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -22,7 +24,7 @@ export function ModuleList({ guildId, canManage, client = api }: { guildId: stri
         body: { enabled: !module.enabled, settings: null },
       });
       if (data) {
-        update((modules) => modules.map((m) => (m.name === data.name ? data : m)));
+        replace(data);
       } else {
         setFailure(`${module.name} could not be changed: ${describeProblem(error, response)}`);
       }
@@ -75,6 +77,8 @@ export function ModuleList({ guildId, canManage, client = api }: { guildId: stri
               {module.commands.length > 0 && <> · {module.commands.map((c) => `/${c}`).join(", ")}</>}
               {!module.canBeDisabled && <> · always on</>}
             </p>
+            <SettingsForm guildId={guildId} module={module} disabled={!canManage} client={client}
+              onSaved={replace} />
           </li>
         ))}
       </ul>
