@@ -28,7 +28,7 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         entry.Property(e => e.TargetId).HasMaxLength(128);
         entry.Property(e => e.Before).HasColumnType("jsonb");
         entry.Property(e => e.After).HasColumnType("jsonb");
-        // The UI pages a guild's log newest first.
-        entry.HasIndex(e => new { e.GuildId, e.OccurredAt }).IsDescending(false, true);
+        // The UI pages a guild's log newest first, by id, which keeps the order of commits within one timestamp.
+        entry.HasIndex(e => new { e.GuildId, e.Id }).IsDescending(false, true);
     }
 }

@@ -156,9 +156,9 @@ namespace Platform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
-                    b.HasIndex("GuildId", "OccurredAt")
+                    b.HasIndex("GuildId", "Id")
                         .IsDescending(false, true)
-                        .HasDatabaseName("ix_audit_log_guild_id_occurred_at");
+                        .HasDatabaseName("ix_audit_log_guild_id_id");
 
                     b.ToTable("audit_log", (string)null);
                 });
