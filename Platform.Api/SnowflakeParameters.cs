@@ -4,12 +4,13 @@ using Microsoft.OpenApi;
 namespace Platform.Api;
 
 /// <summary>
-/// Describes snowflake route values as strings of digits in the OpenAPI document: a guild id is past
-/// what a JavaScript number holds exactly, so a client generated from "integer" would corrupt it.
+/// Describes 64-bit ids in routes as strings of digits in the OpenAPI document, as the api writes them
+/// in bodies: a guild id is past what a JavaScript number holds exactly, so a client generated from
+/// "integer" would corrupt it.
 /// </summary>
 public sealed class SnowflakeParameters : IOpenApiOperationTransformer
 {
-    private static readonly string[] Names = [Access.GuildAccessFilter.RouteParameter];
+    private static readonly string[] Names = [Access.GuildAccessFilter.RouteParameter, "grantId"];
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

@@ -63,7 +63,7 @@ public static class AuthorizePage
         foreach (var user in world.Users)
         {
             users.Append($"""
-                <li><form method="post"><button name="action" value="approve">Authorize as <b>{WebUtility.HtmlEncode(user.GlobalName ?? user.Username)}</b></button>
+                <li><form method="post"><button name="action" value="approve">Authorize as <b>{WebUtility.HtmlEncode(user.GlobalName ?? user.Username)}</b> ({WebUtility.HtmlEncode(user.Username)})</button>
                 <input type="hidden" name="user_id" value="{user.Id}">{hidden}</form></li>
                 """);
         }

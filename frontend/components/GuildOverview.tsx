@@ -2,6 +2,8 @@
 
 import { api } from "@/lib/api/client";
 import { useApiData } from "@/lib/useApiData";
+import { AccessGrants } from "./AccessGrants";
+import { BudgetForm } from "./BudgetForm";
 import { ModuleList } from "./ModuleList";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
@@ -37,10 +39,22 @@ export function GuildOverview({ guildId, client = api }: { guildId: string; clie
           <progress max={budget} value={Math.min(guild.llmSpentThisMonthUsd, budget)} aria-label="Share of the monthly budget spent" />
         )}
       </section>
+      {guild.rights.includes("view_analytics") && (
+        <section className="card" aria-labelledby="budget-heading">
+          <h2 id="budget-heading">Budget</h2>
+          <BudgetForm guildId={guild.id} canManage={guild.rights.includes("manage_budgets")} client={client} />
+        </section>
+      )}
       <section className="card" aria-labelledby="modules-heading">
         <h2 id="modules-heading">Modules</h2>
         <ModuleList guildId={guild.id} canManage={guild.rights.includes("manage_modules")} client={client} />
       </section>
+      {guild.rights.includes("manage_access") && (
+        <section className="card" aria-labelledby="access-heading">
+          <h2 id="access-heading">Access</h2>
+          <AccessGrants guildId={guild.id} client={client} />
+        </section>
+      )}
     </>
   );
 }

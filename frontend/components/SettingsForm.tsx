@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "@/lib/api/client";
-import { describeProblem, type Problem } from "@/lib/api/problem";
+import { describeProblem, fieldErrors } from "@/lib/api/problem";
+import { Field, invalidProps } from "./Field";
 
 type Module = Schemas["ModuleState"];
 
@@ -59,7 +60,7 @@ export function SettingsForm({ guildId, module, disabled, onSaved, client = api 
         setStatus("Saved.");
         onSaved(data);
       } else {
-        setErrors((error as Problem | undefined)?.errors ?? {});
+        setErrors(fieldErrors(error));
         setStatus(describeProblem(error, response));
       }
     } catch {
@@ -74,24 +75,17 @@ export function SettingsForm({ guildId, module, disabled, onSaved, client = api 
         const kind = kindOf(field);
         const messages = errors[`settings/${name}`] ?? [];
         return (
-          <div key={name} className="field">
-            <label htmlFor={id}>{labelOf(name)}</label>
+          <Field key={name} id={id} label={labelOf(name)} hint={field.description} errors={messages}>
             {kind === "boolean" ? (
               <input id={id} type="checkbox" checked={values[name] === true} disabled={disabled}
                 onChange={(e) => setValues({ ...values, [name]: e.target.checked })} />
             ) : (
               <input id={id} type={kind === "integer" || kind === "number" ? "number" : "text"} value={String(values[name])} disabled={disabled}
                 min={field.minimum} max={field.maximum} step={kind === "integer" ? 1 : "any"} minLength={field.minLength} maxLength={field.maxLength}
-                pattern={field.pattern} aria-invalid={messages.length > 0} aria-describedby={messages.length > 0 ? `${id}-errors` : undefined}
+                pattern={field.pattern} {...invalidProps(id, messages)}
                 onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
             )}
-            {field.description && <p className="muted">{field.description}</p>}
-            {messages.length > 0 && (
-              <p id={`${id}-errors`} className="bad">
-                {messages.join(" ")}
-              </p>
-            )}
-          </div>
+          </Field>
         );
       })}
       <button type="submit" disabled={disabled}>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 using Platform.Testing;
@@ -7,44 +9,28 @@ namespace Platform.AppHost.Tests;
 [Collection(PlatformAppCollection.Name)]
 public sealed class SignInPageTests(PlatformAppFixture platform)
 {
+    // next dev compiles each page on its first visit, which on a busy 2-core machine takes a while.
+    private const float Slow = 90_000;
+
     [Fact]
     public async Task A_guild_owner_signs_in_with_Discord_in_chromium_and_turns_a_module_off_for_the_bot()
     {
-        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("frontend", timeout.Token);
-        using var discord = platform.App.CreateHttpClient("discord");
-        var guild = await platform.FirstGuildAsync(discord, timeout.Token);
-        var frontend = platform.App.GetEndpoint("frontend", "http");
-
-        await using var browser = await Chromium.LaunchAsync();
-        var page = await browser.NewPageAsync();
-        // next dev compiles each page on its first visit, which on a busy 2-core machine takes a while.
-        page.SetDefaultTimeout(90_000);
-        var slow = new LocatorAssertionsToBeVisibleOptions { Timeout = 90_000 };
-        try
+        await RunAsync(nameof(A_guild_owner_signs_in_with_Discord_in_chromium_and_turns_a_module_off_for_the_bot), async (page, discord, guild) =>
         {
-            await page.GotoAsync(new Uri(frontend, "/guilds").ToString());
-            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?returnTo=%2Fguilds$"), new() { Timeout = 90_000 });
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Discord" }).ClickAsync();
-
-            // The emulator's consent page stands where discord.com's would.
-            await page.GetByRole(AriaRole.Button, new() { Name = "Authorize as Owner 0" }).ClickAsync();
-
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your servers" }).First).ToBeVisibleAsync(slow);
+            await SignInAsync(page, "Owner 0", "owner0");
             var link = page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() });
-            await Assertions.Expect(link).ToHaveAttributeAsync("href", $"/guilds/{guild.GetProperty("id").GetString()}", new() { Timeout = 90_000 });
-            await Assertions.Expect(page.GetByText("Signed in as")).ToContainTextAsync("Owner 0", new() { Timeout = 90_000 });
+            await Assertions.Expect(link).ToHaveAttributeAsync("href", $"/guilds/{guild.GetProperty("id").GetString()}", new() { Timeout = Slow });
 
             await link.ClickAsync();
             var tags = page.GetByRole(AriaRole.Switch, new() { Name = "tags" });
-            await Assertions.Expect(tags).ToBeCheckedAsync(new() { Timeout = 90_000 });
+            await Assertions.Expect(tags).ToBeCheckedAsync(new() { Timeout = Slow });
             await tags.ClickAsync();
             await Assertions.Expect(tags).Not.ToBeCheckedAsync();
             try
             {
                 // The bot hears of it over Redis pub/sub, beside the gateway: a command already on its way may still run.
                 await Eventually.TrueAsync(async () =>
-                    await PlatformAppFixture.InvokeAsync(discord, guild, "tag", """[{"name":"list","type":1}]""", timeout.Token)
+                    await PlatformAppFixture.InvokeAsync(discord, guild, "tag", """[{"name":"list","type":1}]""", CancellationToken.None)
                         == "The `tags` module is turned off in this server. A server admin can turn it on in the dashboard.",
                     "the bot refusing the turned-off module's command", TimeSpan.FromSeconds(10));
             }
@@ -54,13 +40,84 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
                 await Assertions.Expect(tags).ToBeCheckedAsync();
             }
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"), new() { Timeout = 90_000 });
+            await SignOutAsync(page);
+        });
+    }
+
+    [Fact]
+    public async Task A_member_granted_view_analytics_sees_the_server_and_its_budget_but_cannot_change_modules()
+    {
+        await RunAsync(nameof(A_member_granted_view_analytics_sees_the_server_and_its_budget_but_cannot_change_modules), async (page, _, guild) =>
+        {
+            var member = guild.GetProperty("members")[2].GetProperty("user");
+            var memberId = member.GetProperty("id").GetString()!;
+            await SignInAsync(page, "Owner 0", "owner0");
+            await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
+            await page.GetByLabel("Member id").FillAsync(memberId);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Grant access" }).ClickAsync();
+            var revoke = page.GetByRole(AriaRole.Button, new() { Name = $"Take back access of user {memberId}" });
+            await Assertions.Expect(revoke).ToBeVisibleAsync(new() { Timeout = Slow });
+            await SignOutAsync(page);
+
+            try
+            {
+                await page.GotoAsync(new Uri(platform.App.GetEndpoint("frontend", "http"), "/guilds").ToString());
+                await SignInAsync(page, member.GetProperty("global_name").GetString()!, member.GetProperty("username").GetString()!);
+                await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
+
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budget" })).ToBeVisibleAsync(new() { Timeout = Slow });
+                await Assertions.Expect(page.GetByRole(AriaRole.Switch, new() { Name = "tags" })).ToBeDisabledAsync(new() { Timeout = Slow });
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access" })).ToHaveCountAsync(0);
+                await SignOutAsync(page);
+            }
+            finally
+            {
+                await SignInAsync(page, "Owner 0", "owner0", fromLoginPage: true);
+                await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = $"Take back access of user {memberId}" }).ClickAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Take back access of user {memberId}" })).ToHaveCountAsync(0);
+            }
+        });
+    }
+
+    private async Task RunAsync(string testName, Func<IPage, HttpClient, JsonElement, Task> steps)
+    {
+        using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("frontend", timeout.Token);
+        using var discord = platform.App.CreateHttpClient("discord");
+        var guild = await platform.FirstGuildAsync(discord, timeout.Token);
+
+        await using var browser = await Chromium.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(Slow);
+        try
+        {
+            await page.GotoAsync(new Uri(platform.App.GetEndpoint("frontend", "http"), "/guilds").ToString());
+            await steps(page, discord, guild);
         }
         catch
         {
-            await Chromium.SaveScreenshotAsync(page, nameof(A_guild_owner_signs_in_with_Discord_in_chromium_and_turns_a_module_off_for_the_bot));
+            await Chromium.SaveScreenshotAsync(page, testName);
             throw;
         }
+    }
+
+    /// <summary>From a page that sends signed-out visitors to the sign-in page: Discord's consent page (the emulator's), then back to the servers.</summary>
+    private static async Task SignInAsync(IPage page, string displayName, string username, bool fromLoginPage = false)
+    {
+        if (!fromLoginPage)
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?returnTo=%2Fguilds$"), new() { Timeout = Slow });
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Discord" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Authorize as {displayName} ({username})" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Signed in as")).ToContainTextAsync(displayName, new() { Timeout = Slow });
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"), new() { Timeout = Slow });
     }
 }

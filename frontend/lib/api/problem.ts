@@ -11,3 +11,8 @@ export function describeProblem(problem: unknown, response?: Response): string {
   const p = (problem ?? {}) as Problem;
   return p.detail || p.title || (response ? `The API answered ${response.status} ${response.statusText}`.trim() : "The API could not be reached.");
 }
+
+/** A validation problem's messages by field (the api names them as the request's JSON does). */
+export function fieldErrors(problem: unknown): Record<string, string[]> {
+  return (problem as Problem | undefined)?.errors ?? {};
+}

@@ -684,7 +684,7 @@ export interface paths {
                 header?: never;
                 path: {
                     guildId: string;
-                    grantId: number;
+                    grantId: string;
                 };
                 cookie?: never;
             };
@@ -722,7 +722,7 @@ export interface paths {
                 header?: never;
                 path: {
                     guildId: string;
-                    grantId: number;
+                    grantId: string;
                 };
                 cookie?: never;
             };
