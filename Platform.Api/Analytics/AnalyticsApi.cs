@@ -13,7 +13,7 @@ public static class AnalyticsApi
         var usage = guilds.MapGroup($"/{{{GuildAccessFilter.RouteParameter}}}/llm").WithTags("Analytics").RequireGuildAccess(AccessScopes.ViewAnalytics);
 
         usage.MapGet("/usage", GetAsync)
-            .WithSummary("LLM calls, tokens and cost over a span of days (default: the last 30), grouped by day, model, module or user, with the month against the budget.");
+            .WithSummary("LLM calls, tokens and cost over a span of days (default: the last 30), grouped by day, model, module, user or day_by_model, with the month against the budget.");
         usage.MapGet("/usage.csv", ExportAsync)
             .WithSummary("The same report as CSV, for spreadsheets.");
 
@@ -37,10 +37,12 @@ public static class AnalyticsApi
         }
 
         var report = await reports.GetAsync(guildId, query, cancellationToken);
-        var csv = new StringBuilder($"{report.GroupBy},calls,input_tokens,cached_input_tokens,output_tokens,cost_usd\n");
+        var split = query.GroupBy == UsageGrouping.DayByModel;
+        var csv = new StringBuilder($"{(split ? "day,model" : report.GroupBy)},calls,input_tokens,cached_input_tokens,output_tokens,cost_usd\n");
         foreach (var row in report.Rows.Append(report.Totals))
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{Field(row.Key)},{row.Calls},{row.InputTokens},{row.CachedInputTokens},{row.OutputTokens},{row.CostUsd}\n");
+            var key = split ? $"{Field(row.Key)},{Field(row.Split ?? "")}" : Field(row.Key);
+            csv.Append(CultureInfo.InvariantCulture, $"{key},{row.Calls},{row.InputTokens},{row.CachedInputTokens},{row.OutputTokens},{row.CostUsd}\n");
         }
 
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8",

@@ -15,14 +15,16 @@ public sealed record UsageQuery(DateOnly From, DateOnly To, UsageGrouping GroupB
             errors["from"] = [$"From must not be after to, and the span at most {MaxDays} days."];
         }
 
-        UsageGrouping grouping = UsageGrouping.Day;
-        if (groupBy is not null && !Enum.TryParse(groupBy, ignoreCase: true, out grouping) || !Enum.IsDefined(grouping))
+        var grouping = groupBy is null ? UsageGrouping.Day : Enum.GetValues<UsageGrouping>().FirstOrDefault(g => NameOf(g) == groupBy.ToLowerInvariant(), (UsageGrouping)(-1));
+        if (!Enum.IsDefined(grouping))
         {
-            errors["groupBy"] = ["One of day, model, module, user."];
+            errors["groupBy"] = [$"One of {string.Join(", ", Enum.GetValues<UsageGrouping>().Select(NameOf))}."];
         }
 
         return errors.Count > 0 ? (null, errors) : (new UsageQuery(start, end, grouping), errors);
     }
+
+    public static string NameOf(UsageGrouping grouping) => Platform.Data.SnakeCaseEnumConverter<UsageGrouping>.NameOf(grouping);
 
     private static DateOnly ParseDay(string? value, string field, DateOnly fallback, Dictionary<string, string[]> errors)
     {
@@ -47,4 +49,6 @@ public enum UsageGrouping
     Model,
     Module,
     User,
+    /// <summary>Each day split by model, for a chart of cost per day stacked by model.</summary>
+    DayByModel,
 }

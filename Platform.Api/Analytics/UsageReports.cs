@@ -49,8 +49,8 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var spent = await db.LlmDailyUsage.Where(u => u.GuildId == guildId && u.Day >= monthStart).SumAsync(u => (decimal?)u.CostUsd, cancellationToken) ?? 0;
         var budget = await db.LlmBudgets.Where(b => b.GuildId == guildId).Select(b => (decimal?)b.MonthlyLimitUsd).FirstOrDefaultAsync(cancellationToken);
-        var totals = new UsageRow("total", rows.Sum(r => r.Calls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
-        return new UsageReport(query.From, query.To, query.GroupBy.ToString().ToLowerInvariant(), rows, totals,
+        var totals = new UsageRow("total", null, rows.Sum(r => r.Calls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
+        return new UsageReport(query.From, query.To, UsageQuery.NameOf(query.GroupBy), rows, totals,
             new MonthToDate(monthStart, spent, budget, budget is > 0 ? Math.Round(spent / budget.Value * 100, 2) : null));
     }
 
@@ -59,21 +59,28 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
         var days = db.LlmDailyUsage.AsNoTracking().Where(d => d.GuildId == guildId && d.Day >= query.From && d.Day <= query.To);
         return query.GroupBy switch
         {
-            UsageGrouping.Model => await SumAsync(days, d => d.Model, model => model, cancellationToken),
-            UsageGrouping.Module => await SumAsync(days, d => d.Module, module => module, cancellationToken),
-            _ => [.. (await SumAsync(days, d => d.Day, day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken)).OrderBy(r => r.Key, StringComparer.Ordinal)],
+            UsageGrouping.Model => await SumAsync(days, d => d.Model, model => (model, null), cancellationToken),
+            UsageGrouping.Module => await SumAsync(days, d => d.Module, module => (module, null), cancellationToken),
+            UsageGrouping.DayByModel => [.. (await SumAsync(days, d => new { d.Day, d.Model }, key => (Day(key.Day), key.Model), cancellationToken)).OrderBy(r => r.Key, StringComparer.Ordinal)],
+            _ => [.. (await SumAsync(days, d => d.Day, day => (Day(day), null), cancellationToken)).OrderBy(r => r.Key, StringComparer.Ordinal)],
         };
     }
 
     private static async Task<IReadOnlyList<UsageRow>> SumAsync<TKey>(
-        IQueryable<LlmDailyUsage> days, Expression<Func<LlmDailyUsage, TKey>> key, Func<TKey, string> name, CancellationToken cancellationToken)
+        IQueryable<LlmDailyUsage> days, Expression<Func<LlmDailyUsage, TKey>> key, Func<TKey, (string Key, string? Split)> name, CancellationToken cancellationToken)
     {
         var sums = await days.GroupBy(key)
             .Select(g => new { g.Key, Calls = g.Sum(d => d.Calls), Input = g.Sum(d => d.InputTokens), Cached = g.Sum(d => d.CachedInputTokens), Output = g.Sum(d => d.OutputTokens), Cost = g.Sum(d => d.CostUsd) })
             .OrderByDescending(r => r.Cost)
             .ToListAsync(cancellationToken);
-        return [.. sums.Select(r => new UsageRow(name(r.Key), r.Calls, r.Input, r.Cached, r.Output, r.Cost))];
+        return [.. sums.Select(r =>
+        {
+            var (group, split) = name(r.Key);
+            return new UsageRow(group, split, r.Calls, r.Input, r.Cached, r.Output, r.Cost);
+        })];
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<IReadOnlyList<UsageRow>> ByUserAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
     {
@@ -85,12 +92,13 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
             .Select(g => new { g.Key, Calls = g.LongCount(), Input = g.Sum(u => (long)u.InputTokens), Cached = g.Sum(u => (long)u.CachedInputTokens), Output = g.Sum(u => (long)u.OutputTokens), Cost = g.Sum(u => u.CostUsd) })
             .OrderByDescending(r => r.Cost)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new UsageRow(r.Key?.ToString(CultureInfo.InvariantCulture) ?? "unknown", r.Calls, r.Input, r.Cached, r.Output, r.Cost))];
+        return [.. rows.Select(r => new UsageRow(r.Key?.ToString(CultureInfo.InvariantCulture) ?? "unknown", null, r.Calls, r.Input, r.Cached, r.Output, r.Cost))];
     }
 }
 
 public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IReadOnlyList<UsageRow> Rows, UsageRow Totals, MonthToDate MonthToDate);
 
-public sealed record UsageRow(string Key, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
+/// <summary>One group's usage; <see cref="Split"/> is the model within the day when grouped by day and model.</summary>
+public sealed record UsageRow(string Key, string? Split, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
 
 public sealed record MonthToDate(DateOnly Since, decimal SpentUsd, decimal? BudgetUsd, decimal? PercentOfBudget);

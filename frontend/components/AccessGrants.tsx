@@ -87,7 +87,7 @@ export function AccessGrants({ guildId, client = api }: { guildId: string; clien
           </select>
         </Field>
         <Field id="grant-subject-id" label={subjectType === "role" ? "Role id" : "Member id"} hint="Right-click the member or role in Discord, with developer mode on, to copy its id." errors={errors.subjectId}>
-          <input id="grant-subject-id" value={subjectId} required inputMode="numeric" pattern="[0-9]+" {...invalidProps("grant-subject-id", errors.subjectId)}
+          <input id="grant-subject-id" type="text" value={subjectId} required inputMode="numeric" pattern="[0-9]+" {...invalidProps("grant-subject-id", errors.subjectId)}
             onChange={(e) => setSubjectId(e.target.value)} />
         </Field>
         <fieldset {...invalidProps("grant-scopes", errors.scopes)}>

@@ -1,12 +1,13 @@
 "use client";
 
 import { api } from "@/lib/api/client";
+import { usd } from "@/lib/format";
 import { useApiData } from "@/lib/useApiData";
 import { AccessGrants } from "./AccessGrants";
 import { BudgetForm } from "./BudgetForm";
 import { ModuleList } from "./ModuleList";
+import { UsagePanel } from "./UsagePanel";
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
 
 /** A guild at a glance: the month's LLM spend against its budget, and its modules. */
 export function GuildOverview({ guildId, client = api }: { guildId: string; client?: typeof api }) {
@@ -32,13 +33,19 @@ export function GuildOverview({ guildId, client = api }: { guildId: string; clie
       <section className="card" aria-labelledby="spend-heading">
         <h2 id="spend-heading">AI spend this month</h2>
         <p>
-          {usd.format(guild.llmSpentThisMonthUsd)}
-          {budget === null ? " · no budget set" : ` of ${usd.format(budget)}`}
+          {usd(guild.llmSpentThisMonthUsd)}
+          {budget === null ? " · no budget set" : ` of ${usd(budget)}`}
         </p>
         {budget !== null && budget > 0 && (
           <progress max={budget} value={Math.min(guild.llmSpentThisMonthUsd, budget)} aria-label="Share of the monthly budget spent" />
         )}
       </section>
+      {guild.rights.includes("view_analytics") && (
+        <section className="card" aria-labelledby="usage-heading">
+          <h2 id="usage-heading">AI usage</h2>
+          <UsagePanel guildId={guild.id} client={client} />
+        </section>
+      )}
       {guild.rights.includes("view_analytics") && (
         <section className="card" aria-labelledby="budget-heading">
           <h2 id="budget-heading">Budget</h2>

@@ -24,11 +24,14 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         var byUser = await ReportAsync(owner, guild, "user");
         var byModule = await ReportAsync(owner, guild, "module");
         var byDay = await ReportAsync(owner, guild, "day");
+        var byDayAndModel = await ReportAsync(owner, guild, "day_by_model");
 
         Assert.Equal([("gpt-4o", 2L, 0.06m), ("gpt-4o-mini", 1L, 0.01m)], byModel.Rows.Select(r => (r.Key, r.Calls, r.CostUsd)));
         Assert.Equal([("2", 0.04m), ("1", 0.03m)], byUser.Rows.Select(r => (r.Key, r.CostUsd)));
         Assert.Equal([("summary", 0.04m), ("ask", 0.03m)], byModule.Rows.Select(r => (r.Key, r.CostUsd)));
         Assert.Equal([(Today.ToString("yyyy-MM-dd"), 3L)], byDay.Rows.Select(r => (r.Key, r.Calls)));
+        Assert.Equal([(Today.ToString("yyyy-MM-dd"), "gpt-4o", 0.06m), (Today.ToString("yyyy-MM-dd"), "gpt-4o-mini", 0.01m)],
+            byDayAndModel.Rows.Select(r => (r.Key, r.Split, r.CostUsd)));
         Assert.Equal((3L, 0.07m, 360L), (byModel.Totals.Calls, byModel.Totals.CostUsd, byModel.Totals.InputTokens));
         Assert.Equal((0.07m, 1m, 7m), (byModel.MonthToDate.SpentUsd, byModel.MonthToDate.BudgetUsd, byModel.MonthToDate.PercentOfBudget));
 
@@ -42,7 +45,7 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
     [Fact]
     public async Task Reports_are_cached_until_a_write_to_the_guild_clears_them()
     {
-        await using var scenario = await ApiScenario.StartAsync(environment);
+        await using var scenario = await ApiScenario.StartAsync(environment, new Dictionary<string, string?> { ["Analytics:CacheFor"] = "00:01:00" });
         var guild = (long)scenario.Guilds[0].Id;
         using var owner = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
         await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o", 0.02m));

@@ -80,6 +80,43 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
         });
     }
 
+    [Fact]
+    public async Task An_ask_in_Discord_shows_on_the_usage_chart_within_seconds()
+    {
+        await RunAsync(nameof(An_ask_in_Discord_shows_on_the_usage_chart_within_seconds), async (page, discord, guild) =>
+        {
+            await SignInAsync(page, "Owner 0", "owner0");
+            await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AI usage" })).ToBeVisibleAsync(new() { Timeout = Slow });
+            var before = await CallsOnChartAsync(page);
+
+            var answer = await PlatformAppFixture.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"What does this cost?"}]""", CancellationToken.None);
+            Assert.Equal("Emulated answer to: What does this cost?", answer);
+
+            await Eventually.TrueAsync(async () =>
+            {
+                await page.ReloadAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AI usage" })).ToBeVisibleAsync(new() { Timeout = Slow });
+                return await CallsOnChartAsync(page) > before;
+            }, "the call on the chart", TimeSpan.FromSeconds(30));
+        });
+    }
+
+    /// <summary>The calls the chart's summary counts, once it has loaded; zero when the span has none.</summary>
+    private static async Task<int> CallsOnChartAsync(IPage page)
+    {
+        var chart = page.GetByRole(AriaRole.Figure);
+        var empty = page.GetByText("No AI calls in these days.");
+        await Assertions.Expect(chart.Or(empty)).ToBeVisibleAsync(new() { Timeout = Slow });
+        if (await empty.IsVisibleAsync())
+        {
+            return 0;
+        }
+
+        var label = await chart.GetAttributeAsync("aria-label") ?? "";
+        return int.Parse(Regex.Match(label, @"in (\d+) calls?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task RunAsync(string testName, Func<IPage, HttpClient, JsonElement, Task> steps)
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);

@@ -749,7 +749,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** LLM calls, tokens and cost over a span of days (default: the last 30), grouped by day, model, module or user, with the month against the budget. */
+        /** LLM calls, tokens and cost over a span of days (default: the last 30), grouped by day, model, module, user or day_by_model, with the month against the budget. */
         get: {
             parameters: {
                 query?: {
@@ -1053,6 +1053,7 @@ export interface components {
         };
         UsageRow: {
             key: string;
+            split: null | string;
             /** Format: int64 */
             calls: number;
             /** Format: int64 */
