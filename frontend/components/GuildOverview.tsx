@@ -4,6 +4,7 @@ import { api } from "@/lib/api/client";
 import { usd } from "@/lib/format";
 import { useApiData } from "@/lib/useApiData";
 import { AccessGrants } from "./AccessGrants";
+import { AuditLog } from "./AuditLog";
 import { BudgetForm } from "./BudgetForm";
 import { ModuleList } from "./ModuleList";
 import { UsagePanel } from "./UsagePanel";
@@ -60,6 +61,12 @@ export function GuildOverview({ guildId, client = api }: { guildId: string; clie
         <section className="card" aria-labelledby="access-heading">
           <h2 id="access-heading">Access</h2>
           <AccessGrants guildId={guild.id} client={client} />
+        </section>
+      )}
+      {guild.rights.includes("manage_access") && (
+        <section className="card" aria-labelledby="audit-heading">
+          <h2 id="audit-heading">Audit log</h2>
+          <AuditLog guildId={guild.id} client={client} />
         </section>
       )}
     </>

@@ -10,6 +10,11 @@ export default function GuildsPage() {
     <main>
       {me.kind === "ready" && <UserMenu user={me.user} />}
       <h1>Your servers</h1>
+      {me.kind === "ready" && me.user.isBotOwner && (
+        <p>
+          <a href="/platform">Shards and the bot's health</a>
+        </p>
+      )}
       {me.kind === "loading" && <p role="status">Checking your sign-in…</p>}
       {me.kind === "error" && (
         <p role="alert" className="bad">

@@ -1,0 +1,29 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { createApiClient } from "@/lib/api/client";
+import { ShardStatus } from "./ShardStatus";
+
+const shard = (shardId: number, state: string, stale = false) => ({
+  stale,
+  status: { shardId, totalShards: 2, state, owner: "bot-1", publishedAt: "2026-11-26T10:00:00Z", latencyMs: 41.6, guildCount: 3, resumes: 0, reconnects: 0, eventsPerSecond: 1 },
+});
+
+describe("ShardStatus", () => {
+  it("reads the shards again and again, and marks one that stopped reporting", async () => {
+    let reads = 0;
+    const client = createApiClient("http://platform.test");
+    client.use({
+      onRequest() {
+        reads++;
+        const body = reads === 1 ? [shard(0, "ready"), shard(1, "connecting")] : [shard(0, "ready"), shard(1, "ready", true)];
+        return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json" } }) as never;
+      },
+    });
+
+    render(<ShardStatus client={client} everyMs={50} />);
+
+    expect((await screen.findByRole("table")).querySelector("caption")?.textContent).toBe("Shards (1 of 2 ready)");
+    expect(await screen.findByText("ready (stale)")).toBeTruthy();
+    expect(screen.getAllByText("42 ms")).toHaveLength(2);
+  });
+});
