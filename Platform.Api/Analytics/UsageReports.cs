@@ -45,13 +45,17 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
     private async Task<UsageReport> BuildCoreAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
     {
         var rows = query.GroupBy == UsageGrouping.User ? await ByUserAsync(guildId, query, cancellationToken) : await FromRollupsAsync(guildId, query, cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var totals = new UsageRow("total", null, rows.Sum(r => r.Calls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
+        return new UsageReport(query.From, query.To, UsageQuery.NameOf(query.GroupBy), rows, totals, await MonthToDateAsync(guildId, cancellationToken));
+    }
+
+    /// <summary>What the guild has spent this UTC month, against its budget if it has one.</summary>
+    public async Task<MonthToDate> MonthToDateAsync(long guildId, CancellationToken cancellationToken)
+    {
+        var monthStart = UtcMonth.FirstDay(time.GetUtcNow());
         var spent = await db.LlmDailyUsage.Where(u => u.GuildId == guildId && u.Day >= monthStart).SumAsync(u => (decimal?)u.CostUsd, cancellationToken) ?? 0;
         var budget = await db.LlmBudgets.Where(b => b.GuildId == guildId).Select(b => (decimal?)b.MonthlyLimitUsd).FirstOrDefaultAsync(cancellationToken);
-        var totals = new UsageRow("total", null, rows.Sum(r => r.Calls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
-        return new UsageReport(query.From, query.To, UsageQuery.NameOf(query.GroupBy), rows, totals,
-            new MonthToDate(monthStart, spent, budget, budget is > 0 ? Math.Round(spent / budget.Value * 100, 2) : null));
+        return new MonthToDate(monthStart, spent, budget, budget is > 0 ? Math.Round(spent / budget.Value * 100, 2) : null);
     }
 
     private async Task<IReadOnlyList<UsageRow>> FromRollupsAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)

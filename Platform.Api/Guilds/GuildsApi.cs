@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Api.Access;
+using Platform.Api.Analytics;
 using Platform.Api.Auth;
 using Platform.Data;
 using Platform.Data.Access;
@@ -55,22 +56,15 @@ public static class GuildsApi
         return TypedResults.Ok<IReadOnlyList<GuildListItem>>([.. items.OrderByDescending(i => i.BotPresent).ThenBy(i => i.Name, StringComparer.CurrentCultureIgnoreCase)]);
     }
 
-    public static async Task<Ok<GuildOverview>> GetAsync(long guildId, HttpContext http, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<GuildOverview>> GetAsync(long guildId, HttpContext http, PlatformDbContext db, UsageReports usage, CancellationToken cancellationToken)
     {
-        var monthStart = new DateOnly(time.GetUtcNow().Year, time.GetUtcNow().Month, 1);
-        var overview = await db.Guilds.AsNoTracking().Where(g => g.Id == guildId)
-            .Select(g => new
-            {
-                g.Name, g.IconHash, g.MemberCount, g.ShardId, g.JoinedAt,
-                Spent = db.LlmDailyUsage.Where(u => u.GuildId == guildId && u.Day >= monthStart).Sum(u => (decimal?)u.CostUsd) ?? 0,
-                Budget = db.LlmBudgets.Where(b => b.GuildId == guildId).Select(b => (decimal?)b.MonthlyLimitUsd).FirstOrDefault(),
-            })
-            .SingleAsync(cancellationToken);
+        var guild = await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == guildId, cancellationToken);
+        var month = await usage.MonthToDateAsync(guildId, cancellationToken);
         var access = http.GuildAccess();
         return TypedResults.Ok(new GuildOverview(
-            guildId.ToString(System.Globalization.CultureInfo.InvariantCulture), overview.Name, DiscordCdn.GuildIcon(guildId, overview.IconHash),
-            overview.MemberCount, overview.ShardId, overview.JoinedAt, AccessScopeNames.Of(access.Scopes), access.Source.ToString().ToLowerInvariant(),
-            overview.Spent, overview.Budget));
+            guildId.ToString(System.Globalization.CultureInfo.InvariantCulture), guild.Name, DiscordCdn.GuildIcon(guildId, guild.IconHash),
+            guild.MemberCount, guild.ShardId, guild.JoinedAt, AccessScopeNames.Of(access.Scopes), access.Source.ToString().ToLowerInvariant(),
+            month.SpentUsd, month.BudgetUsd));
     }
 
     private static string InviteUrl(DiscordAppSettings discord, DashboardSettings dashboard, ulong guildId) =>

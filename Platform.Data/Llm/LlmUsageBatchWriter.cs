@@ -79,7 +79,7 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDis
         try
         {
             var open = await OpenAsync(cancellationToken);
-            foreach (var month in batch.Select(u => LlmUsagePartitions.MonthStart(u.OccurredAt)).Distinct().Where(m => !monthsEnsured.Contains(m)))
+            foreach (var month in batch.Select(u => UtcMonth.Start(u.OccurredAt)).Distinct().Where(m => !monthsEnsured.Contains(m)))
             {
                 await LlmUsagePartitions.EnsureAsync(open, month, cancellationToken);
                 monthsEnsured.Add(month);

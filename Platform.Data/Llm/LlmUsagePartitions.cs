@@ -22,7 +22,7 @@ public static class LlmUsagePartitions
     /// <summary>Creates the partitions of this month and of the <paramref name="monthsAhead"/> that follow.</summary>
     public static async Task EnsureAheadAsync(NpgsqlConnection connection, DateTimeOffset now, int monthsAhead, CancellationToken cancellationToken)
     {
-        var month = MonthStart(now);
+        var month = UtcMonth.Start(now);
         for (var i = 0; i <= monthsAhead; i++)
         {
             await EnsureAsync(connection, month.AddMonths(i), cancellationToken);
@@ -35,7 +35,7 @@ public static class LlmUsagePartitions
     /// </summary>
     public static async Task<IReadOnlyList<DateTimeOffset>> DropExpiredAsync(NpgsqlConnection connection, DateTimeOffset now, int retentionMonths, CancellationToken cancellationToken)
     {
-        var keepFrom = MonthStart(now).AddMonths(-retentionMonths);
+        var keepFrom = UtcMonth.Start(now).AddMonths(-retentionMonths);
         var expired = (await ListAsync(connection, cancellationToken)).Where(month => month < keepFrom).ToList();
         foreach (var month in expired)
         {
@@ -66,12 +66,6 @@ public static class LlmUsagePartitions
         }
 
         return [.. months.Order()];
-    }
-
-    public static DateTimeOffset MonthStart(DateTimeOffset at)
-    {
-        var utc = at.ToUniversalTime();
-        return new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
     }
 
     private static string NameOf(DateTimeOffset month) => Prefix + month.ToString("yyyyMM", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Bot.Gateway;
 using Platform.Data;
+using Platform.Data.Llm;
 using Platform.Data.Realtime;
 using StackExchange.Redis;
 
@@ -31,7 +32,7 @@ public sealed class SpendCounters(IConnectionMultiplexer redis, BotIdentity iden
     public async Task<decimal> GuildMonthAsync(ulong guildId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await ReadAsync(BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at), TimeSpan.FromDays(35), db =>
         {
-            var month = DateOnly.FromDateTime(new DateTime(at.UtcDateTime.Year, at.UtcDateTime.Month, 1));
+            var month = UtcMonth.FirstDay(at);
             return db.LlmDailyUsage.Where(d => d.GuildId == (long)guildId && d.Day >= month && d.Day < month.AddMonths(1)).SumAsync(d => d.CostUsd, cancellationToken);
         });
 

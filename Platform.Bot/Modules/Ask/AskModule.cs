@@ -37,7 +37,7 @@ public sealed class AskModule(
         var now = time.GetUtcNow();
         var spent = await spend.GuildMonthAsync(guildId, now, Context.CancellationToken);
         var limit = await budgets.GetAsync(guildId, Context.CancellationToken);
-        var month = new DateOnly(now.UtcDateTime.Year, now.UtcDateTime.Month, 1);
+        var month = UtcMonth.FirstDay(now);
         var byModule = await LlmUsageSummary.ForGuildAsync(db, (long)guildId, month, DateOnly.FromDateTime(now.UtcDateTime), Context.CancellationToken);
 
         var period = now.ToString("MMMM yyyy", CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ namespace Platform.Data.Tests.Llm;
 [Collection(PostgresCollection.Name)]
 public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
 {
-    private static readonly DateTimeOffset Now = LlmUsagePartitions.MonthStart(DateTimeOffset.UtcNow).AddDays(3).AddHours(10);
+    private static readonly DateTimeOffset Now = UtcMonth.Start(DateTimeOffset.UtcNow).AddDays(3).AddHours(10);
 
     [Fact]
     public async Task A_batch_is_written_with_its_daily_rollups_and_replaying_it_counts_nothing_twice()
@@ -54,15 +54,15 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
     {
         var (db, dataSource) = await MigratedAsync();
         await using var writer = new LlmUsageBatchWriter(dataSource);
-        var months = Enumerable.Range(0, 16).Select(i => LlmUsagePartitions.MonthStart(Now).AddMonths(-i).AddDays(2)).ToList();
+        var months = Enumerable.Range(0, 16).Select(i => UtcMonth.Start(Now).AddMonths(-i).AddDays(2)).ToList();
         await writer.WriteAsync([.. months.Select(at => Usage(guildId: 7, module: "ask", cost: 0.01m, at: at))], CancellationToken.None);
 
         await using var connection = await dataSource.OpenConnectionAsync();
         var dropped = await LlmUsagePartitions.DropExpiredAsync(connection, Now, retentionMonths: 12, CancellationToken.None);
 
-        Assert.Equal(months.Skip(13).Select(LlmUsagePartitions.MonthStart).Order(), dropped);
+        Assert.Equal(months.Skip(13).Select(UtcMonth.Start).Order(), dropped);
         Assert.Equal(13, await db.LlmUsage.CountAsync());
-        Assert.Equal(LlmUsagePartitions.MonthStart(Now).AddMonths(-12), (await LlmUsagePartitions.ListAsync(connection, CancellationToken.None))[0]);
+        Assert.Equal(UtcMonth.Start(Now).AddMonths(-12), (await LlmUsagePartitions.ListAsync(connection, CancellationToken.None))[0]);
         // The rollups of the dropped months stay: analytics outlive the raw rows.
         Assert.Equal(16, await db.LlmDailyUsage.CountAsync());
         Assert.Empty(await LlmUsagePartitions.DropExpiredAsync(connection, Now, retentionMonths: 12, CancellationToken.None));
@@ -81,7 +81,7 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
             LlmUsagePartitions.EnsureAheadAsync(second, inTwoYears, monthsAhead: 3, CancellationToken.None));
 
         var months = await LlmUsagePartitions.ListAsync(first, CancellationToken.None);
-        Assert.Equal(Enumerable.Range(0, 4).Select(i => LlmUsagePartitions.MonthStart(inTwoYears).AddMonths(i)), months.TakeLast(4));
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => UtcMonth.Start(inTwoYears).AddMonths(i)), months.TakeLast(4));
     }
 
     private async Task<(PlatformDbContext Db, NpgsqlDataSource DataSource)> MigratedAsync()
