@@ -15,18 +15,12 @@ public sealed class BadRequestHandler(IProblemDetailsService problems) : IExcept
             return false;
         }
 
-        http.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = bad.StatusCode,
-                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Unreadable request",
-                Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? $"Requests are limited to {ApiDefaults.MaxRequestBodyBytes / 1024} KiB."
-                    : bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message,
-            },
-        });
+        var tooLarge = bad.StatusCode == StatusCodes.Status413PayloadTooLarge;
+        return await problems.TryWriteProblemAsync(
+            http,
+            bad.StatusCode,
+            tooLarge ? "Request too large" : "Unreadable request",
+            tooLarge ? $"Requests are limited to {ApiDefaults.MaxRequestBodyBytes / 1024} KiB."
+                : bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message);
     }
 }

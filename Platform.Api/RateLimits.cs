@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Platform.Api;
 using Platform.Api.Auth;
 
 namespace Microsoft.Extensions.Hosting;
@@ -43,15 +44,11 @@ public static class RateLimits
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
-                Platform.Api.ApiTelemetry.Refused("rate_limited");
+                ApiTelemetry.Refused("rate_limited");
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = "Slow down and try again after the Retry-After delay." },
-                });
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteProblemAsync(
+                    http, StatusCodes.Status429TooManyRequests, "Too many requests", "Slow down and try again after the Retry-After delay.");
             };
         });
         return builder;

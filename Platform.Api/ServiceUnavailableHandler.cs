@@ -25,19 +25,10 @@ public sealed partial class ServiceUnavailableHandler(IProblemDetailsService pro
 
         LogUnavailable(dependency, http.Request.Method, http.Request.Path);
         ApiTelemetry.Refused("unavailable");
-        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = "5";
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service unavailable",
-                Detail = $"The platform cannot reach {dependency} right now. Try again in a few seconds.",
-            },
-        });
+        return await problems.TryWriteProblemAsync(
+            http, StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            $"The platform cannot reach {dependency} right now. Try again in a few seconds.", exception);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} is unreachable; {Method} {Path} answered 503")]

@@ -32,24 +32,28 @@ public static class AccessGrantsApi
         long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var subject = request.SubjectType switch
+        GrantSubject? subject = request.SubjectType switch
         {
             "user" => GrantSubject.User,
             "role" => GrantSubject.Role,
-            _ => Invalid(errors, "subjectType", "Either 'user' or 'role'.", GrantSubject.User),
+            _ => null,
         };
+        if (subject is null)
+        {
+            errors["subjectType"] = ["Either 'user' or 'role'."];
+        }
         if (!ulong.TryParse(request.SubjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId) || subjectId is 0 or > long.MaxValue)
         {
             errors["subjectId"] = ["A Discord user or role id."];
         }
 
         var scopes = ParseScopes(request.Scopes, http.GuildAccess(), errors);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || subject is not { } subjectType)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await db.AccessGrants.AnyAsync(g => g.GuildId == guildId && g.SubjectType == subject && g.SubjectId == (long)subjectId, cancellationToken))
+        if (await db.AccessGrants.AnyAsync(g => g.GuildId == guildId && g.SubjectType == subjectType && g.SubjectId == (long)subjectId, cancellationToken))
         {
             return TypedResults.Problem(title: "Grant exists", detail: "That user or role already has a grant here; change it instead.", statusCode: StatusCodes.Status409Conflict);
         }
@@ -58,7 +62,7 @@ public static class AccessGrantsApi
         var actor = http.Session().UserId;
         var grant = new AccessGrant
         {
-            GuildId = guildId, SubjectType = subject, SubjectId = (long)subjectId, Scopes = scopes, GrantedBy = (long)actor, CreatedAt = now, UpdatedAt = now,
+            GuildId = guildId, SubjectType = subjectType, SubjectId = (long)subjectId, Scopes = scopes, GrantedBy = (long)actor, CreatedAt = now, UpdatedAt = now,
         };
         db.AccessGrants.Add(grant);
         db.Record((ulong)guildId, actor, "access_grant.create", "access_grant", AccessGrantView.Target(grant), null, AccessGrantView.Audited(grant), now);
@@ -123,12 +127,6 @@ public static class AccessGrantsApi
         }
 
         return scopes;
-    }
-
-    private static T Invalid<T>(Dictionary<string, string[]> errors, string field, string message, T fallback)
-    {
-        errors[field] = [message];
-        return fallback;
     }
 
     private static ProblemHttpResult UnknownGrant(long grantId) =>

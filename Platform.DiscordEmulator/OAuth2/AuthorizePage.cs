@@ -19,7 +19,7 @@ public static class AuthorizePage
         {
             var parameters = AuthorizeRequestParameters.From(name => request.Query[name]);
             return parameters.Problem(options.Value) is { } problem
-                ? Results.Content(ErrorPage(problem), "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest)
+                ? Refused(problem)
                 : Results.Content(ConsentPage(parameters, world), "text/html; charset=utf-8");
         }).ExcludeFromDescription();
 
@@ -29,7 +29,7 @@ public static class AuthorizePage
             var parameters = AuthorizeRequestParameters.From(name => form[name]);
             if (parameters.Problem(options.Value) is { } problem)
             {
-                return Results.Content(ErrorPage(problem), "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                return Refused(problem);
             }
 
             if (form["action"] != "approve")
@@ -39,7 +39,7 @@ public static class AuthorizePage
 
             if (!ulong.TryParse(form["user_id"], out var userId) || world.FindUser(userId) is null)
             {
-                return Results.Content(ErrorPage("Pick a user to sign in as."), "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                return Refused("Pick a user to sign in as.");
             }
 
             var code = grants.IssueCode(userId, parameters.RedirectUri!, parameters.Scope!, parameters.CodeChallenge);
@@ -75,7 +75,9 @@ public static class AuthorizePage
             """);
     }
 
-    private static string ErrorPage(string problem) => Page("Invalid authorization request", $"<p>{WebUtility.HtmlEncode(problem)}</p>");
+    /// <summary>Discord's error page, shown instead of redirecting: a bad request must not send the browser anywhere.</summary>
+    private static IResult Refused(string problem) =>
+        Results.Content(Page("Invalid authorization request", $"<p>{WebUtility.HtmlEncode(problem)}</p>"), "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 
     private static string Page(string title, string body) => $"""
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} · Discord emulator</title>
