@@ -36,10 +36,8 @@ public sealed class EmulatorControlTests
         await client.WaitForAsync(events => events.Any(e => e.Name == GatewayEventNames.Ready));
 
         await emulator.FaultAsync(FaultKinds.Latency, ms: 150);
-        var acksBefore = (await emulator.SessionsAsync()).Single().Heartbeats.Count;
-        await Eventually.TrueAsync(async () => (await emulator.SessionsAsync()).Single().Heartbeats.Count >= acksBefore + 2, "two more heartbeats");
 
-        Assert.True(client.Shard.Status.Latency >= TimeSpan.FromMilliseconds(150), $"Measured {client.Shard.Status.Latency}.");
+        await Eventually.TrueAsync(() => client.Shard.Status.Latency >= TimeSpan.FromMilliseconds(150), "a heartbeat latency of at least 150 ms");
     }
 
     [Fact]

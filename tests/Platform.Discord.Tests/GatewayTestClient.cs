@@ -58,8 +58,18 @@ public sealed class GatewayTestClient : IAsyncDisposable
     }
 
     /// <summary>Waits until the events received so far satisfy <paramref name="condition"/>.</summary>
-    public Task WaitForAsync(Func<IReadOnlyList<GatewayDispatch>, bool> condition) =>
-        Eventually.TrueAsync(() => Task.FromResult(condition(Received)), "the expected gateway events");
+    public async Task WaitForAsync(Func<IReadOnlyList<GatewayDispatch>, bool> condition)
+    {
+        try
+        {
+            await Eventually.TrueAsync(() => Task.FromResult(condition(Received)), "the expected gateway events");
+        }
+        catch (TimeoutException timeout)
+        {
+            // What arrived and the shard's state are what a failure on a slow machine needs to be read.
+            throw new TimeoutException($"{timeout.Message} Received: {string.Join(", ", Received.Select(e => e.Name))}. Shard: {Shard.Status}.", timeout);
+        }
+    }
 
     private async Task ReadAllAsync()
     {
