@@ -1,24 +1,9 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { createApiClient } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { AccessGrants } from "./AccessGrants";
 
 const grant = { id: "7", subjectType: "role", subjectId: "555", scopes: ["view_analytics"], grantedBy: "1", createdAt: "2026-11-26T10:00:00Z", updatedAt: "2026-11-26T10:00:00Z" };
-
-function fakeApi(answer: (request: Request) => Response) {
-  const sent: { method: string; url: string; body: unknown }[] = [];
-  const client = createApiClient("http://platform.test");
-  client.use({
-    async onRequest({ request }) {
-      sent.push({ method: request.method, url: request.url, body: request.method === "POST" ? await request.clone().json() : null });
-      return answer(request) as never;
-    },
-  });
-  return { client, sent };
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: status === 204 ? {} : { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } });
 
 describe("AccessGrants", () => {
   it("grants a member rights and lists them", async () => {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { createApiClient } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { AuditLog } from "./AuditLog";
 
 const entry = (id: string, action: string) => ({
@@ -10,16 +10,12 @@ const entry = (id: string, action: string) => ({
 describe("AuditLog", () => {
   it("pages back with the cursor and filters by action", async () => {
     const asked: string[] = [];
-    const client = createApiClient("http://platform.test");
-    client.use({
-      onRequest({ request }) {
-        const query = new URL(request.url).searchParams;
-        asked.push(query.toString());
-        const body = query.get("before") ? { items: [entry("1", "module.update")], nextCursor: null }
-          : query.get("action") === "llm_budget.update" ? { items: [], nextCursor: null }
-          : { items: [entry("3", "module.update"), entry("2", "module.update")], nextCursor: "2" };
-        return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json" } }) as never;
-      },
+    const { client } = fakeApi((request) => {
+      const query = new URL(request.url).searchParams;
+      asked.push(query.toString());
+      return json(query.get("before") ? { items: [entry("1", "module.update")], nextCursor: null }
+        : query.get("action") === "llm_budget.update" ? { items: [], nextCursor: null }
+        : { items: [entry("3", "module.update"), entry("2", "module.update")], nextCursor: "2" });
     });
 
     render(<AuditLog guildId="42" client={client} />);

@@ -1,13 +1,10 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { createApiClient, type Schemas } from "@/lib/api/client";
+import type { Schemas } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { GuildPicker } from "./GuildPicker";
 
-function clientAnswering(status: number, body: unknown) {
-  const client = createApiClient("http://platform.test");
-  client.use({ onRequest: () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } }) as never });
-  return client;
-}
+const clientAnswering = (status: number, body: unknown) => fakeApi(() => json(body, status)).client;
 
 const managed: Schemas["GuildListItem"] = {
   id: "1", name: "Book Club", iconUrl: null, botPresent: true, rights: ["view_analytics", "manage_modules", "manage_budgets", "manage_access", "manage_content"], inviteUrl: null,

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { createApiClient, setCsrfToken, type Schemas } from "@/lib/api/client";
+import { setCsrfToken, type Schemas } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { ModuleList } from "./ModuleList";
 
 const tags: Schemas["ModuleState"] = {
@@ -8,23 +9,6 @@ const tags: Schemas["ModuleState"] = {
   commands: ["tag get", "tag set"], settings: { max_tags: 200 }, settingsSchema: {}, updatedAt: null,
 };
 const core: Schemas["ModuleState"] = { ...tags, name: "core", description: "Always there.", canBeDisabled: false, commands: ["ping"] };
-
-type Sent = { method: string; url: string; csrf: string | null; body: unknown };
-
-function fakeApi(answer: (request: Request) => Response) {
-  const sent: Sent[] = [];
-  const client = createApiClient("http://platform.test");
-  client.use({
-    async onRequest({ request }) {
-      sent.push({ method: request.method, url: request.url, csrf: request.headers.get("X-CSRF-Token"), body: request.method === "GET" ? null : await request.clone().json() });
-      return answer(request) as never;
-    },
-  });
-  return { client, sent };
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } });
 
 describe("ModuleList", () => {
   it("turns a module off with the CSRF token and shows the api's answer", async () => {

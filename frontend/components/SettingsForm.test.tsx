@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { createApiClient, type Schemas } from "@/lib/api/client";
+import type { Schemas } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { SettingsForm } from "./SettingsForm";
 
 const tags = {
@@ -9,17 +10,7 @@ const tags = {
   settingsSchema: { type: "object", properties: { max_tags: { type: "integer", minimum: 1, maximum: 1000 } }, additionalProperties: false },
 } as unknown as Schemas["ModuleState"];
 
-function answering(status: number, body: unknown) {
-  const sent: unknown[] = [];
-  const client = createApiClient("http://platform.test");
-  client.use({
-    async onRequest({ request }) {
-      sent.push(await request.clone().json());
-      return new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 400 ? "application/json" : "application/problem+json" } }) as never;
-    },
-  });
-  return { client, sent };
-}
+const answering = (status: number, body: unknown) => fakeApi(() => json(body, status));
 
 describe("SettingsForm", () => {
   it("builds a labelled field with the schema's bounds and saves a number", async () => {
@@ -33,7 +24,7 @@ describe("SettingsForm", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save tags settings" }));
 
     await waitFor(() => expect(saved).toHaveBeenCalled());
-    expect(sent).toEqual([{ enabled: null, settings: { max_tags: 25 } }]);
+    expect(sent.map((request) => request.body)).toEqual([{ enabled: null, settings: { max_tags: 25 } }]);
   });
 
   it("shows the api's validation message by its field", async () => {

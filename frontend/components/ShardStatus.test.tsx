@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { createApiClient } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { ShardStatus } from "./ShardStatus";
 
 const shard = (shardId: number, state: string, stale = false) => ({
@@ -11,14 +11,7 @@ const shard = (shardId: number, state: string, stale = false) => ({
 describe("ShardStatus", () => {
   it("reads the shards again and again, and marks one that stopped reporting", async () => {
     let reads = 0;
-    const client = createApiClient("http://platform.test");
-    client.use({
-      onRequest() {
-        reads++;
-        const body = reads === 1 ? [shard(0, "ready"), shard(1, "connecting")] : [shard(0, "ready"), shard(1, "ready", true)];
-        return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json" } }) as never;
-      },
-    });
+    const { client } = fakeApi(() => json(++reads === 1 ? [shard(0, "ready"), shard(1, "connecting")] : [shard(0, "ready"), shard(1, "ready", true)]));
 
     render(<ShardStatus client={client} everyMs={50} />);
 

@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { createApiClient } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { SignInCallback } from "./SignInCallback";
 
 const replace = vi.fn();
@@ -10,17 +10,7 @@ vi.mock("next/navigation", () => ({
   useSearchParams: () => search,
 }));
 
-function recordingClient(status: number, body: unknown) {
-  const sent: unknown[] = [];
-  const client = createApiClient("http://platform.test");
-  client.use({
-    async onRequest({ request }) {
-      sent.push(await request.clone().json());
-      return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }) as never;
-    },
-  });
-  return { client, sent };
-}
+const recordingClient = (status: number, body: unknown) => fakeApi(() => json(body, status));
 
 describe("SignInCallback", () => {
   beforeEach(() => replace.mockReset());
@@ -32,7 +22,7 @@ describe("SignInCallback", () => {
     render(<SignInCallback client={client} />);
 
     await waitFor(() => expect(replace).toHaveBeenCalledWith("/guilds/42"));
-    expect(sent).toEqual([{ code: "c0de", state: "st4te" }]);
+    expect(sent.map((request) => request.body)).toEqual([{ code: "c0de", state: "st4te" }]);
   });
 
   it("explains a refused sign-in and offers to start again", async () => {

@@ -1,17 +1,20 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type { Schemas } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { StatusPanel } from "./StatusPanel";
-import type { PlatformStatus } from "@/lib/platformStatus";
 
-const healthy: PlatformStatus = {
+const healthy: Schemas["PlatformStatus"] = {
   database: { reachable: true, latestMigration: "20261126024957_InitialCreate", appliedMigrations: 1, pendingMigrations: 0, error: null },
   redis: { reachable: true, latencyMs: 0.42, error: null },
   checkedAt: "2026-11-26T03:00:00Z",
 };
 
+const answering = (status: number, body: unknown) => fakeApi(() => json(body, status)).client;
+
 describe("StatusPanel", () => {
   it("shows the latest migration and Redis latency", async () => {
-    render(<StatusPanel load={() => Promise.resolve(healthy)} />);
+    render(<StatusPanel client={answering(200, healthy)} />);
 
     expect(await screen.findByTestId("latest-migration")).toHaveProperty("textContent", "20261126024957_InitialCreate");
     expect(screen.getByText("0.42 ms")).toBeTruthy();
@@ -19,14 +22,14 @@ describe("StatusPanel", () => {
 
   it("explains an unreachable Redis", async () => {
     const redisDown = { ...healthy, redis: { reachable: false, latencyMs: null, error: "No connection" } };
-    render(<StatusPanel load={() => Promise.resolve(redisDown)} />);
+    render(<StatusPanel client={answering(200, redisDown)} />);
 
     expect(await screen.findByText("Unreachable: No connection")).toBeTruthy();
   });
 
-  it("shows an alert when the API cannot be read", async () => {
-    render(<StatusPanel load={() => Promise.reject(new Error("The API answered 503"))} />);
+  it("shows the api's explanation when the status cannot be read", async () => {
+    render(<StatusPanel client={answering(503, { title: "The platform is starting", status: 503 })} />);
 
-    expect((await screen.findByRole("alert")).textContent).toContain("The API answered 503");
+    expect((await screen.findByRole("alert")).textContent).toContain("The platform is starting");
   });
 });

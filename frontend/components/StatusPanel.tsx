@@ -1,27 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { fetchPlatformStatus, type PlatformStatus } from "@/lib/platformStatus";
+import { api } from "@/lib/api/client";
+import { useApiData } from "@/lib/useApiData";
 
-type State =
-  | { kind: "loading" }
-  | { kind: "error"; message: string }
-  | { kind: "ready"; status: PlatformStatus };
-
-export function StatusPanel({ load = fetchPlatformStatus }: { load?: typeof fetchPlatformStatus }) {
-  const [state, setState] = useState<State>({ kind: "loading" });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal)
-      .then((status) => setState({ kind: "ready", status }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setState({ kind: "error", message: error instanceof Error ? error.message : String(error) });
-        }
-      });
-    return () => controller.abort();
-  }, [load]);
+/** The platform's own health, for anyone: the database's schema and whether Redis answers. */
+export function StatusPanel({ client = api }: { client?: typeof api }) {
+  const [state] = useApiData("platform-status", () => client.GET("/api/platform/status", { cache: "no-store" }));
 
   if (state.kind === "loading") {
     return <p role="status">Checking the platform…</p>;
@@ -35,7 +19,7 @@ export function StatusPanel({ load = fetchPlatformStatus }: { load?: typeof fetc
     );
   }
 
-  const { database, redis } = state.status;
+  const { database, redis } = state.data;
   return (
     <>
       <section className="card" aria-labelledby="database-heading">

@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { createApiClient } from "@/lib/api/client";
+import { fakeApi, json } from "@/testing/fakeApi";
 import { UsagePanel } from "./UsagePanel";
 
 const row = (key: string, costUsd: number, split: string | null = null) => ({ key, split, calls: 2, inputTokens: 1200, cachedInputTokens: 0, outputTokens: 800, costUsd });
@@ -21,13 +21,10 @@ function reportFor(groupBy: string) {
 describe("UsagePanel", () => {
   it("shows the span's cost, the tables by model, module and member, and a CSV link for the same days", async () => {
     const asked: string[] = [];
-    const client = createApiClient("http://platform.test");
-    client.use({
-      onRequest({ request }) {
-        const groupBy = new URL(request.url).searchParams.get("groupBy")!;
-        asked.push(groupBy);
-        return new Response(JSON.stringify(reportFor(groupBy)), { headers: { "Content-Type": "application/json" } }) as never;
-      },
+    const { client } = fakeApi((request) => {
+      const groupBy = new URL(request.url).searchParams.get("groupBy")!;
+      asked.push(groupBy);
+      return json(reportFor(groupBy));
     });
 
     render(<UsagePanel guildId="42" client={client} />);

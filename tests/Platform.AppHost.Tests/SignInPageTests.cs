@@ -9,8 +9,7 @@ namespace Platform.AppHost.Tests;
 [Collection(PlatformAppCollection.Name)]
 public sealed class SignInPageTests(PlatformAppFixture platform)
 {
-    // next dev compiles each page on its first visit, which on a busy 2-core machine takes a while.
-    private const float Slow = 90_000;
+    private const float Slow = Chromium.FirstRenderTimeoutMs;
 
     [Fact]
     public async Task A_guild_owner_signs_in_with_Discord_in_chromium_and_turns_a_module_off_for_the_bot()

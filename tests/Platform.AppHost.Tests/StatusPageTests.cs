@@ -24,7 +24,7 @@ public sealed class StatusPageTests(PlatformAppFixture platform)
         {
             await page.GotoAsync(frontend.ToString());
 
-            await Assertions.Expect(page.GetByTestId("latest-migration")).ToHaveTextAsync(latest, new() { Timeout = 60_000 });
+            await Assertions.Expect(page.GetByTestId("latest-migration")).ToHaveTextAsync(latest, new() { Timeout = Chromium.FirstRenderTimeoutMs });
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform status" })).ToBeVisibleAsync();
         }
         catch

@@ -10,6 +10,12 @@ public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a page may take to show what it loads: next dev compiles each page and the
+    /// proxy on their first visit, which on a busy 2-core machine takes a while.
+    /// </summary>
+    public const float FirstRenderTimeoutMs = 90_000;
+
     public static async Task<BrowserSession> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
