@@ -11,6 +11,15 @@ public sealed class BotOptions
     /// <summary>The shards this process runs, e.g. <c>0,1</c>; unset runs them all. Needs <see cref="TotalShards"/>.</summary>
     public int[]? ShardIds { get; set; }
 
+    /// <summary>
+    /// How many bot processes share the shards when they are started alike (Compose replicas); each runs
+    /// the shards whose id modulo this count is its <see cref="ProcessIndex"/>. Needs <see cref="TotalShards"/>.
+    /// </summary>
+    public int ProcessCount { get; set; } = 1;
+
+    /// <summary>This process's place among <see cref="ProcessCount"/>, from 0.</summary>
+    public int ProcessIndex { get; set; }
+
     /// <summary>A handler still running this long after its interaction arrived is deferred, inside Discord's three seconds.</summary>
     public TimeSpan AutoDeferAfter { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -34,13 +34,18 @@ public sealed partial class ShardSupervisor(
 
     public async Task<DiscordGatewayClient> StartAsync(CancellationToken cancellationToken)
     {
-        var total = options.TotalShards ?? (await rest.GetGatewayBotAsync(cancellationToken)).Shards;
-        if (options.ShardIds is not null && options.TotalShards is null)
+        if ((options.ShardIds is not null || options.ProcessCount > 1) && options.TotalShards is null)
         {
-            throw new InvalidOperationException("Bot:ShardIds needs Bot:TotalShards: every process must agree on the total.");
+            throw new InvalidOperationException("Bot:ShardIds and Bot:ProcessCount need Bot:TotalShards: every process must agree on the total.");
         }
 
-        shardIds = options.ShardIds ?? [.. Enumerable.Range(0, total)];
+        if (options.ProcessIndex < 0 || options.ProcessIndex >= options.ProcessCount)
+        {
+            throw new InvalidOperationException($"Bot:ProcessIndex is {options.ProcessIndex}; it must be from 0 to Bot:ProcessCount - 1 ({options.ProcessCount - 1}).");
+        }
+
+        var total = options.TotalShards ?? (await rest.GetGatewayBotAsync(cancellationToken)).Shards;
+        shardIds = options.ShardIds ?? [.. Enumerable.Range(0, total).Where(id => id % options.ProcessCount == options.ProcessIndex)];
         await leases.AcquireAsync(shardIds, cancellationToken);
         LogLeased(shardIds, total, leases.Owner);
         renewing = RenewLeasesAsync(stopping.Token);

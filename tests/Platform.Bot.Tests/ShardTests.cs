@@ -33,6 +33,20 @@ public sealed class ShardTests(BotEnvironment environment)
     }
 
     [Fact]
+    public async Task Processes_started_alike_take_every_other_shard_by_their_index()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment, "Shards=4");
+
+        var bots = await Task.WhenAll(
+            scenario.StartBotAsync(settings: ["Bot:TotalShards=4", "Bot:ProcessCount=2", "Bot:ProcessIndex=0"]),
+            scenario.StartBotAsync(settings: ["Bot:TotalShards=4", "Bot:ProcessCount=2", "Bot:ProcessIndex=1"]));
+
+        Assert.Equal([0, 2], bots[0].Shards.Select(s => s.ShardId));
+        Assert.Equal([1, 3], bots[1].Shards.Select(s => s.ShardId));
+        Assert.Equal(["ready", "ready", "ready", "ready"], (await scenario.ReadAsync()).Values.Select(s => s.State));
+    }
+
+    [Fact]
     public async Task A_process_asking_for_a_shard_that_runs_elsewhere_waits_until_it_is_released()
     {
         await using var scenario = await BotScenario.StartAsync(environment, "Shards=2");
