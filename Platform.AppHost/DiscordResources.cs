@@ -52,12 +52,12 @@ internal static class DiscordResources
 
     /// <summary>The api's side: OAuth2 credentials, the public callback page on the frontend, and the bot's owners.</summary>
     public static IResourceBuilder<ProjectResource> WithDiscordSignIn(
-        this IResourceBuilder<ProjectResource> api, DiscordConnection discord, EndpointReference frontend)
+        this IResourceBuilder<ProjectResource> api, DiscordConnection discord, ReferenceExpression publicAddress)
     {
         api.WithDiscord(discord)
             .WithEnvironment("Discord__ClientId", discord.ClientId)
             .WithEnvironment("Discord__ClientSecret", discord.ClientSecret)
-            .WithEnvironment("Dashboard__RedirectUri", ReferenceExpression.Create($"{frontend}/auth/callback"))
+            .WithEnvironment("Dashboard__RedirectUri", ReferenceExpression.Create($"{publicAddress}/auth/callback"))
             .WithEnvironment("Dashboard__BotOwners", discord.BotOwners);
         if (discord.Emulator is { } emulator)
         {

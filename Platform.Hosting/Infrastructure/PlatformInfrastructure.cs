@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Platform.Hosting.Compose;
 using Platform.Hosting.LocalPostgres;
 using Platform.Hosting.LocalRedis;
 
@@ -27,10 +28,12 @@ public static class PlatformInfrastructureExtensions
         {
             var database = builder.AddPostgres("postgres", password: postgresPassword)
                 .WithDataVolume()
+                .PublishAsComposeService(ComposeInfrastructure.Postgres("platformdb"))
                 .AddDatabase("platformdb");
             var redis = builder.AddRedis("redis", password: redisPassword)
                 .WithDataVolume()
-                .WithPersistence();
+                .WithPersistence()
+                .PublishAsComposeService(ComposeInfrastructure.Redis());
             return new(mode, database, redis);
         }
 
