@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class AccessExtensions
 {
-    /// <summary>Who may act on which guild: Discord's permissions, grants, and the bot's view of members' roles.</summary>
+    /// <summary>Who may act on which guild: Discord's permissions, grants, the bot's view of members' roles, and who owns the bot.</summary>
     public static IHostApplicationBuilder AddGuildAccess(this IHostApplicationBuilder builder)
     {
         var discord = builder.Configuration.GetSection(DiscordAppSettings.Section).Get<DiscordAppSettings>() ?? new DiscordAppSettings();
@@ -14,7 +14,9 @@ public static class AccessExtensions
 
         builder.Services.AddHttpClient<DiscordRestClient>().WithoutGenericRetries();
 
+        builder.Services.AddHybridCache();
         builder.Services.AddTransient<MemberRoles>();
+        builder.Services.AddScoped<BotOwners>();
         builder.Services.AddScoped<GuildAccessResolver>();
         return builder;
     }

@@ -11,9 +11,8 @@ namespace Platform.Api.Access;
 /// Administrators and Manage Guild holders; otherwise what was granted to them or to one of their roles.
 /// A user who has left the guild keeps no grant.
 /// </summary>
-public sealed class GuildAccessResolver(PlatformDbContext db, MemberRoles memberRoles, IOptions<DashboardSettings> settings)
+public sealed class GuildAccessResolver(PlatformDbContext db, MemberRoles memberRoles, BotOwners botOwners)
 {
-    public bool IsBotOwner(ulong userId) => settings.Value.BotOwnerIds.Contains(userId);
 
     public async Task<GuildAccess> ResolveAsync(DashboardSession session, ulong guildId, CancellationToken cancellationToken)
     {
@@ -26,7 +25,7 @@ public sealed class GuildAccessResolver(PlatformDbContext db, MemberRoles member
 
     private async Task<GuildAccess> ResolveCoreAsync(DashboardSession session, ulong guildId, CancellationToken cancellationToken)
     {
-        if (IsBotOwner(session.UserId))
+        if (await botOwners.IsOwnerAsync(session.UserId, cancellationToken))
         {
             return new GuildAccess(guildId, GuildAccess.Full, AccessSource.BotOwner);
         }

@@ -1,3 +1,4 @@
+using Platform.Api.Access;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -10,7 +11,7 @@ namespace Platform.Api.Auth;
 /// to the exception handler, which answers 503, so an outage neither opens nor locks anything.
 /// </summary>
 public sealed class SessionAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionStore sessions, IOptions<DashboardSettings> dashboard)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionStore sessions, BotOwners botOwners)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Session";
@@ -32,7 +33,7 @@ public sealed class SessionAuthentication(
 
         Context.Features.Set(session);
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, session.Username)];
-        if (dashboard.Value.BotOwnerIds.Contains(session.UserId))
+        if (await botOwners.IsOwnerAsync(session.UserId, Context.RequestAborted))
         {
             claims.Add(new Claim(RoleClaim, BotOwnerPolicy));
         }
@@ -44,7 +45,7 @@ public sealed class SessionAuthentication(
 
 public static class SessionAuthorization
 {
-    /// <summary>The platform-wide pages are for the bot's owners, as configured in Dashboard:BotOwners.</summary>
+    /// <summary>The platform-wide pages are for the bot's owners (<see cref="BotOwners"/>).</summary>
     public static void AddBotOwnerPolicy(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options) =>
         options.AddPolicy(SessionAuthentication.BotOwnerPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy));
 }

@@ -25,7 +25,7 @@ public static class GuildsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<GuildListItem>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, PlatformDbContext db, GuildAccessResolver resolver, IOptions<DiscordAppSettings> discord, IOptions<DashboardSettings> dashboard,
+        HttpContext http, PlatformDbContext db, GuildAccessResolver resolver, BotOwners botOwners, IOptions<DiscordAppSettings> discord, IOptions<DashboardSettings> dashboard,
         CancellationToken cancellationToken)
     {
         if (await http.GetFreshSessionAsync() is not { } session)
@@ -37,8 +37,9 @@ public static class GuildsApi
         var present = await db.Guilds.AsNoTracking().Where(g => ids.Contains(g.Id) && g.LeftAt == null).Select(g => g.Id).ToListAsync(cancellationToken);
         var granted = await db.AccessGrants.AsNoTracking().Where(g => ids.Contains(g.GuildId)).Select(g => g.GuildId).Distinct().ToListAsync(cancellationToken);
 
+        var botOwner = await botOwners.IsOwnerAsync(session.UserId, cancellationToken);
         var items = new List<GuildListItem>();
-        foreach (var guild in session.Guilds.Where(g => g.CanManage || granted.Contains((long)g.Id) || resolver.IsBotOwner(session.UserId)))
+        foreach (var guild in session.Guilds.Where(g => g.CanManage || granted.Contains((long)g.Id) || botOwner))
         {
             var access = await resolver.ResolveAsync(session, guild.Id, cancellationToken);
             var botPresent = present.Contains((long)guild.Id);

@@ -15,12 +15,12 @@ public static class MeApi
         return routes;
     }
 
-    public static Ok<CurrentUser> GetMe(HttpContext http, GuildAccessResolver access)
+    public static Ok<CurrentUser> GetMe(HttpContext http)
     {
         var session = http.Session();
         return TypedResults.Ok(new CurrentUser(
             session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), session.Username, session.GlobalName,
-            DiscordCdn.Avatar(session.UserId, session.Avatar), access.IsBotOwner(session.UserId), session.CsrfToken, session.ExpiresAt));
+            DiscordCdn.Avatar(session.UserId, session.Avatar), http.User.HasClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy), session.CsrfToken, session.ExpiresAt));
     }
 }
 

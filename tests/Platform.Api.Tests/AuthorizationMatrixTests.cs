@@ -54,8 +54,8 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
             ["Dashboard:BotOwners"] = BotOwner(guilds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var botOwnerId = BotOwner(scenario.Guilds);
-        var guild = scenario.Guilds[0];
-        var other = scenario.Guilds[1];
+        var guild = scenario.Guilds[1];
+        var other = scenario.Guilds[0];
         var managerId = await scenario.AddMemberAsync(guild, "manager", guild.Roles![2].Id);
         var otherManagerId = await scenario.AddMemberAsync(other, "other-manager", other.Roles![2].Id);
         var delegatedUser = guild.Members![4].User!.Id;
@@ -77,6 +77,7 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
             new("delegated user", await scenario.SignInAsync(delegatedUser), AccessScopes.ViewAnalytics | AccessScopes.ManageModules, false),
             new("delegated role", await scenario.SignInAsync(delegatedRoleMember), AccessScopes.ViewAnalytics, false),
             new("bot owner", await scenario.SignInAsync(botOwnerId), GuildAccess.Full, true),
+            new("the application's owner (Discord's word, no setting)", await scenario.SignInAsync(other.OwnerId), GuildAccess.Full, true),
             new("manager of another guild (IDOR)", await scenario.SignInAsync(otherManagerId), AccessScopes.None, false),
         ];
 
@@ -118,7 +119,8 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
         _ => (persona.RightsInGuild & endpoint.Scope) == endpoint.Scope ? null : HttpStatusCode.Forbidden,
     };
 
-    private static ulong BotOwner(IReadOnlyList<Platform.Discord.Models.Guild> guilds) => guilds[1].Members![3].User!.Id;
+    // The emulator's application is owned by the first guild's owner; the configured bot owner is someone else.
+    private static ulong BotOwner(IReadOnlyList<Platform.Discord.Models.Guild> guilds) => guilds[0].Members![3].User!.Id;
 
     private static Task<string> Guild(MatrixContext context, string path) => Task.FromResult($"/api/guilds/{context.GuildId}{path}");
 

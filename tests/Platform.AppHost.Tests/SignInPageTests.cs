@@ -44,6 +44,22 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
     }
 
     [Fact]
+    public async Task The_applications_owner_follows_the_link_to_the_shards_and_sees_them_ready()
+    {
+        await RunAsync(nameof(The_applications_owner_follows_the_link_to_the_shards_and_sees_them_ready), async (page, _, _) =>
+        {
+            // The emulator's application belongs to owner0: no bot-owner-ids setting is needed.
+            await SignInAsync(page, "Owner 0", "owner0");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Shards and the bot's health" }).ClickAsync();
+
+            var shards = page.GetByRole(AriaRole.Table);
+            await Assertions.Expect(shards.Locator("caption")).ToHaveTextAsync(new Regex(@"^Shards \((\d+) of \1 ready\)$"), new() { Timeout = Slow });
+            await Assertions.Expect(shards.GetByRole(AriaRole.Cell, new() { Name = "ready", Exact = true }).First).ToBeVisibleAsync();
+            await SignOutAsync(page);
+        });
+    }
+
+    [Fact]
     public async Task A_member_granted_view_analytics_sees_the_server_and_its_budget_but_cannot_change_modules()
     {
         await RunAsync(nameof(A_member_granted_view_analytics_sees_the_server_and_its_budget_but_cannot_change_modules), async (page, _, guild) =>
@@ -67,6 +83,8 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budget" })).ToBeVisibleAsync(new() { Timeout = Slow });
                 await Assertions.Expect(page.GetByRole(AriaRole.Switch, new() { Name = "tags" })).ToBeDisabledAsync(new() { Timeout = Slow });
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access" })).ToHaveCountAsync(0);
+                await page.GotoAsync(new Uri(platform.App.GetEndpoint("frontend", "http"), "/platform").ToString());
+                await Assertions.Expect(page.GetByText("Only the bot's owners see its shards.")).ToBeVisibleAsync(new() { Timeout = Slow });
                 await SignOutAsync(page);
             }
             finally

@@ -80,6 +80,16 @@ public sealed class PayloadTests
     }
 
     [Fact]
+    public void The_documented_applications_owners_are_its_teams_accepted_members_else_its_owner()
+    {
+        var path = System.IO.Directory.EnumerateFiles(Directory, "application.json", SearchOption.AllDirectories).Single();
+        var application = JsonSerializer.Deserialize(File.ReadAllText(path), Json.Application)!;
+
+        Assert.Equal([511972282709709995UL], application.OwnerIds);
+        Assert.Equal([172150183260323840UL], (application with { Team = null }).OwnerIds);
+    }
+
+    [Fact]
     public void Every_payload_file_is_covered()
     {
         Assert.Equal(PayloadFiles().Select(Path.GetFileName).Order(), Models.Keys.Order());
