@@ -49,7 +49,7 @@ public static class Chromium
 
     public sealed class BrowserSession(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
     {
-        public Task<IPage> NewPageAsync() => browser.NewPageAsync();
+        public Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null) => browser.NewPageAsync(options);
 
         public async ValueTask DisposeAsync()
         {
