@@ -44,10 +44,11 @@ public sealed class PlatformAppFixture : IAsyncLifetime
     }
 
     /// <summary>What the member finally sees: the callback's text, or the edit that followed a deferral (a cold bot may defer).</summary>
-    public static async Task<string?> InvokeAsync(HttpClient discord, JsonElement guild, string command, string options, CancellationToken cancellationToken)
+    /// <param name="settleMs">How long the reply must stay unchanged to count as final: a streamed answer is edited in pieces.</param>
+    public static async Task<string?> InvokeAsync(HttpClient discord, JsonElement guild, string command, string options, CancellationToken cancellationToken, int settleMs = 250)
     {
         var body = $$"""
-            {"guild_id":"{{guild.GetProperty("id").GetString()}}","user_id":"{{guild.GetProperty("owner_id").GetString()}}","name":"{{command}}","wait_ms":15000,
+            {"guild_id":"{{guild.GetProperty("id").GetString()}}","user_id":"{{guild.GetProperty("owner_id").GetString()}}","name":"{{command}}","wait_ms":15000,"settle_ms":{{settleMs}},
              "options":{{options}}}
             """;
         using var response = await discord.PostAsync("/control/interactions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);

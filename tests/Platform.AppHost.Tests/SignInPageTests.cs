@@ -107,7 +107,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AI usage" })).ToBeVisibleAsync(new() { Timeout = Slow });
             var before = await CallsOnChartAsync(page);
 
-            var answer = await PlatformAppFixture.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"What does this cost?"}]""", CancellationToken.None);
+            var answer = await PlatformAppFixture.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"What does this cost?"}]""", CancellationToken.None, settleMs: 3_000);
             Assert.Equal("Emulated answer to: What does this cost?", answer);
 
             await Eventually.TrueAsync(async () =>
