@@ -46,7 +46,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
     [Fact]
     public async Task The_applications_owner_follows_the_link_to_the_shards_and_sees_them_ready()
     {
-        await RunAsync(nameof(The_applications_owner_follows_the_link_to_the_shards_and_sees_them_ready), async (page, _, _) =>
+        await RunAsync(nameof(The_applications_owner_follows_the_link_to_the_shards_and_sees_them_ready), async (page, _, guild) =>
         {
             // The emulator's application belongs to owner0: no bot-owner-ids setting is needed.
             await SignInAsync(page, "Owner 0", "owner0");
@@ -55,6 +55,15 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
             var shards = page.GetByRole(AriaRole.Table);
             await Assertions.Expect(shards.Locator("caption")).ToHaveTextAsync(new Regex(@"^Shards \((\d+) of \1 ready\)$"), new() { Timeout = Slow });
             await Assertions.Expect(shards.GetByRole(AriaRole.Cell, new() { Name = "ready", Exact = true }).First).ToBeVisibleAsync();
+
+            // The busiest page, on a phone: charts, tables and forms must not push it sideways.
+            await page.SetViewportSizeAsync(360, 740);
+            await page.GetByRole(AriaRole.Link, new() { Name = "← Your servers" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })).ToBeVisibleAsync(new() { Timeout = Slow });
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AI usage" })).ToBeVisibleAsync();
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"The server's page scrolls sideways by {overflow} px on a 360 px screen.");
             await SignOutAsync(page);
         });
     }
