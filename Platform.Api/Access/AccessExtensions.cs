@@ -17,6 +17,7 @@ public static class AccessExtensions
         builder.Services.AddHybridCache();
         builder.Services.AddTransient<MemberRoles>();
         builder.Services.AddScoped<BotOwners>();
+        builder.Services.AddScoped<GuildDirectory>();
         builder.Services.AddScoped<GuildAccessResolver>();
         return builder;
     }

@@ -22,14 +22,16 @@ public static class AccessGrantsApi
         return guilds;
     }
 
-    public static async Task<Ok<IReadOnlyList<AccessGrantView>>> ListAsync(long guildId, PlatformDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<AccessGrantView>>> ListAsync(long guildId, PlatformDbContext db, GuildDirectory directory, CancellationToken cancellationToken)
     {
         var grants = await db.AccessGrants.AsNoTracking().Where(g => g.GuildId == guildId).OrderBy(g => g.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<AccessGrantView>>([.. grants.Select(AccessGrantView.Of)]);
+        var members = await directory.MemberNamesAsync(guildId, grants.Where(g => g.SubjectType == GrantSubject.User).Select(g => g.SubjectId), cancellationToken);
+        var roles = grants.Any(g => g.SubjectType == GrantSubject.Role) ? await directory.RoleNamesAsync(guildId, cancellationToken) : new Dictionary<long, string>();
+        return TypedResults.Ok<IReadOnlyList<AccessGrantView>>([.. grants.Select(g => AccessGrantView.Of(g, (g.SubjectType == GrantSubject.User ? members : roles).GetValueOrDefault(g.SubjectId)))]);
     }
 
     public static async Task<Results<Created<AccessGrantView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, GuildDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         GrantSubject? subject = request.SubjectType switch
@@ -67,12 +69,12 @@ public static class AccessGrantsApi
         db.AccessGrants.Add(grant);
         db.Record((ulong)guildId, actor, "access_grant.create", "access_grant", AccessGrantView.Target(grant), null, AccessGrantView.Audited(grant), now);
         await db.SaveChangesAsync(cancellationToken);
-        var view = AccessGrantView.Of(grant);
+        var view = AccessGrantView.Of(grant, await SubjectNameAsync(directory, grant, cancellationToken));
         return TypedResults.Created($"/api/guilds/{guildId}/access-grants/{grant.Id}", view);
     }
 
     public static async Task<Results<Ok<AccessGrantView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long guildId, long grantId, AccessGrantUpdate request, HttpContext http, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        long guildId, long grantId, AccessGrantUpdate request, HttpContext http, PlatformDbContext db, GuildDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var scopes = ParseScopes(request.Scopes, http.GuildAccess(), errors);
@@ -92,7 +94,7 @@ public static class AccessGrantsApi
         grant.UpdatedAt = now;
         db.Record((ulong)guildId, http.Session().UserId, "access_grant.update", "access_grant", AccessGrantView.Target(grant), before, AccessGrantView.Audited(grant), now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(AccessGrantView.Of(grant));
+        return TypedResults.Ok(AccessGrantView.Of(grant, await SubjectNameAsync(directory, grant, cancellationToken)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -129,6 +131,11 @@ public static class AccessGrantsApi
         return scopes;
     }
 
+    private static async Task<string?> SubjectNameAsync(GuildDirectory directory, AccessGrant grant, CancellationToken cancellationToken) =>
+        grant.SubjectType == GrantSubject.User
+            ? (await directory.MemberNamesAsync(grant.GuildId, [grant.SubjectId], cancellationToken)).GetValueOrDefault(grant.SubjectId)
+            : (await directory.RoleNamesAsync(grant.GuildId, cancellationToken)).GetValueOrDefault(grant.SubjectId);
+
     private static ProblemHttpResult UnknownGrant(long grantId) =>
         TypedResults.Problem(title: "Unknown grant", detail: $"No grant {grantId} in this guild.", statusCode: StatusCodes.Status404NotFound);
 }
@@ -137,11 +144,13 @@ public sealed record AccessGrantRequest(string? SubjectType, string? SubjectId, 
 
 public sealed record AccessGrantUpdate(IReadOnlyList<string>? Scopes);
 
-public sealed record AccessGrantView(string Id, string SubjectType, string SubjectId, IReadOnlyList<string> Scopes, string GrantedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <param name="SubjectName">The member's or role's name as Discord has it now; null when Discord does not say.</param>
+public sealed record AccessGrantView(
+    string Id, string SubjectType, string SubjectId, string? SubjectName, IReadOnlyList<string> Scopes, string GrantedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static AccessGrantView Of(AccessGrant grant) => new(
+    public static AccessGrantView Of(AccessGrant grant, string? subjectName = null) => new(
         grant.Id.ToString(CultureInfo.InvariantCulture), SnakeCaseEnumConverter<GrantSubject>.NameOf(grant.SubjectType),
-        grant.SubjectId.ToString(CultureInfo.InvariantCulture), AccessScopeNames.Of(grant.Scopes),
+        grant.SubjectId.ToString(CultureInfo.InvariantCulture), subjectName, AccessScopeNames.Of(grant.Scopes),
         grant.GrantedBy.ToString(CultureInfo.InvariantCulture), grant.CreatedAt, grant.UpdatedAt);
 
     /// <summary>What the audit log keeps of a grant: whom it is for and what it allows.</summary>

@@ -22,7 +22,7 @@ public static class AuditLogApi
     }
 
     public static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync(
-        long guildId, PlatformDbContext db, string? action, string? actorId, string? before, int? limit, CancellationToken cancellationToken)
+        long guildId, PlatformDbContext db, GuildDirectory directory, string? action, string? actorId, string? before, int? limit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var actor = ParseId(actorId, "actorId", errors);
@@ -43,8 +43,9 @@ public static class AuditLogApi
         query = cursor is { } id ? query.Where(e => e.Id < id) : query;
         var size = limit ?? 50;
         var entries = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var actors = await directory.MemberNamesAsync(guildId, entries.Take(size).Select(e => e.ActorId), cancellationToken);
         var items = entries.Take(size).Select(e => new AuditEntryView(
-            e.Id.ToString(CultureInfo.InvariantCulture), e.ActorId.ToString(CultureInfo.InvariantCulture), e.Action, e.TargetType, e.TargetId,
+            e.Id.ToString(CultureInfo.InvariantCulture), e.ActorId.ToString(CultureInfo.InvariantCulture), actors.GetValueOrDefault(e.ActorId), e.Action, e.TargetType, e.TargetId,
             e.Before is null ? null : JsonDocument.Parse(e.Before).RootElement, e.After is null ? null : JsonDocument.Parse(e.After).RootElement, e.OccurredAt)).ToList();
         return TypedResults.Ok(new AuditPage(items, entries.Count > size ? items[^1].Id : null));
     }
@@ -68,4 +69,5 @@ public static class AuditLogApi
 
 public sealed record AuditPage(IReadOnlyList<AuditEntryView> Items, string? NextCursor);
 
-public sealed record AuditEntryView(string Id, string ActorId, string Action, string TargetType, string? TargetId, JsonElement? Before, JsonElement? After, DateTimeOffset OccurredAt);
+/// <param name="ActorName">The actor's name in the guild as Discord has it now; null when they left or Discord does not say.</param>
+public sealed record AuditEntryView(string Id, string ActorId, string? ActorName, string Action, string TargetType, string? TargetId, JsonElement? Before, JsonElement? After, DateTimeOffset OccurredAt);

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { fakeApi, json } from "@/testing/fakeApi";
 import { AccessGrants } from "./AccessGrants";
 
-const grant = { id: "7", subjectType: "role", subjectId: "555", scopes: ["view_analytics"], grantedBy: "1", createdAt: "2026-11-26T10:00:00Z", updatedAt: "2026-11-26T10:00:00Z" };
+const grant = { id: "7", subjectType: "role", subjectId: "555", subjectName: "Moderators", scopes: ["view_analytics"], grantedBy: "1", createdAt: "2026-11-26T10:00:00Z", updatedAt: "2026-11-26T10:00:00Z" };
 
 describe("AccessGrants", () => {
   it("grants a member rights and lists them", async () => {
     const { client, sent } = fakeApi((request) =>
-      request.method === "GET" ? json([]) : json({ ...grant, id: "8", subjectType: "user", subjectId: "123", scopes: ["view_analytics", "manage_modules"] }, 201));
+      request.method === "GET" ? json([]) : json({ ...grant, id: "8", subjectType: "user", subjectId: "123", subjectName: null, scopes: ["view_analytics", "manage_modules"] }, 201));
     render(<AccessGrants guildId="42" client={client} />);
 
     fireEvent.change(await screen.findByLabelText("Member id"), { target: { value: "123" } });
@@ -23,7 +23,8 @@ describe("AccessGrants", () => {
     const { client, sent } = fakeApi((request) => (request.method === "GET" ? json([grant]) : json(null, 204)));
     render(<AccessGrants guildId="42" client={client} />);
 
-    fireEvent.click(await screen.findByRole("button", { name: "Take back access of role 555" }));
+    expect((await screen.findByText("Moderators")).nextElementSibling?.textContent).toBe("555");
+    fireEvent.click(screen.getByRole("button", { name: "Take back access of role 555" }));
 
     await waitFor(() => expect(screen.queryByText("555")).toBeNull());
     expect(sent[1]).toMatchObject({ method: "DELETE", url: "http://platform.test/api/guilds/42/access-grants/7" });

@@ -5,6 +5,7 @@ import { api, type Schemas } from "@/lib/api/client";
 import { describeProblem, fieldErrors } from "@/lib/api/problem";
 import { useApiData } from "@/lib/useApiData";
 import { Field, invalidProps } from "./Field";
+import { DiscordName } from "./DiscordName";
 
 type Grant = Schemas["AccessGrantView"];
 
@@ -70,7 +71,7 @@ export function AccessGrants({ guildId, client = api }: { guildId: string; clien
           {state.data.map((grant) => (
             <li key={grant.id}>
               <span>
-                {grant.subjectType === "role" ? "Role" : "Member"} <code>{grant.subjectId}</code>: {grant.scopes.map(labelOf).join(", ")}
+                {grant.subjectType === "role" ? "Role" : "Member"} <DiscordName name={grant.subjectName} id={grant.subjectId} />: {grant.scopes.map(labelOf).join(", ")}
               </span>
               <button type="button" className="secondary" onClick={() => remove(grant)} aria-label={`Take back access of ${grant.subjectType} ${grant.subjectId}`}>
                 Remove

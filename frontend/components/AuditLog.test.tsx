@@ -4,7 +4,7 @@ import { fakeApi, json } from "@/testing/fakeApi";
 import { AuditLog } from "./AuditLog";
 
 const entry = (id: string, action: string) => ({
-  id, actorId: "900", action, targetType: "module", targetId: "tags", before: { enabled: true }, after: { enabled: false }, occurredAt: "2026-11-26T10:00:00Z",
+  id, actorId: "900", actorName: "Owner 0", action, targetType: "module", targetId: "tags", before: { enabled: true }, after: { enabled: false }, occurredAt: "2026-11-26T10:00:00Z",
 });
 
 describe("AuditLog", () => {
@@ -22,6 +22,7 @@ describe("AuditLog", () => {
     const table = await screen.findByRole("table", { name: "Changes, newest first" });
     expect(within(table).getAllByText("module.update · tags")).toHaveLength(2);
     expect(within(table).getAllByText('{"enabled":true} → {"enabled":false}')).toHaveLength(2);
+    expect(within(table).getAllByText("Owner 0")).toHaveLength(2);
 
     fireEvent.click(screen.getByRole("button", { name: "Show older changes" }));
     await screen.findByText((_, element) => element?.tagName === "TBODY" && element.children.length === 3);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { api, type Schemas } from "@/lib/api/client";
 import { describeProblem } from "@/lib/api/problem";
+import { DiscordName } from "./DiscordName";
 
 type Entry = Schemas["AuditEntryView"];
 
@@ -64,7 +65,7 @@ export function AuditLog({ guildId, client = api }: { guildId: string; client?: 
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td>{when.format(new Date(entry.occurredAt))}</td>
-                <td><code>{entry.actorId}</code></td>
+                <td><DiscordName name={entry.actorName} id={entry.actorId} /></td>
                 <td>{entry.action}{entry.targetId ? ` · ${entry.targetId}` : ""}</td>
                 <td><code>{JSON.stringify(entry.before ?? null)} → {JSON.stringify(entry.after ?? null)}</code></td>
               </tr>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Access;
+using Platform.Api.Audit;
 using Platform.Api.Budgets;
 using Platform.Api.Guilds;
 using Platform.Api.Modules;
@@ -94,6 +95,29 @@ public sealed class GuildAdministrationTests(ApiEnvironment environment)
         // Taking the deputy's grant back takes their access with it.
         Assert.Equal(HttpStatusCode.NoContent, (await owner.SendAsync(HttpMethod.Delete, $"/api/guilds/{guild.Id}/access-grants/{grant.Id}")).StatusCode);
         await ProblemAssert.IsProblemAsync(await browser.GetAsync($"/api/guilds/{guild.Id}/access-grants"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Grants_and_the_audit_log_name_members_and_roles_as_the_guild_knows_them()
+    {
+        await using var scenario = await ApiScenario.StartAsync(environment);
+        var guild = scenario.Guilds[0];
+        var member = guild.Members![6];
+        var role = guild.Roles![1];
+        using var owner = await scenario.SignInAsync(guild.OwnerId);
+        var grants = $"/api/guilds/{guild.Id}/access-grants";
+
+        var created = await ProblemAssert.IsOkAsync<AccessGrantView>(await owner.SendAsync(HttpMethod.Post, grants,
+            new { subjectType = "user", subjectId = member.User!.Id.ToString(), scopes = new[] { "view_analytics" } }));
+        await owner.SendAsync(HttpMethod.Post, grants, new { subjectType = "role", subjectId = role.Id.ToString(), scopes = new[] { "view_analytics" } });
+        await owner.SendAsync(HttpMethod.Post, grants, new { subjectType = "user", subjectId = "123456789", scopes = new[] { "view_analytics" } });
+        var listed = await ProblemAssert.IsOkAsync<List<AccessGrantView>>(await owner.GetAsync(grants));
+        var audit = await ProblemAssert.IsOkAsync<AuditPage>(await owner.GetAsync($"/api/guilds/{guild.Id}/audit-log"));
+
+        var memberName = member.Nick ?? member.User.GlobalName ?? member.User.Username;
+        Assert.Equal(memberName, created.SubjectName);
+        Assert.Equal([memberName, role.Name, null], listed.Select(g => g.SubjectName));
+        Assert.All(audit.Items, entry => Assert.Equal("Owner 0", entry.ActorName));
     }
 
     [Fact]

@@ -851,6 +851,7 @@ export interface components {
             id: string;
             subjectType: string;
             subjectId: string;
+            subjectName: null | string;
             scopes: string[];
             grantedBy: string;
             /** Format: date-time */
@@ -861,6 +862,7 @@ export interface components {
         AuditEntryView: {
             id: string;
             actorId: string;
+            actorName: null | string;
             action: string;
             targetType: string;
             targetId: null | string;
