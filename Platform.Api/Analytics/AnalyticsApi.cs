@@ -20,11 +20,29 @@ public static class AnalyticsApi
         return guilds;
     }
 
+    /// <summary>Members named by user: the biggest spenders, which is what the dashboard shows; the rest keep their ids.</summary>
+    public const int NamedMembers = 25;
+
     public static async Task<Results<Ok<UsageReport>, ValidationProblem>> GetAsync(
-        long guildId, string? from, string? to, string? groupBy, UsageReports reports, TimeProvider time, CancellationToken cancellationToken)
+        long guildId, string? from, string? to, string? groupBy, UsageReports reports, GuildDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, errors) = UsageQuery.Parse(from, to, groupBy, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        return query is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await reports.GetAsync(guildId, query, cancellationToken));
+        if (query is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var report = await reports.GetAsync(guildId, query, cancellationToken);
+        if (query.GroupBy != UsageGrouping.User)
+        {
+            return TypedResults.Ok(report);
+        }
+
+        var names = await directory.MemberNamesAsync(guildId, report.Rows.Take(NamedMembers).Select(MemberId).Where(id => id > 0), cancellationToken);
+        return TypedResults.Ok(report with { Rows = [.. report.Rows.Select(r => names.TryGetValue(MemberId(r), out var name) ? r with { Name = name } : r)] });
+
+        // Calls made outside any member ("unknown") have no id to name.
+        static long MemberId(UsageRow row) => long.TryParse(row.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(

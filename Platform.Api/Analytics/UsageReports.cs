@@ -102,7 +102,10 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
 
 public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IReadOnlyList<UsageRow> Rows, UsageRow Totals, MonthToDate MonthToDate);
 
-/// <summary>One group's usage; <see cref="Split"/> is the model within the day when grouped by day and model.</summary>
-public sealed record UsageRow(string Key, string? Split, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
+/// <summary>
+/// One group's usage; <see cref="Split"/> is the model within the day when grouped by day and model,
+/// and <see cref="Name"/> the member's name in the guild when grouped by user.
+/// </summary>
+public sealed record UsageRow(string Key, string? Split, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, string? Name = null);
 
 public sealed record MonthToDate(DateOnly Since, decimal SpentUsd, decimal? BudgetUsd, decimal? PercentOfBudget);

@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { fakeApi, json } from "@/testing/fakeApi";
 import { UsagePanel } from "./UsagePanel";
 
-const row = (key: string, costUsd: number, split: string | null = null) => ({ key, split, calls: 2, inputTokens: 1200, cachedInputTokens: 0, outputTokens: 800, costUsd });
+const row = (key: string, costUsd: number, split: string | null = null, name: string | null = null) => ({ key, split, name, calls: 2, inputTokens: 1200, cachedInputTokens: 0, outputTokens: 800, costUsd });
 
 function reportFor(groupBy: string) {
   const rows = {
     day_by_model: [row("2026-11-26", 0.06, "gpt-4o")],
     model: [row("gpt-4o", 0.06)],
     module: [row("ask", 0.05), row("summary", 0.01)],
-    user: [],
+    user: [row("900", 0.04, null, "Owner 0"), row("901", 0.02)],
   }[groupBy] ?? [];
   return {
     from: "2026-10-28", to: "2026-11-26", groupBy, rows, totals: row("total", 0.06),
@@ -33,7 +33,9 @@ describe("UsagePanel", () => {
     const byModel = await screen.findByRole("table", { name: "By model" });
     expect(within(byModel).getByText("1.2K / 800")).toBeTruthy();
     expect(within(await screen.findByRole("table", { name: "Top modules" })).getByText("ask")).toBeTruthy();
-    expect(within(await screen.findByRole("table", { name: "Top members" })).getByText("None")).toBeTruthy();
+    const members = await screen.findByRole("table", { name: "Top members" });
+    expect(within(members).getByText("Owner 0").nextElementSibling?.textContent).toBe("900");
+    expect(within(members).getByText("901")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toMatch(/usage\.csv\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&groupBy=day_by_model$/);
     expect(asked.sort()).toEqual(["day_by_model", "model", "module", "user"]);
   });

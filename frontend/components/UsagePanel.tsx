@@ -6,6 +6,7 @@ import { api, type Schemas } from "@/lib/api/client";
 import { usd } from "@/lib/format";
 import { useApiData } from "@/lib/useApiData";
 import { lastThirtyDays, stackByModel } from "@/lib/usageChart";
+import { DiscordName } from "./DiscordName";
 
 type Report = Schemas["UsageReport"];
 
@@ -106,7 +107,7 @@ function UsageTable({ caption, report, limit, showTokens = false }: { caption: s
         )}
         {rows.map((row) => (
           <tr key={row.key}>
-            <th scope="row">{row.key}</th>
+            <th scope="row">{report.groupBy === "user" ? <DiscordName name={row.name} id={row.key} /> : row.key}</th>
             <td>{row.calls}</td>
             {showTokens && (
               <td>

@@ -16,7 +16,9 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         await using var scenario = await ApiScenario.StartAsync(environment);
         var guild = (long)scenario.Guilds[0].Id;
         using var owner = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
-        await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o-mini", 0.01m), Call(guild, 1, "ask", "gpt-4o", 0.02m), Call(guild, 2, "summary", "gpt-4o", 0.04m),
+        var member = scenario.Guilds[0].Members![2];
+        var memberId = (long)member.User!.Id;
+        await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o-mini", 0.01m), Call(guild, 1, "ask", "gpt-4o", 0.02m), Call(guild, memberId, "summary", "gpt-4o", 0.04m),
             Call(guild + 1, 1, "ask", "gpt-4o", 5m));
         await owner.SendAsync(HttpMethod.Put, $"/api/guilds/{guild}/llm/budget", new { monthlyLimitUsd = 1m });
 
@@ -27,7 +29,8 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         var byDayAndModel = await ReportAsync(owner, guild, "day_by_model");
 
         Assert.Equal([("gpt-4o", 2L, 0.06m), ("gpt-4o-mini", 1L, 0.01m)], byModel.Rows.Select(r => (r.Key, r.Calls, r.CostUsd)));
-        Assert.Equal([("2", 0.04m), ("1", 0.03m)], byUser.Rows.Select(r => (r.Key, r.CostUsd)));
+        Assert.Equal([(memberId.ToString(), member.Nick ?? member.User.GlobalName ?? member.User.Username, 0.04m), ("1", null, 0.03m)], byUser.Rows.Select(r => (r.Key, r.Name, r.CostUsd)));
+        Assert.All(byModel.Rows, row => Assert.Null(row.Name));
         Assert.Equal([("summary", 0.04m), ("ask", 0.03m)], byModule.Rows.Select(r => (r.Key, r.CostUsd)));
         Assert.Equal([(Today.ToString("yyyy-MM-dd"), 3L)], byDay.Rows.Select(r => (r.Key, r.Calls)));
         Assert.Equal([(Today.ToString("yyyy-MM-dd"), "gpt-4o", 0.06m), (Today.ToString("yyyy-MM-dd"), "gpt-4o-mini", 0.01m)],

@@ -1066,6 +1066,7 @@ export interface components {
             outputTokens: number;
             /** Format: double */
             costUsd: number;
+            name?: null | string;
         };
     };
     responses: never;
