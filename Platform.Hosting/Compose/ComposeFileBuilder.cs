@@ -116,7 +116,7 @@ internal sealed class ComposeFileBuilder(DistributedApplicationModel model, Dist
     {
         foreach (var wait in resource.Annotations.OfType<WaitAnnotation>())
         {
-            var target = Owner(wait.Resource);
+            var target = ComposeValueResolver.ServiceOf(wait.Resource);
             if (!target.TryGetLastAnnotation<ComposeServiceAnnotation>(out var dependency))
             {
                 continue;
@@ -132,8 +132,6 @@ internal sealed class ComposeFileBuilder(DistributedApplicationModel model, Dist
             }
         }
     }
-
-    private static IResource Owner(IResource resource) => resource is IResourceWithParent child ? Owner(child.Parent) : resource;
 
     private bool IsOneShot(IResource resource) =>
         model.Resources.Any(other => other.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource == resource && w.WaitType == WaitType.WaitForCompletion));

@@ -72,7 +72,8 @@ internal sealed class ComposeValueResolver
 
     private static int Port(EndpointReference endpoint) => ContainerPort(endpoint.EndpointAnnotation, endpoint.Resource);
 
-    /// <summary>A child resource (a database) is reached at the service of the resource that runs it.</summary>
-    public static string ServiceName(IResource resource) =>
-        resource is IResourceWithParent child ? ServiceName(child.Parent) : resource.Name;
+    /// <summary>The resource whose service runs <paramref name="resource"/>: a child (a database) runs in its parent's.</summary>
+    public static IResource ServiceOf(IResource resource) => resource is IResourceWithParent child ? ServiceOf(child.Parent) : resource;
+
+    private static string ServiceName(IResource resource) => ServiceOf(resource).Name;
 }
