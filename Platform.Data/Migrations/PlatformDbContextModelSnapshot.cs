@@ -391,6 +391,26 @@ namespace Platform.Data.Migrations
                     b.ToTable("llm_model_prices", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Data.Llm.LlmSettledDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<DateTimeOffset>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_llm_settled_days");
+
+                    b.ToTable("llm_settled_days", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Data.Llm.LlmUsage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -12,15 +12,15 @@ namespace Platform.Benchmarks;
 /// <summary>
 /// LLM usage storage on the host's Postgres: sustained ingest through the bot's batch writer (COPY
 /// and the batch's daily rollups; and the spool replay's staged insert-if-new) against a raw COPY of
-/// the same rows into llm_usage, in alternating rounds; then a guild's 30-day summary over 10 million rows, from the rollups (the
-/// query the bot and the api use) and from the raw table with its (guild_id, occurred_at) index.
+/// the same rows into llm_usage, in alternating rounds; then loads the rows for <see cref="LlmUsageSummaries"/>.
 /// </summary>
 internal static class LlmUsageStorage
 {
     private const int BatchSize = 5_000;
-    private const int Guilds = 1_000;
     private static readonly string[] Modules = ["ask", "summary", "moderation", "translate"];
     private static readonly string[] Models = ["gpt-4o-mini", "gpt-4.1", "claude-sonnet-4-5"];
+
+    public const int Guilds = 1_000;
 
     public static async Task<int> RunAsync(int ingestRows, int summaryRows)
     {
@@ -66,59 +66,8 @@ internal static class LlmUsageStorage
             replay_ratio = replays.Sum() / raw.Sum(),
         });
 
-        var loaded = ingestRows / 2 * 6;
-        await RawCopyAsync(dataSource, Rows(summaryRows - loaded, now, TimeSpan.FromDays(90)));
-        // The rollups are rebuilt in day order, the order the bot creates them in as the days pass.
-        await ExecuteAsync(dataSource, """
-            TRUNCATE llm_daily_usage;
-            INSERT INTO llm_daily_usage (guild_id, day, module, model, calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd)
-            SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, module, model_requested, count(*),
-                   sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)
-            FROM llm_usage GROUP BY 1, 2, 3, 4
-            ORDER BY 2
-            """);
-        await ExecuteAsync(dataSource, "VACUUM ANALYZE llm_usage");
-        await ExecuteAsync(dataSource, "VACUUM ANALYZE llm_daily_usage");
-
-        // The connection string as the bot and the api get it.
-        await using var summaries = new PlatformDbContext(PlatformDbOptions.ForConnectionString(PlatformDbOptions.WithPlatformDefaults(database)));
-        var from = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-29));
-        var to = DateOnly.FromDateTime(now.UtcDateTime);
-        var since = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var fromRollups = await TimeAsync(guild => LlmUsageSummary.ForGuildAsync(summaries, guild, from, to, CancellationToken.None));
-        await using var floorConnection = await dataSource.OpenConnectionAsync();
-        await using var floor = new NpgsqlCommand("""
-            SELECT module, model, sum(calls), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost_usd)
-            FROM llm_daily_usage WHERE guild_id = $1 AND day >= $2 AND day <= $3 GROUP BY 1, 2 ORDER BY 7 DESC
-            """, floorConnection) { Parameters = { new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint }, new() { Value = from }, new() { Value = to } } };
-        await floor.PrepareAsync();
-        var fromRollupsPrepared = await TimeAsync(async guild =>
-        {
-            floor.Parameters[0].Value = guild;
-            await using var reader = await floor.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-            }
-        });
-        var fromRaw = await TimeAsync(guild => summaries.LlmUsage.AsNoTracking()
-            .Where(u => u.GuildId == guild && u.OccurredAt >= since)
-            .GroupBy(u => new { u.Module, u.ModelRequested })
-            .OrderByDescending(g => g.Sum(u => u.CostUsd))
-            .Select(g => new LlmUsageLine(g.Key.Module, g.Key.ModelRequested, g.Count(), g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
-            .ToListAsync());
-
-        Print(new
-        {
-            benchmark = "llm-usage-30-day-summary",
-            rows = await summaries.LlmUsage.LongCountAsync(),
-            rollup_rows = await summaries.LlmDailyUsage.LongCountAsync(),
-            rollups_p50_ms = Percentile(fromRollups, 0.50),
-            rollups_p99_ms = Percentile(fromRollups, 0.99),
-            rollups_prepared_sql_p50_ms = Percentile(fromRollupsPrepared, 0.50),
-            raw_p50_ms = Percentile(fromRaw, 0.50),
-            raw_p99_ms = Percentile(fromRaw, 0.99),
-            p50_ratio = Percentile(fromRaw, 0.50) / Percentile(fromRollups, 0.50),
-        });
+        await RawCopyAsync(dataSource, Rows(summaryRows - ingestRows / 2 * 6, now, TimeSpan.FromDays(90)));
+        await LlmUsageSummaries.RunAsync(dataSource, database, now);
         return 0;
     }
 
@@ -180,26 +129,7 @@ internal static class LlmUsageStorage
         }
     }
 
-    private static async Task<List<double>> TimeAsync(Func<long, Task> query)
-    {
-        var random = new Random(7);
-        for (var i = 0; i < 50; i++)
-        {
-            await query(random.Next(1, Guilds + 1));
-        }
-
-        var times = new List<double>();
-        for (var i = 0; i < 500; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await query(random.Next(1, Guilds + 1));
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-
-        return times;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    public static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
     {
         await using var command = dataSource.CreateCommand(sql);
         command.CommandTimeout = 0;

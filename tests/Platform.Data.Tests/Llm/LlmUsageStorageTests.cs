@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Data.Llm;
 using Platform.Testing;
+using static Platform.Data.Tests.Llm.LlmUsageTestData;
 
 namespace Platform.Data.Tests.Llm;
 
@@ -13,7 +14,7 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
     [Fact]
     public async Task A_batch_is_written_with_its_daily_rollups_and_replaying_it_counts_nothing_twice()
     {
-        var (db, dataSource) = await MigratedAsync();
+        var (db, dataSource) = await postgres.MigratedAsync();
         await using var writer = new LlmUsageBatchWriter(dataSource);
         LlmUsage[] batch =
         [
@@ -38,7 +39,7 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
     [Fact]
     public async Task Every_field_of_a_record_reads_back_as_written()
     {
-        var (db, dataSource) = await MigratedAsync();
+        var (db, dataSource) = await postgres.MigratedAsync();
         await using var writer = new LlmUsageBatchWriter(dataSource);
         var written = Usage(guildId: 42, module: "ask", cost: 0.000123456m, at: Now);
         (written.Status, written.ErrorKind, written.TimeToFirstTokenMs, written.Command) = (LlmCallStatus.BudgetBlocked, "guild_month", null, null);
@@ -52,7 +53,7 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
     [Fact]
     public async Task A_month_never_seen_gets_its_partition_and_retention_drops_whole_old_partitions()
     {
-        var (db, dataSource) = await MigratedAsync();
+        var (db, dataSource) = await postgres.MigratedAsync();
         await using var writer = new LlmUsageBatchWriter(dataSource);
         var months = Enumerable.Range(0, 16).Select(i => UtcMonth.Start(Now).AddMonths(-i).AddDays(2)).ToList();
         await writer.WriteAsync([.. months.Select(at => Usage(guildId: 7, module: "ask", cost: 0.01m, at: at))], CancellationToken.None);
@@ -71,7 +72,7 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
     [Fact]
     public async Task Partitions_are_made_ahead_and_making_them_again_from_two_connections_is_harmless()
     {
-        var (_, dataSource) = await MigratedAsync();
+        var (_, dataSource) = await postgres.MigratedAsync();
         await using var first = await dataSource.OpenConnectionAsync();
         await using var second = await dataSource.OpenConnectionAsync();
         var inTwoYears = Now.AddYears(2);
@@ -83,35 +84,4 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
         var months = await LlmUsagePartitions.ListAsync(first, CancellationToken.None);
         Assert.Equal(Enumerable.Range(0, 4).Select(i => UtcMonth.Start(inTwoYears).AddMonths(i)), months.TakeLast(4));
     }
-
-    private async Task<(PlatformDbContext Db, NpgsqlDataSource DataSource)> MigratedAsync()
-    {
-        var connectionString = await postgres.CreateDatabaseAsync();
-        var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(connectionString));
-        await db.Database.MigrateAsync();
-        return (db, NpgsqlDataSource.Create(connectionString));
-    }
-
-    private static LlmUsage Usage(long? guildId, string module, decimal cost, DateTimeOffset at) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        OccurredAt = at,
-        GuildId = guildId,
-        ChannelId = 11,
-        UserId = 12,
-        Module = module,
-        Command = "/ask",
-        Provider = "openai",
-        ModelRequested = "gpt-4o-mini",
-        ModelReturned = "gpt-4o-mini-2024-07-18",
-        InputTokens = 120,
-        CachedInputTokens = 0,
-        OutputTokens = 80,
-        ReasoningTokens = 0,
-        CostUsd = cost,
-        DurationMs = 900,
-        TimeToFirstTokenMs = 150,
-        Status = LlmCallStatus.Ok,
-        RequestId = "chatcmpl-test",
-    };
 }
