@@ -22,6 +22,7 @@ public class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : Db
     public DbSet<LlmUsage> LlmUsage => Set<LlmUsage>();
     public DbSet<LlmDailyUsage> LlmDailyUsage => Set<LlmDailyUsage>();
     public DbSet<LlmBudget> LlmBudgets => Set<LlmBudget>();
+    public DbSet<LlmDailyUserUsage> LlmDailyUserUsage => Set<LlmDailyUserUsage>();
     public DbSet<LlmSettledDay> LlmSettledDays => Set<LlmSettledDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -9,8 +9,8 @@ using Platform.Data.Llm;
 namespace Platform.Api.Analytics;
 
 /// <summary>
-/// LLM usage reports, from the daily rollups (by day, model or module) or from the calls themselves
-/// (by user, which the rollups do not keep). Cached in HybridCache, in memory and Redis, for a short
+/// LLM usage reports, from the daily rollups (by day, model or module) or from the member rollups of
+/// settled days and the calls since (by user). Cached in HybridCache, in memory and Redis, for a short
 /// while since the bot writes new usage all the time; a budget change clears the guild's reports at once.
 /// </summary>
 public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimeProvider time, IOptions<AnalyticsSettings> settings)
@@ -86,18 +86,39 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Settled days from the member rollups, the days since the last settled one (today, and
+    /// yesterday for its first hour) from the raw rows; a member's calls of both are summed together.
+    /// </summary>
     private async Task<IReadOnlyList<UsageRow>> ByUserAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
     {
-        var from = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var to = new DateTimeOffset(query.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var rows = await db.LlmUsage.AsNoTracking()
-            .Where(u => u.GuildId == guildId && u.OccurredAt >= from && u.OccurredAt < to)
-            .GroupBy(u => u.UserId)
-            .Select(g => new { g.Key, Calls = g.LongCount(), Input = g.Sum(u => (long)u.InputTokens), Cached = g.Sum(u => (long)u.CachedInputTokens), Output = g.Sum(u => (long)u.OutputTokens), Cost = g.Sum(u => u.CostUsd) })
-            .OrderByDescending(r => r.Cost)
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new UsageRow(r.Key?.ToString(CultureInfo.InvariantCulture) ?? "unknown", null, r.Calls, r.Input, r.Cached, r.Output, r.Cost))];
+        var lastSettled = await db.LlmSettledDays.MaxAsync(s => (DateOnly?)s.Day, cancellationToken);
+        var rawFrom = lastSettled is { } last && last >= query.From ? last.AddDays(1) : query.From;
+        var settled = rawFrom > query.From
+            ? await db.LlmDailyUserUsage.AsNoTracking()
+                .Where(d => d.GuildId == guildId && d.Day >= query.From && d.Day < rawFrom && d.Day <= query.To)
+                .GroupBy(d => d.UserId)
+                .Select(g => new MemberSums(g.Key, g.Sum(d => d.Calls), g.Sum(d => d.InputTokens), g.Sum(d => d.CachedInputTokens), g.Sum(d => d.OutputTokens), g.Sum(d => d.CostUsd)))
+                .ToListAsync(cancellationToken)
+            : [];
+        var (from, to) = (Start(rawFrom), Start(query.To.AddDays(1)));
+        var recent = rawFrom <= query.To
+            ? await db.LlmUsage.AsNoTracking()
+                .Where(u => u.GuildId == guildId && u.OccurredAt >= from && u.OccurredAt < to)
+                .GroupBy(u => u.UserId ?? 0)
+                .Select(g => new MemberSums(g.Key, g.LongCount(), g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
+                .ToListAsync(cancellationToken)
+            : [];
+        return [.. settled.Concat(recent)
+            .GroupBy(m => m.UserId)
+            .Select(g => new UsageRow(g.Key == 0 ? "unknown" : g.Key.ToString(CultureInfo.InvariantCulture), null,
+                g.Sum(m => m.Calls), g.Sum(m => m.InputTokens), g.Sum(m => m.CachedInputTokens), g.Sum(m => m.OutputTokens), g.Sum(m => m.CostUsd)))
+            .OrderByDescending(r => r.CostUsd)];
     }
+
+    private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private sealed record MemberSums(long UserId, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
 }
 
 public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IReadOnlyList<UsageRow> Rows, UsageRow Totals, MonthToDate MonthToDate);

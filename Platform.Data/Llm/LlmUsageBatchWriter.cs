@@ -9,8 +9,9 @@ namespace Platform.Data.Llm;
 /// written before (replayed from the spool after a commit whose answer was lost) is COPYed into a
 /// session-local staging table instead, and one statement inserts the records not already present
 /// and adds exactly those to the rollups, so it counts once in the raw table and in the rollups.
+/// Records of days already closed also go to the member rollups of settled days (<see cref="LlmLateUsage"/>).
 /// </summary>
-public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvider? time = null) : IAsyncDisposable
 {
     private const string Columns = "id, occurred_at, guild_id, channel_id, user_id, module, command, provider, model_requested, model_returned, " +
         "input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd, duration_ms, time_to_first_token_ms, status, error_kind, request_id";
@@ -39,7 +40,7 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDis
         WITH inserted AS (
             INSERT INTO llm_usage ({Columns}) SELECT {Columns} FROM llm_usage_incoming
             ON CONFLICT DO NOTHING
-            RETURNING guild_id, occurred_at, module, model_requested, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
+            RETURNING guild_id, user_id, occurred_at, module, model_requested, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
         ), rolled_up AS (
             INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
             SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, module, model_requested, count(*),
@@ -47,34 +48,49 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDis
             FROM inserted
             GROUP BY 1, 2, 3, 4
             {AddToRollUps}
+        ), users_rolled_up AS (
+            INSERT INTO llm_daily_user_usage AS users ({LlmLateUsage.UserRollUpColumns})
+            SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, coalesce(user_id, 0), count(*),
+                   sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)
+            FROM inserted
+            WHERE (occurred_at AT TIME ZONE 'UTC')::date IN (SELECT day FROM llm_settled_days)
+            GROUP BY 1, 2, 3
+            {LlmLateUsage.AddToUserRollUps}
         )
         SELECT count(*) FROM inserted
         """;
 
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
     private readonly HashSet<DateTimeOffset> monthsEnsured = [];
     private NpgsqlConnection? connection;
 
     /// <summary>Writes records never written before, and their rollups.</summary>
     public Task<int> WriteAsync(IReadOnlyCollection<LlmUsage> batch, CancellationToken cancellationToken) =>
-        InTransactionAsync(batch, async (open, transaction) =>
+        InTransactionAsync(batch, async (open, transaction, late) =>
         {
             await CopyAsync(open, "llm_usage", batch, cancellationToken);
             await using var rollUp = new NpgsqlCommand(RollUpBatch, open, transaction);
             rollUp.Parameters.AddRange(LlmDailyRollUp.Of(batch).Parameters());
             await rollUp.ExecuteNonQueryAsync(cancellationToken);
+            if (late.Count > 0)
+            {
+                await LlmLateUsage.AddToSettledDaysAsync(open, late, cancellationToken);
+            }
+
             return batch.Count;
         }, cancellationToken);
 
     /// <summary>Writes the records not already present, and adds only those to the rollups; returns how many were new.</summary>
     public Task<int> WriteMissingAsync(IReadOnlyCollection<LlmUsage> batch, CancellationToken cancellationToken) =>
-        InTransactionAsync(batch, async (open, transaction) =>
+        InTransactionAsync(batch, async (open, transaction, _) =>
         {
             await CopyAsync(open, "llm_usage_incoming", batch, cancellationToken);
             await using var insert = new NpgsqlCommand(InsertNewAndRollUp, open, transaction);
             return (int)(long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         }, cancellationToken);
 
-    private async Task<int> InTransactionAsync(IReadOnlyCollection<LlmUsage> batch, Func<NpgsqlConnection, NpgsqlTransaction, Task<int>> write, CancellationToken cancellationToken)
+    private async Task<int> InTransactionAsync(
+        IReadOnlyCollection<LlmUsage> batch, Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<LlmUsage>, Task<int>> write, CancellationToken cancellationToken)
     {
         try
         {
@@ -86,7 +102,14 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource) : IAsyncDis
             }
 
             await using var transaction = await open.BeginTransactionAsync(cancellationToken);
-            var written = await write(open, transaction);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var late = batch.Where(u => LlmLateUsage.DayOf(u) < today).ToList();
+            if (late.Count > 0)
+            {
+                await LlmLateUsage.LockSharedAsync(open, late, cancellationToken);
+            }
+
+            var written = await write(open, transaction, late);
             await transaction.CommitAsync(cancellationToken);
             return written;
         }

@@ -46,6 +46,33 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
     }
 
     [Fact]
+    public async Task By_user_reads_settled_days_from_the_member_rollups_and_adds_the_calls_since()
+    {
+        await using var scenario = await ApiScenario.StartAsync(environment);
+        var guild = (long)scenario.Guilds[0].Id;
+        using var owner = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
+        var memberId = (long)scenario.Guilds[0].Members![2].User!.Id;
+        await WriteAsync(scenario, Call(guild, memberId, "ask", "gpt-4o", 0.04m, Today.AddDays(-2)), Call(guild, 1, "ask", "gpt-4o", 0.02m, Today.AddDays(-2)),
+            Call(guild, memberId, "ask", "gpt-4o", 0.01m, Today));
+        await using var dataSource = NpgsqlDataSource.Create(scenario.ConnectionString);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await LlmDailyUsageSettling.SettleClosedDaysAsync(connection, DateTimeOffset.UtcNow, CancellationToken.None);
+        }
+
+        // Without the raw rows of the settled day, only its member rollups can answer for it.
+        await using (var delete = dataSource.CreateCommand("DELETE FROM llm_usage WHERE occurred_at < $1"))
+        {
+            delete.Parameters.AddWithValue(Today);
+            Assert.Equal(2, await delete.ExecuteNonQueryAsync());
+        }
+
+        var byUser = await ReportAsync(owner, guild, "user", $"&from={Today.AddDays(-2):yyyy-MM-dd}");
+
+        Assert.Equal([(memberId.ToString(), 2L, 0.05m), ("1", 1L, 0.02m)], byUser.Rows.Select(r => (r.Key, r.Calls, r.CostUsd)));
+    }
+
+    [Fact]
     public async Task Reports_are_cached_until_a_write_to_the_guild_clears_them()
     {
         await using var scenario = await ApiScenario.StartAsync(environment, new Dictionary<string, string?> { ["Analytics:CacheFor"] = "00:01:00" });
@@ -63,8 +90,8 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         Assert.Equal((0.12m, 3m), (fresh.Totals.CostUsd, fresh.MonthToDate.BudgetUsd));
     }
 
-    private static async Task<UsageReport> ReportAsync(Browser browser, long guild, string groupBy) =>
-        await ProblemAssert.IsOkAsync<UsageReport>(await browser.GetAsync($"/api/guilds/{guild}/llm/usage?groupBy={groupBy}"));
+    private static async Task<UsageReport> ReportAsync(Browser browser, long guild, string groupBy, string query = "") =>
+        await ProblemAssert.IsOkAsync<UsageReport>(await browser.GetAsync($"/api/guilds/{guild}/llm/usage?groupBy={groupBy}{query}"));
 
     private static async Task WriteAsync(ApiScenario scenario, params LlmUsage[] calls)
     {
@@ -73,10 +100,10 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         Assert.Equal(calls.Length, await writer.WriteAsync(calls, CancellationToken.None));
     }
 
-    private static LlmUsage Call(long guildId, long userId, string module, string model, decimal cost) => new()
+    private static LlmUsage Call(long guildId, long userId, string module, string model, decimal cost, DateTimeOffset? day = null) => new()
     {
         Id = Guid.CreateVersion7(),
-        OccurredAt = Today.AddMinutes(Random.Shared.Next(0, 60)),
+        OccurredAt = (day ?? Today).AddMinutes(Random.Shared.Next(0, 60)),
         GuildId = guildId,
         ChannelId = 11,
         UserId = userId,

@@ -160,6 +160,10 @@ internal static class AnalyticsEndpoint
                 Status = LlmCallStatus.Ok,
             })], CancellationToken.None);
         }
+
+        // As the bot leaves them: every day before today settled.
+        await using var settling = await dataSource.OpenConnectionAsync();
+        await LlmDailyUsageSettling.SettleClosedDaysAsync(settling, now, CancellationToken.None);
     }
 
     private sealed record Round(double PerSecond, IReadOnlyCollection<double> Latencies, IReadOnlyDictionary<string, IReadOnlyCollection<double>> ByGrouping, int Errors);

@@ -91,7 +91,8 @@ internal static class LlmUsageSummaries
             await using var write = new NpgsqlCommand($"INSERT INTO llm_daily_usage ({Columns}) SELECT {Columns} FROM rollup_source WHERE day = $1 ORDER BY random()", connection)
             { Parameters = { new() { Value = day } } };
             await write.ExecuteNonQueryAsync();
-            await LlmDailyUsageSettling.SettleClosedDaysAsync(connection, day, CancellationToken.None);
+            var dayBegins = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            await LlmDailyUsageSettling.SettleClosedDaysAsync(connection, dayBegins + LlmDailyUsageSettling.Grace, CancellationToken.None);
         }
 
         await ExecuteAsync(dataSource, "ANALYZE llm_daily_usage");

@@ -10,7 +10,7 @@ public sealed class MigrationTests(LocalPostgresFixture postgres)
     private static readonly string[] CoreTables =
     [
         "access_grants", "audit_log", "dashboard_users", "guild_modules", "guilds",
-        "llm_budgets", "llm_daily_usage", "llm_model_prices", "llm_settled_days", "llm_usage",
+        "llm_budgets", "llm_daily_usage", "llm_daily_user_usage", "llm_model_prices", "llm_settled_days", "llm_usage",
     ];
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed partial class LlmUsageFlusher(
     TimeProvider time,
     ILogger<LlmUsageFlusher> logger) : BackgroundService
 {
-    private readonly LlmUsageBatchWriter writer = new(dataSource);
+    private readonly LlmUsageBatchWriter writer = new(dataSource, time);
     private long lastSpoolAttempt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

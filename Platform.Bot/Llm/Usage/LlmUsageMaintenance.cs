@@ -51,7 +51,7 @@ public sealed partial class LlmUsageMaintenance(
             }
         }
 
-        var settled = await LlmDailyUsageSettling.SettleClosedDaysAsync(connection, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var settled = await LlmDailyUsageSettling.SettleClosedDaysAsync(connection, now, cancellationToken);
         activity?.SetTag("platform.llm.days_settled", settled.Count);
         if (settled.Count > 0)
         {

@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261126170221_SettledRollupDays")]
+    [Migration("20261126173355_SettledRollupDays")]
     partial class SettledRollupDays
     {
         /// <inheritdoc />
@@ -342,6 +342,51 @@ namespace Platform.Data.Migrations
                         .HasName("pk_llm_daily_usage");
 
                     b.ToTable("llm_daily_usage", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Llm.LlmDailyUserUsage", b =>
+                {
+                    b.Property<long>("GuildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("guild_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("CachedInputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cached_input_tokens");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("calls");
+
+                    b.Property<decimal>("CostUsd")
+                        .HasPrecision(20, 9)
+                        .HasColumnType("numeric(20,9)")
+                        .HasColumnName("cost_usd");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<long>("ReasoningTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reasoning_tokens");
+
+                    b.HasKey("GuildId", "Day", "UserId")
+                        .HasName("pk_llm_daily_user_usage");
+
+                    b.ToTable("llm_daily_user_usage", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Data.Llm.LlmModelPrice", b =>

@@ -1,0 +1,79 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Platform.Data.Llm;
+
+/// <summary>
+/// Records of a day that has closed (a spool replay, a flush across midnight) reach that day's member
+/// rollups here if the day is settled already; if it is not, its settling counts them from the raw
+/// rows. A settling takes its day's advisory lock exclusively and a late write takes it shared, each
+/// before touching anything else, so every record counts once and neither waits on the other's row locks.
+/// </summary>
+internal static class LlmLateUsage
+{
+    // A class of advisory locks no other part of the platform takes; the day is the lock's second key.
+    private const int LockClass = 0x4C4C4D53;
+
+    public const string UserRollUpColumns = "guild_id, day, user_id, calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
+
+    public const string AddToUserRollUps = """
+        ORDER BY 1, 2, 3
+        ON CONFLICT (guild_id, day, user_id) DO UPDATE SET
+            calls = users.calls + excluded.calls,
+            input_tokens = users.input_tokens + excluded.input_tokens,
+            cached_input_tokens = users.cached_input_tokens + excluded.cached_input_tokens,
+            output_tokens = users.output_tokens + excluded.output_tokens,
+            reasoning_tokens = users.reasoning_tokens + excluded.reasoning_tokens,
+            cost_usd = users.cost_usd + excluded.cost_usd
+        """;
+
+    private const string AddToSettledDays = $"""
+        INSERT INTO llm_daily_user_usage AS users ({UserRollUpColumns})
+        SELECT * FROM unnest($1::bigint[], $2::date[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::numeric[])
+            AS late({UserRollUpColumns})
+        WHERE late.day IN (SELECT day FROM llm_settled_days)
+        {AddToUserRollUps}
+        """;
+
+    public static DateOnly DayOf(LlmUsage usage) => DateOnly.FromDateTime(usage.OccurredAt.UtcDateTime);
+
+    /// <summary>Takes, shared, the locks of the days <paramref name="late"/> belongs to, in day order.</summary>
+    public static async Task LockSharedAsync(NpgsqlConnection connection, IEnumerable<LlmUsage> late, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock_shared({LockClass}, day - date '2000-01-01') FROM unnest($1::date[]) AS day ORDER BY day", connection)
+        { Parameters = { Array(late.Select(DayOf).Distinct(), NpgsqlDbType.Date) } };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task LockExclusiveAsync(NpgsqlConnection connection, DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockClass}, $1 - date '2000-01-01')", connection)
+        { Parameters = { new() { Value = day } } };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the records of closed days to the member rollups of those already settled.</summary>
+    public static async Task AddToSettledDaysAsync(NpgsqlConnection connection, IEnumerable<LlmUsage> late, CancellationToken cancellationToken)
+    {
+        var rows = late.GroupBy(u => (Guild: u.GuildId ?? 0, Day: DayOf(u), User: u.UserId ?? 0)).ToList();
+        await using var command = new NpgsqlCommand(AddToSettledDays, connection)
+        {
+            Parameters =
+            {
+                Array(rows.Select(g => g.Key.Guild), NpgsqlDbType.Bigint),
+                Array(rows.Select(g => g.Key.Day), NpgsqlDbType.Date),
+                Array(rows.Select(g => g.Key.User), NpgsqlDbType.Bigint),
+                Array(rows.Select(g => g.LongCount()), NpgsqlDbType.Bigint),
+                Array(rows.Select(g => g.Sum(u => (long)u.InputTokens)), NpgsqlDbType.Bigint),
+                Array(rows.Select(g => g.Sum(u => (long)u.CachedInputTokens)), NpgsqlDbType.Bigint),
+                Array(rows.Select(g => g.Sum(u => (long)u.OutputTokens)), NpgsqlDbType.Bigint),
+                Array(rows.Select(g => g.Sum(u => (long)u.ReasoningTokens)), NpgsqlDbType.Bigint),
+                Array(rows.Select(g => g.Sum(u => u.CostUsd)), NpgsqlDbType.Numeric),
+            },
+        };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlParameter Array<T>(IEnumerable<T> values, NpgsqlDbType type) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
+}
