@@ -36,6 +36,13 @@ public sealed class LlmSettings
 
     public int MaxBatchSize { get; set; } = 5_000;
 
+    /// <summary>
+    /// How long a budget's Redis spend counter is trusted before it is read again from Postgres. This
+    /// bounds how long an increment that never reached Redis, or a call still being written when the
+    /// counter was rebuilt, can go uncounted.
+    /// </summary>
+    public TimeSpan SpendReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often the spool is offered to Postgres again while it holds records.</summary>
     public TimeSpan SpoolRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -106,6 +106,28 @@ public sealed class BudgetTests(BotEnvironment environment)
         Assert.Equal(spent, await bots[0].Services.GetRequiredService<SpendCounters>().GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default));
     }
 
+    [Fact]
+    public async Task A_counter_that_missed_a_call_is_read_again_from_Postgres_within_the_reconcile_interval()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        var bot = await scenario.StartBotAsync(settings: "Llm:SpendReconcileInterval=00:00:02");
+        var guild = await scenario.GuildAsync();
+        await SetBudgetAsync(scenario, guild.Id, monthly: 100m, softPercent: 100, alertChannel: null);
+        await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
+        await using var db = scenario.CreateDbContext();
+        var cost = (await Eventually.ValueAsync(() => db.LlmUsage.AsNoTracking().SingleOrDefaultAsync(), "the record")).CostUsd;
+        var counters = bot.Services.GetRequiredService<SpendCounters>();
+        var key = BotRedisKeys.LlmGuildSpend(scenario.ApplicationId, guild.Id, DateTimeOffset.UtcNow);
+        await scenario.Redis.KeyDeleteAsync(key);
+        Assert.Equal(cost, await counters.GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default));
+
+        // The call's increment lost on its way to Redis; the counter keeps the life the bot gave it.
+        await scenario.Redis.StringDecrementAsync(key, (long)(cost * 1_000_000_000m));
+        Assert.Equal(0m, await counters.GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default));
+
+        await Eventually.TrueAsync(async () => await counters.GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default) == cost, "the counter read again from Postgres");
+    }
+
     /// <summary>Sets the guild's budget as the api does: the row, then the Redis message.</summary>
     private static async Task SetBudgetAsync(BotScenario scenario, ulong guildId, decimal monthly, int softPercent, ulong? alertChannel, decimal? perUserDaily = null)
     {

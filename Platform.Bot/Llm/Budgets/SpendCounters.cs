@@ -10,9 +10,12 @@ namespace Platform.Bot.Llm.Budgets;
 /// <summary>
 /// What a guild spent this month and a member today, as Redis counters every bot process adds to, so
 /// a budget check is one round trip. A counter Redis does not have (new period, Redis restarted) is
-/// read from Postgres first, from the daily rollups for the month and the raw rows for the day.
+/// read from Postgres first, from the daily rollups for the month and the raw rows for the day. A
+/// counter lives <see cref="LlmSettings.SpendReconcileInterval"/> and is then read from Postgres
+/// again, so what it missed (an increment Redis did not take, calls still on their way to Postgres
+/// when it was read) is counted within that interval rather than never.
 /// </summary>
-public sealed class SpendCounters(IConnectionMultiplexer redis, BotIdentity identity, IServiceScopeFactory scopes)
+public sealed class SpendCounters(IConnectionMultiplexer redis, BotIdentity identity, LlmSettings settings, IServiceScopeFactory scopes)
 {
     private const decimal Scale = 1_000_000_000m;
 
@@ -30,14 +33,14 @@ public sealed class SpendCounters(IConnectionMultiplexer redis, BotIdentity iden
         """);
 
     public async Task<decimal> GuildMonthAsync(ulong guildId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await ReadAsync(BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at), TimeSpan.FromDays(35), db =>
+        await ReadAsync(BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at), db =>
         {
             var month = UtcMonth.FirstDay(at);
             return db.LlmDailyUsage.Where(d => d.GuildId == (long)guildId && d.Day >= month && d.Day < month.AddMonths(1)).SumAsync(d => d.CostUsd, cancellationToken);
         });
 
     public async Task<decimal> MemberDayAsync(ulong guildId, ulong userId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await ReadAsync(BotRedisKeys.LlmMemberSpend(identity.ApplicationId, guildId, userId, at), TimeSpan.FromDays(2), db =>
+        await ReadAsync(BotRedisKeys.LlmMemberSpend(identity.ApplicationId, guildId, userId, at), db =>
         {
             var day = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
             return db.LlmUsage.Where(u => u.GuildId == (long)guildId && u.UserId == (long)userId && u.OccurredAt >= day && u.OccurredAt < day.AddDays(1)).SumAsync(u => u.CostUsd, cancellationToken);
@@ -53,7 +56,7 @@ public sealed class SpendCounters(IConnectionMultiplexer redis, BotIdentity iden
         return totals[0] < 0 ? null : totals[0] / Scale;
     }
 
-    private async Task<decimal> ReadAsync(string key, TimeSpan keep, Func<PlatformDbContext, Task<decimal>> sumInPostgres)
+    private async Task<decimal> ReadAsync(string key, Func<PlatformDbContext, Task<decimal>> sumInPostgres)
     {
         var database = redis.GetDatabase();
         if (await database.StringGetAsync(key) is { HasValue: true } kept)
@@ -64,7 +67,7 @@ public sealed class SpendCounters(IConnectionMultiplexer redis, BotIdentity iden
         await using var scope = scopes.CreateAsyncScope();
         var spent = await sumInPostgres(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
         // Another process may have rebuilt it meanwhile and added to it: its value wins.
-        await database.StringSetAsync(key, (long)(spent * Scale), expiry: keep, when: When.NotExists);
+        await database.StringSetAsync(key, (long)(spent * Scale), expiry: settings.SpendReconcileInterval, when: When.NotExists);
         return (long)(await database.StringGetAsync(key)) / Scale;
     }
 }
