@@ -25,7 +25,7 @@ public sealed partial class BotNotifier(IConnectionMultiplexer redis, IOptions<D
         {
             await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(channel), message);
         }
-        catch (RedisException error)
+        catch (Exception error) when (error is RedisException or RedisTimeoutException)
         {
             LogPublishFailed(error, channel);
         }

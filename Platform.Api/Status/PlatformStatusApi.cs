@@ -48,7 +48,7 @@ public static class PlatformStatusApi
             var latency = await redis.GetDatabase().PingAsync();
             return new RedisStatus(true, latency.TotalMilliseconds, null);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
         {
             return new RedisStatus(false, null, exception.Message);
         }

@@ -80,7 +80,7 @@ public sealed partial class ShardSupervisor(
         {
             await leases.ReleaseAsync(shardIds);
         }
-        catch (Exception error) when (error is StackExchange.Redis.RedisException or ObjectDisposedException)
+        catch (Exception error) when (error is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException or ObjectDisposedException)
         {
             LogReleaseFailed(error);
         }
@@ -105,7 +105,7 @@ public sealed partial class ShardSupervisor(
                 {
                     held = await leases.RenewAsync(shardIds);
                 }
-                catch (StackExchange.Redis.RedisException error)
+                catch (Exception error) when (error is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException)
                 {
                     // Unreachable is not lost: no other process can take the lease meanwhile, and if it expired the next renewal says so.
                     LogRenewFailed(error);
