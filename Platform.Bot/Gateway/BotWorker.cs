@@ -72,7 +72,7 @@ public sealed partial class BotWorker(
             else if (dispatch.Name == GatewayEventNames.InteractionCreate)
             {
                 var interaction = dispatch.Deserialize(DiscordJsonContext.Default.Interaction);
-                inFlight.Start(() => interactions.DispatchAsync(interaction, dispatch.ShardId, cancellationToken));
+                inFlight.Start(() => interactions.DispatchAsync(interaction, dispatch.ShardId, dispatch.ReceivedAt, cancellationToken));
             }
 
             if (events.HasListeners(dispatch.Name))

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Bot.ModuleSystem;
 using Platform.Discord.Interactions;
+using Platform.Discord.Models;
 
 namespace Platform.Bot.Tests;
 
@@ -22,6 +25,30 @@ public sealed class HandlerTests(BotEnvironment environment)
         Assert.InRange(transcript.Callback!.AfterMs, 1900, 3000);
         Assert.Equal("edit_original", Assert.Single(transcript.Responses).Kind);
         Assert.Equal("Finally.", transcript.Text());
+    }
+
+    [Fact]
+    public async Task An_interaction_that_waited_past_Discords_three_seconds_for_its_turn_is_dropped_unrun()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        var bot = await scenario.StartBotAsync(WithProbe);
+        var guild = await scenario.GuildAsync();
+        var dispatcher = bot.Services.GetRequiredService<InteractionDispatcher>();
+        var runs = bot.Services.GetRequiredService<ProbeLog>().Runs;
+        // Known to no Discord: nothing it could answer would land, run or not.
+        var interaction = new Interaction(1, scenario.ApplicationId, InteractionType.ApplicationCommand, "token")
+        {
+            GuildId = guild.Id,
+            ChannelId = guild.Channels![0].Id,
+            Member = guild.Members![0],
+            Data = new InteractionData { Id = 2, Name = "count", Type = ApplicationCommandType.ChatInput },
+        };
+
+        await dispatcher.DispatchAsync(interaction, 0, Stopwatch.GetTimestamp() - 4 * Stopwatch.Frequency, CancellationToken.None);
+        Assert.Equal(0, runs.Count);
+
+        await dispatcher.DispatchAsync(interaction, 0, Stopwatch.GetTimestamp() - 2 * Stopwatch.Frequency, CancellationToken.None);
+        Assert.Equal(1, runs.Count);
     }
 
     [Fact]
@@ -140,6 +167,6 @@ public sealed class HandlerTests(BotEnvironment environment)
         var admin = Assert.Single(commands!.Global, c => c.Name == "probe-admin");
         Assert.Equal([(ApplicationCommandOptionType.SubCommand, "ping"), (ApplicationCommandOptionType.SubCommandGroup, "deep")],
             admin.Options!.Select(o => (o.Type, o.Name)));
-        Assert.Equal(["ask", "boom", "echo", "help", "once", "ping", "probe-admin", "slow", "slow-check", "status", "tag", "usage"], commands.Global.Select(c => c.Name));
+        Assert.Equal(["ask", "boom", "count", "echo", "help", "once", "ping", "probe-admin", "slow", "slow-check", "status", "tag", "usage"], commands.Global.Select(c => c.Name));
     }
 }

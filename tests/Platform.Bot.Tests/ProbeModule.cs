@@ -20,6 +20,13 @@ public sealed class ProbeModule(ProbeLog log) : BotModule
     [SlowPrecondition]
     public Task SlowCheckAsync() => RespondAsync("Checked.");
 
+    [SlashCommand("count", "Counts its runs")]
+    public Task CountAsync()
+    {
+        log.Runs.Increment();
+        return RespondAsync("Counted.");
+    }
+
     [SlashCommand("boom", "Throws")]
     public Task BoomAsync() => throw new InvalidOperationException("Boom.");
 
@@ -80,4 +87,15 @@ public sealed class SlowPreconditionAttribute : PreconditionAttribute
 public sealed class ProbeLog
 {
     public ConcurrentBag<Message> Messages { get; } = [];
+
+    public Counter Runs { get; } = new();
+
+    public sealed class Counter
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Increment() => Interlocked.Increment(ref count);
+    }
 }

@@ -8,7 +8,9 @@ namespace Platform.Bot.ModuleSystem;
 /// <summary>
 /// Runs one interaction: finds its handler, checks the module is on in the guild and the preconditions
 /// pass, runs the handler in a DI scope of its own, defers it when it runs long, and turns any failure
-/// into an ephemeral answer. Nothing a handler does can take the shard down.
+/// into an ephemeral answer. Nothing a handler does can take the shard down. An interaction that
+/// waited past Discord's three seconds for its turn (the bot is behind) is dropped unrun: nothing can
+/// answer it any more, and running it would only put the bot further behind.
 /// </summary>
 public sealed partial class InteractionDispatcher(
     ModuleCatalog catalog,
@@ -18,10 +20,22 @@ public sealed partial class InteractionDispatcher(
     BotOptions options,
     ILogger<InteractionDispatcher> logger)
 {
-    public async Task DispatchAsync(Interaction interaction, int shardId, CancellationToken cancellationToken)
+    /// <summary>How long Discord waits for the first answer to an interaction.</summary>
+    public static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3);
+
+    /// <param name="receivedAt">When the interaction was read off the gateway, in <see cref="Stopwatch"/> ticks.</param>
+    public async Task DispatchAsync(Interaction interaction, int shardId, long receivedAt, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var route = InteractionRoute.Find(catalog, interaction);
+        var waited = Stopwatch.GetElapsedTime(receivedAt, started);
+        if (waited >= AnswerDeadline)
+        {
+            LogExpired(interaction.Id, waited.TotalMilliseconds);
+            BotTelemetry.Interactions.Add(1, Tags(route, "expired"));
+            return;
+        }
+
         using var activity = BotTelemetry.ActivitySource.StartActivity($"interaction {route?.Handler.DisplayName ?? interaction.Data?.Name ?? interaction.Type.ToString()}");
         activity?.SetTag("discord.interaction.id", interaction.Id).SetTag("discord.guild.id", interaction.GuildId).SetTag("discord.shard.id", shardId);
         var responder = new InteractionResponder(rest, interaction);
@@ -29,7 +43,7 @@ public sealed partial class InteractionDispatcher(
         try
         {
             var running = RunAsync(route, interaction, shardId, responder, cancellationToken);
-            await DeferIfSlowAsync(running, route, responder, cancellationToken);
+            await DeferIfSlowAsync(running, route, responder, options.AutoDeferAfter - waited, cancellationToken);
             outcome = await running;
         }
         catch (CommandRefusedException refused)
@@ -47,11 +61,14 @@ public sealed partial class InteractionDispatcher(
         }
         finally
         {
-            var tags = new TagList { { "module", route?.Handler.Module.Name ?? "none" }, { "handler", route?.Handler.DisplayName ?? "none" }, { "outcome", outcome } };
+            var tags = Tags(route, outcome);
             BotTelemetry.Interactions.Add(1, tags);
             BotTelemetry.InteractionDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
         }
     }
+
+    private static TagList Tags(InteractionRoute? route, string outcome) =>
+        new() { { "module", route?.Handler.Module.Name ?? "none" }, { "handler", route?.Handler.DisplayName ?? "none" }, { "outcome", outcome } };
 
     private async Task<string> RunAsync(InteractionRoute? route, Interaction interaction, int shardId, InteractionResponder responder, CancellationToken cancellationToken)
     {
@@ -121,10 +138,11 @@ public sealed partial class InteractionDispatcher(
 
     /// <summary>
     /// Defers when the interaction is still unanswered after <see cref="BotOptions.AutoDeferAfter"/>, counted
-    /// from its arrival: a cold first database read in the module check or a precondition counts as much as
-    /// a slow handler. The delay is raced, never awaited, so an interaction answered in time throws nothing.
+    /// from its arrival: time spent waiting for its turn, a cold first database read in the module check or a
+    /// precondition counts as much as a slow handler. The delay is raced, never awaited, so an interaction
+    /// answered in time throws nothing.
     /// </summary>
-    private async Task DeferIfSlowAsync(Task running, InteractionRoute? route, InteractionResponder responder, CancellationToken cancellationToken)
+    private async Task DeferIfSlowAsync(Task running, InteractionRoute? route, InteractionResponder responder, TimeSpan after, CancellationToken cancellationToken)
     {
         if (route is null || route.Handler is AutocompleteInfo)
         {
@@ -132,7 +150,7 @@ public sealed partial class InteractionDispatcher(
         }
 
         using var timer = new CancellationTokenSource();
-        var slow = Task.Delay(options.AutoDeferAfter, timer.Token);
+        var slow = Task.Delay(after > TimeSpan.Zero ? after : TimeSpan.Zero, timer.Token);
         if (await Task.WhenAny(running, slow) == slow && !responder.HasResponded)
         {
             try
@@ -170,6 +188,9 @@ public sealed partial class InteractionDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not defer a slow interaction")]
     private partial void LogDeferFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped interaction {InteractionId} unrun: it waited {WaitedMs:F0} ms for its turn, past Discord's three seconds")]
+    private partial void LogExpired(ulong interactionId, double waitedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member about a failed interaction")]
     private partial void LogAnswerFailed(Exception error);
