@@ -14,20 +14,11 @@ internal static class LlmLateUsage
     // A class of advisory locks no other part of the platform takes; the day is the lock's second key.
     private const int LockClass = 0x4C4C4D53;
 
-    public const string UserRollUpColumns = "guild_id, day, user_id, calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
+    public const string UserRollUpColumns = $"guild_id, day, user_id, {LlmDailyRollUp.Sums}";
 
-    public const string AddToUserRollUps = """
-        ORDER BY 1, 2, 3
-        ON CONFLICT (guild_id, day, user_id) DO UPDATE SET
-            calls = users.calls + excluded.calls,
-            input_tokens = users.input_tokens + excluded.input_tokens,
-            cached_input_tokens = users.cached_input_tokens + excluded.cached_input_tokens,
-            output_tokens = users.output_tokens + excluded.output_tokens,
-            reasoning_tokens = users.reasoning_tokens + excluded.reasoning_tokens,
-            cost_usd = users.cost_usd + excluded.cost_usd
-        """;
+    public static readonly string AddToUserRollUps = LlmDailyRollUp.AddOnConflict("users", "guild_id, day, user_id");
 
-    private const string AddToSettledDays = $"""
+    private static readonly string AddToSettledDays = $"""
         INSERT INTO llm_daily_user_usage AS users ({UserRollUpColumns})
         SELECT * FROM unnest($1::bigint[], $2::date[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::numeric[])
             AS late({UserRollUpColumns})

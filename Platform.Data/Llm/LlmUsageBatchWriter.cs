@@ -16,27 +16,17 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
     private const string Columns = "id, occurred_at, guild_id, channel_id, user_id, module, command, provider, model_requested, model_returned, " +
         "input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd, duration_ms, time_to_first_token_ms, status, error_kind, request_id";
 
-    private const string RollUpColumns = "guild_id, day, module, model, calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
+    private const string RollUpColumns = $"guild_id, day, module, model, {LlmDailyRollUp.Sums}";
 
-    // Rows go in in key order, one lock order for every writer, so bots rolling up the same guild never deadlock.
-    private const string AddToRollUps = """
-        ORDER BY 1, 2, 3, 4
-        ON CONFLICT (guild_id, day, module, model) DO UPDATE SET
-            calls = daily.calls + excluded.calls,
-            input_tokens = daily.input_tokens + excluded.input_tokens,
-            cached_input_tokens = daily.cached_input_tokens + excluded.cached_input_tokens,
-            output_tokens = daily.output_tokens + excluded.output_tokens,
-            reasoning_tokens = daily.reasoning_tokens + excluded.reasoning_tokens,
-            cost_usd = daily.cost_usd + excluded.cost_usd
-        """;
+    private static readonly string AddToRollUps = LlmDailyRollUp.AddOnConflict("daily", "guild_id, day, module, model");
 
-    private const string RollUpBatch = $"""
+    private static readonly string RollUpBatch = $"""
         INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
         SELECT * FROM unnest($1::bigint[], $2::date[], $3::varchar[], $4::varchar[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::numeric[])
         {AddToRollUps}
         """;
 
-    private const string InsertNewAndRollUp = $"""
+    private static readonly string InsertNewAndRollUp = $"""
         WITH inserted AS (
             INSERT INTO llm_usage ({Columns}) SELECT {Columns} FROM llm_usage_incoming
             ON CONFLICT DO NOTHING
