@@ -26,10 +26,10 @@ internal sealed class ComposeFileBuilder(DistributedApplicationModel model, Dist
                 volumes[volume.Split(':')[0]] = new();
             }
 
-            for (var replica = 0; replica < annotation.Replicas; replica++)
+            var names = annotation.ServiceNames(resource.Name);
+            for (var replica = 0; replica < names.Count; replica++)
             {
-                services[annotation.Replicas == 1 ? resource.Name : $"{resource.Name}-{replica}"] =
-                    annotation.ReplicaEnvironment is { } replicaEnvironment ? service.With(replicaEnvironment(replica)) : service;
+                services[names[replica]] = annotation.ReplicaEnvironment is { } replicaEnvironment ? service.With(replicaEnvironment(replica)) : service;
             }
         }
 
@@ -125,8 +125,7 @@ internal sealed class ComposeFileBuilder(DistributedApplicationModel model, Dist
             var condition = wait.WaitType == WaitType.WaitForCompletion ? "service_completed_successfully"
                 : dependency.Healthcheck is not null ? "service_healthy"
                 : "service_started";
-            var names = dependency.Replicas == 1 ? [target.Name] : Enumerable.Range(0, dependency.Replicas).Select(i => $"{target.Name}-{i}");
-            foreach (var name in names)
+            foreach (var name in dependency.ServiceNames(target.Name))
             {
                 service.DependsOn[name] = new ComposeDependency(condition);
             }

@@ -31,4 +31,8 @@ public sealed class ComposeServiceAnnotation(params string[] networks) : IResour
     public int Replicas { get; init; } = 1;
 
     public Func<int, IReadOnlyDictionary<string, string>>? ReplicaEnvironment { get; init; }
+
+    /// <summary>The Compose services the resource named <paramref name="resourceName"/> runs as, by replica index.</summary>
+    public IReadOnlyList<string> ServiceNames(string resourceName) =>
+        Replicas == 1 ? [resourceName] : [.. Enumerable.Range(0, Replicas).Select(replica => $"{resourceName}-{replica}")];
 }
