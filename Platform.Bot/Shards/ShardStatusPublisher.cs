@@ -64,7 +64,7 @@ public sealed partial class ShardStatusPublisher(
             await db.HashSetAsync(key, entries);
             await db.KeyExpireAsync(key, ShardStatusDocument.Retention);
         }
-        catch (Exception error) when (error is RedisException or RedisTimeoutException or ObjectDisposedException)
+        catch (Exception error) when (RedisFailure.Is(error) || error is ObjectDisposedException)
         {
             // Status is best effort: a reader sees the shard go stale, which is the truth when Redis is away.
             LogPublishFailed(error);

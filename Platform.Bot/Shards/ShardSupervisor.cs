@@ -80,7 +80,7 @@ public sealed partial class ShardSupervisor(
         {
             await leases.ReleaseAsync(shardIds);
         }
-        catch (Exception error) when (error is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException or ObjectDisposedException)
+        catch (Exception error) when (RedisFailure.Is(error) || error is ObjectDisposedException)
         {
             LogReleaseFailed(error);
         }
@@ -105,7 +105,7 @@ public sealed partial class ShardSupervisor(
                 {
                     held = await leases.RenewAsync(shardIds);
                 }
-                catch (Exception error) when (error is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException)
+                catch (Exception error) when (RedisFailure.Is(error))
                 {
                     // Unreachable is not lost: no other process can take the lease meanwhile, and if it expired the next renewal says so.
                     LogRenewFailed(error);

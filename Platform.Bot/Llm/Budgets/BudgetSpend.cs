@@ -39,7 +39,7 @@ public sealed partial class BudgetSpend(
                 await AlertOnceAsync(guildId, (ulong)channel, budget, month, usage.OccurredAt);
             }
         }
-        catch (Exception error) when (error is RedisException or RedisTimeoutException or Npgsql.NpgsqlException or InvalidOperationException or DiscordApiException or HttpRequestException)
+        catch (Exception error) when (RedisFailure.Is(error) || error is Npgsql.NpgsqlException or InvalidOperationException or DiscordApiException or HttpRequestException)
         {
             LogSpendFailed(error, guildId);
         }

@@ -74,7 +74,7 @@ public sealed partial class LlmBudgetGuard(
                     $"You have used your AI allowance in this server for today: {Usd.Format(today)} of {Usd.Format(daily)}. It starts again at 00:00 UTC.");
             }
         }
-        catch (Exception error) when (error is RedisException or RedisTimeoutException or Npgsql.NpgsqlException or InvalidOperationException
+        catch (Exception error) when (RedisFailure.Is(error) || error is Npgsql.NpgsqlException or InvalidOperationException
             || error is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogCheckFailed(error, guildId);
