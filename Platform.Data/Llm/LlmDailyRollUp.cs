@@ -3,10 +3,13 @@ using NpgsqlTypes;
 
 namespace Platform.Data.Llm;
 
-/// <summary>A batch of usage records summed per guild, day (UTC), module and model, as parameters of one upsert.</summary>
-internal sealed record LlmDailyRollUp(IReadOnlyList<LlmDailyUsage> Rows)
+/// <summary>How usage records are summed into the rollup tables: the sums, their upserts and their parameters.</summary>
+internal static class LlmDailyRollUp
 {
     public const string Sums = "calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
+
+    /// <summary><see cref="Sums"/> as a grouped SELECT of raw <c>llm_usage</c> rows computes them.</summary>
+    public const string SumsOfCalls = "count(*), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)";
 
     /// <summary>
     /// Adds rows to a rollup table aliased <paramref name="alias"/> whose key is <paramref name="key"/>, in
@@ -16,33 +19,32 @@ internal sealed record LlmDailyRollUp(IReadOnlyList<LlmDailyUsage> Rows)
         $"ORDER BY {string.Join(", ", key.Split(", ").Select((_, i) => i + 1))}\n" +
         $"ON CONFLICT ({key}) DO UPDATE SET " + string.Join(", ", Sums.Split(", ").Select(sum => $"{sum} = {alias}.{sum} + excluded.{sum}"));
 
-    public static LlmDailyRollUp Of(IEnumerable<LlmUsage> batch) => new([.. batch
-        .GroupBy(u => (Guild: u.GuildId ?? 0, Day: DateOnly.FromDateTime(u.OccurredAt.UtcDateTime), u.Module, u.ModelRequested))
-        .Select(g => new LlmDailyUsage
-        {
-            GuildId = g.Key.Guild,
-            Day = g.Key.Day,
-            Module = g.Key.Module,
-            Model = g.Key.ModelRequested,
-            Calls = g.Count(),
-            InputTokens = g.Sum(u => (long)u.InputTokens),
-            CachedInputTokens = g.Sum(u => (long)u.CachedInputTokens),
-            OutputTokens = g.Sum(u => (long)u.OutputTokens),
-            ReasoningTokens = g.Sum(u => (long)u.ReasoningTokens),
-            CostUsd = g.Sum(u => u.CostUsd),
-        })]);
+    public static DateOnly DayOf(LlmUsage usage) => DateOnly.FromDateTime(usage.OccurredAt.UtcDateTime);
 
-    public NpgsqlParameter[] Parameters() =>
+    /// <summary>The daily rollups of a batch (guild × day × module × model) as the parameters of one upsert: the key's columns, then <see cref="Sums"/>.</summary>
+    public static NpgsqlParameter[] DailyParameters(IEnumerable<LlmUsage> batch)
+    {
+        var groups = batch.GroupBy(u => (Guild: u.GuildId ?? 0, Day: DayOf(u), u.Module, u.ModelRequested)).ToList();
+        return
+        [
+            Array(groups.Select(g => g.Key.Guild), NpgsqlDbType.Bigint),
+            Array(groups.Select(g => g.Key.Day), NpgsqlDbType.Date),
+            Array(groups.Select(g => g.Key.Module), NpgsqlDbType.Varchar),
+            Array(groups.Select(g => g.Key.ModelRequested), NpgsqlDbType.Varchar),
+            .. SumParameters(groups),
+        ];
+    }
+
+    /// <summary>Each group's <see cref="Sums"/>, in that order, as array parameters.</summary>
+    public static IEnumerable<NpgsqlParameter> SumParameters<TKey>(IReadOnlyList<IGrouping<TKey, LlmUsage>> groups) =>
     [
-        new() { Value = Rows.Select(r => r.GuildId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
-        new() { Value = Rows.Select(r => r.Day).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date },
-        new() { Value = Rows.Select(r => r.Module).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar },
-        new() { Value = Rows.Select(r => r.Model).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar },
-        new() { Value = Rows.Select(r => r.Calls).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
-        new() { Value = Rows.Select(r => r.InputTokens).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
-        new() { Value = Rows.Select(r => r.CachedInputTokens).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
-        new() { Value = Rows.Select(r => r.OutputTokens).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
-        new() { Value = Rows.Select(r => r.ReasoningTokens).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
-        new() { Value = Rows.Select(r => r.CostUsd).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric },
+        Array(groups.Select(g => g.LongCount()), NpgsqlDbType.Bigint),
+        Array(groups.Select(g => g.Sum(u => (long)u.InputTokens)), NpgsqlDbType.Bigint),
+        Array(groups.Select(g => g.Sum(u => (long)u.CachedInputTokens)), NpgsqlDbType.Bigint),
+        Array(groups.Select(g => g.Sum(u => (long)u.OutputTokens)), NpgsqlDbType.Bigint),
+        Array(groups.Select(g => g.Sum(u => (long)u.ReasoningTokens)), NpgsqlDbType.Bigint),
+        Array(groups.Select(g => g.Sum(u => u.CostUsd)), NpgsqlDbType.Numeric),
     ];
+
+    public static NpgsqlParameter Array<T>(IEnumerable<T> values, NpgsqlDbType type) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
 }

@@ -85,8 +85,7 @@ public static class LlmDailyUsageSettling
         var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         await using var members = new NpgsqlCommand($"""
             INSERT INTO llm_daily_user_usage ({LlmLateUsage.UserRollUpColumns})
-            SELECT coalesce(guild_id, 0), $1, coalesce(user_id, 0), count(*),
-                   sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)
+            SELECT coalesce(guild_id, 0), $1, coalesce(user_id, 0), {LlmDailyRollUp.SumsOfCalls}
             FROM llm_usage WHERE occurred_at >= $2 AND occurred_at < $3
             GROUP BY 1, 3 ORDER BY 1, 3
             """, connection, transaction)

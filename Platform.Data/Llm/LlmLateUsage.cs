@@ -26,14 +26,12 @@ internal static class LlmLateUsage
         {AddToUserRollUps}
         """;
 
-    public static DateOnly DayOf(LlmUsage usage) => DateOnly.FromDateTime(usage.OccurredAt.UtcDateTime);
-
     /// <summary>Takes, shared, the locks of the days <paramref name="late"/> belongs to, in day order.</summary>
     public static async Task LockSharedAsync(NpgsqlConnection connection, IEnumerable<LlmUsage> late, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"SELECT pg_advisory_xact_lock_shared({LockClass}, day - date '2000-01-01') FROM unnest($1::date[]) AS day ORDER BY day", connection)
-        { Parameters = { Array(late.Select(DayOf).Distinct(), NpgsqlDbType.Date) } };
+        { Parameters = { LlmDailyRollUp.Array(late.Select(LlmDailyRollUp.DayOf).Distinct(), NpgsqlDbType.Date) } };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -47,24 +45,16 @@ internal static class LlmLateUsage
     /// <summary>Adds the records of closed days to the member rollups of those already settled.</summary>
     public static async Task AddToSettledDaysAsync(NpgsqlConnection connection, IEnumerable<LlmUsage> late, CancellationToken cancellationToken)
     {
-        var rows = late.GroupBy(u => (Guild: u.GuildId ?? 0, Day: DayOf(u), User: u.UserId ?? 0)).ToList();
-        await using var command = new NpgsqlCommand(AddToSettledDays, connection)
-        {
-            Parameters =
-            {
-                Array(rows.Select(g => g.Key.Guild), NpgsqlDbType.Bigint),
-                Array(rows.Select(g => g.Key.Day), NpgsqlDbType.Date),
-                Array(rows.Select(g => g.Key.User), NpgsqlDbType.Bigint),
-                Array(rows.Select(g => g.LongCount()), NpgsqlDbType.Bigint),
-                Array(rows.Select(g => g.Sum(u => (long)u.InputTokens)), NpgsqlDbType.Bigint),
-                Array(rows.Select(g => g.Sum(u => (long)u.CachedInputTokens)), NpgsqlDbType.Bigint),
-                Array(rows.Select(g => g.Sum(u => (long)u.OutputTokens)), NpgsqlDbType.Bigint),
-                Array(rows.Select(g => g.Sum(u => (long)u.ReasoningTokens)), NpgsqlDbType.Bigint),
-                Array(rows.Select(g => g.Sum(u => u.CostUsd)), NpgsqlDbType.Numeric),
-            },
-        };
+        var groups = late.GroupBy(u => (Guild: u.GuildId ?? 0, Day: LlmDailyRollUp.DayOf(u), User: u.UserId ?? 0)).ToList();
+        NpgsqlParameter[] parameters =
+        [
+            LlmDailyRollUp.Array(groups.Select(g => g.Key.Guild), NpgsqlDbType.Bigint),
+            LlmDailyRollUp.Array(groups.Select(g => g.Key.Day), NpgsqlDbType.Date),
+            LlmDailyRollUp.Array(groups.Select(g => g.Key.User), NpgsqlDbType.Bigint),
+            .. LlmDailyRollUp.SumParameters(groups),
+        ];
+        await using var command = new NpgsqlCommand(AddToSettledDays, connection);
+        command.Parameters.AddRange(parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static NpgsqlParameter Array<T>(IEnumerable<T> values, NpgsqlDbType type) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
 }

@@ -33,15 +33,13 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
             RETURNING guild_id, user_id, occurred_at, module, model_requested, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
         ), rolled_up AS (
             INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
-            SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, module, model_requested, count(*),
-                   sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)
+            SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, module, model_requested, {LlmDailyRollUp.SumsOfCalls}
             FROM inserted
             GROUP BY 1, 2, 3, 4
             {AddToRollUps}
         ), users_rolled_up AS (
             INSERT INTO llm_daily_user_usage AS users ({LlmLateUsage.UserRollUpColumns})
-            SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, coalesce(user_id, 0), count(*),
-                   sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)
+            SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, coalesce(user_id, 0), {LlmDailyRollUp.SumsOfCalls}
             FROM inserted
             WHERE (occurred_at AT TIME ZONE 'UTC')::date IN (SELECT day FROM llm_settled_days)
             GROUP BY 1, 2, 3
@@ -60,7 +58,7 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
         {
             await CopyAsync(open, "llm_usage", batch, cancellationToken);
             await using var rollUp = new NpgsqlCommand(RollUpBatch, open, transaction);
-            rollUp.Parameters.AddRange(LlmDailyRollUp.Of(batch).Parameters());
+            rollUp.Parameters.AddRange(LlmDailyRollUp.DailyParameters(batch));
             await rollUp.ExecuteNonQueryAsync(cancellationToken);
             if (late.Count > 0)
             {
@@ -93,7 +91,7 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
 
             await using var transaction = await open.BeginTransactionAsync(cancellationToken);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var late = batch.Where(u => LlmLateUsage.DayOf(u) < today).ToList();
+            var late = batch.Where(u => LlmDailyRollUp.DayOf(u) < today).ToList();
             if (late.Count > 0)
             {
                 await LlmLateUsage.LockSharedAsync(open, late, cancellationToken);
