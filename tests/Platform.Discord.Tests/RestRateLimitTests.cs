@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using Platform.Discord.Models;
+using Microsoft.Extensions.Time.Testing;
 using Platform.Discord.Rest;
+using Platform.Discord.Rest.RateLimiting;
 using Platform.DiscordEmulator.Control;
 
 namespace Platform.Discord.Tests;
@@ -50,6 +52,31 @@ public sealed class RestRateLimitTests
         // paces itself draws at most the odd one, when arrival jitter bunches requests at the server.
         Assert.True(timer.Elapsed >= TimeSpan.FromSeconds(1.5), $"60 requests at 20/s finished in {timer.Elapsed}.");
         Assert.InRange(await emulator.InvalidRequestsAsync(), 0, 6);
+    }
+
+    [Fact]
+    public async Task Buckets_nobody_uses_any_more_are_forgotten_but_not_one_still_limited_or_held()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new RestRateLimiter(50, time);
+        static RestRoute Callback(int interaction) =>
+            RestRoute.Create(HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback", interaction, $"token-{interaction}");
+        var messages = RestRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", 1);
+        var limited = await limiter.AcquireAsync(messages, CancellationToken.None);
+        limited.Block(TimeSpan.FromMinutes(5), time.GetUtcNow());
+        limited.Gate.Release();
+        var held = await limiter.AcquireAsync(Callback(0), CancellationToken.None);
+        for (var interaction = 1; interaction <= 1000; interaction++)
+        {
+            (await limiter.AcquireAsync(Callback(interaction), CancellationToken.None)).Gate.Release();
+        }
+
+        time.Advance(RestRateLimiter.SweepInterval);
+        (await limiter.AcquireAsync(Callback(1001), CancellationToken.None)).Gate.Release();
+
+        Assert.Equal(3, limiter.BucketCount);
+        Assert.False(limiter.AcquireAsync(messages, CancellationToken.None).IsCompleted, "The limited bucket was forgotten: its next request went at once.");
+        held.Gate.Release();
     }
 
     [Fact]

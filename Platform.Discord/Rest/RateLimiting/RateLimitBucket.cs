@@ -12,6 +12,25 @@ internal sealed class RateLimitBucket
 
     public DateTimeOffset ResetAt { get; private set; }
 
+    /// <summary>Forgotten by the limiter; a caller that still reached it looks the route up again.</summary>
+    public bool Retired { get; private set; }
+
+    /// <summary>
+    /// Retires the bucket when nobody holds it and what Discord last said of it has expired, so that
+    /// forgetting it loses nothing: the next request in it starts afresh, as the first one did.
+    /// </summary>
+    public bool TryRetire(DateTimeOffset now)
+    {
+        if (ResetAt > now || !Gate.Wait(0))
+        {
+            return false;
+        }
+
+        Retired = true;
+        Gate.Release();
+        return true;
+    }
+
     public async ValueTask WaitForCapacityAsync(TimeProvider time, TimeSpan offset, CancellationToken cancellationToken)
     {
         if (Remaining == 0 && ResetAt > time.GetUtcNow())

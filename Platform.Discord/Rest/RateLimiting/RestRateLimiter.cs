@@ -17,17 +17,34 @@ internal sealed class RestRateLimiter(int globalRequestsPerSecond, TimeProvider 
     /// </summary>
     public static readonly TimeSpan Offset = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// How often buckets nobody uses any more are forgotten. Every interaction has buckets of its own
+    /// (its callback, its follow-ups), so a busy bot would otherwise keep one for every interaction it ever answered.
+    /// </summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, string> bucketIdsByRoute = new();
     private readonly ConcurrentDictionary<string, RateLimitBucket> buckets = new();
     private readonly SlidingWindowLimiter global = new(globalRequestsPerSecond, TimeSpan.FromSeconds(1) + Offset, time);
 
     private DateTimeOffset globalBlockedUntil;
+    private long lastSweep = time.GetTimestamp();
+
+    internal int BucketCount => buckets.Count;
 
     /// <summary>Waits until the route may be called; the returned bucket's gate is held until the caller releases it.</summary>
     public async ValueTask<RateLimitBucket> AcquireAsync(RestRoute route, CancellationToken cancellationToken)
     {
+        SweepIfDue();
         var bucket = BucketFor(route);
         await bucket.Gate.WaitAsync(cancellationToken);
+        while (bucket.Retired)
+        {
+            bucket.Gate.Release();
+            bucket = BucketFor(route);
+            await bucket.Gate.WaitAsync(cancellationToken);
+        }
+
         try
         {
             await bucket.WaitForCapacityAsync(time, Offset, cancellationToken);
@@ -66,6 +83,25 @@ internal sealed class RestRateLimiter(int globalRequestsPerSecond, TimeProvider 
         else
         {
             bucket.Block(retryAfter, time.GetUtcNow());
+        }
+    }
+
+    private void SweepIfDue()
+    {
+        var last = Interlocked.Read(ref lastSweep);
+        var now = time.GetTimestamp();
+        if (time.GetElapsedTime(last, now) < SweepInterval || Interlocked.CompareExchange(ref lastSweep, now, last) != last)
+        {
+            return;
+        }
+
+        var utcNow = time.GetUtcNow();
+        foreach (var entry in buckets)
+        {
+            if (entry.Value.TryRetire(utcNow))
+            {
+                buckets.TryRemove(entry);
+            }
         }
     }
 
