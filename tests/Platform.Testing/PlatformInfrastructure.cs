@@ -16,12 +16,15 @@ namespace Platform.Testing;
 /// gets a migrated database of its own, and a bot application id of its own, under which the bot and
 /// the api keep their Redis names, so that tests never see each other's data.
 /// </summary>
-public class PlatformInfrastructure(string name) : IAsyncLifetime, IAsyncDisposable
+public class PlatformInfrastructure(string name, bool proxied = true) : IAsyncLifetime, IAsyncDisposable
 {
-    /// <summary>Started outside xunit, for benchmarks.</summary>
+    /// <summary>
+    /// Started outside xunit, for benchmarks: without the AppHost's proxies in front of the servers, so
+    /// that clients connect straight to them as in production, where no proxy relays each query.
+    /// </summary>
     public static async Task<PlatformInfrastructure> StartAsync(string name)
     {
-        var infrastructure = new PlatformInfrastructure(name);
+        var infrastructure = new PlatformInfrastructure(name, proxied: false);
         await infrastructure.InitializeAsync();
         return infrastructure;
     }
@@ -37,8 +40,16 @@ public class PlatformInfrastructure(string name) : IAsyncLifetime, IAsyncDisposa
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
-        app = await TestAppHost.StartAsync(dataDirectory.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", timeout.Token,
-            "postgres", "postgres-password", "redis", "redis-password");
+        // Tests keep the proxies: a server they stop and start again comes back behind the same address.
+        var builder = await TestAppHost.CreateBuilderAsync(dataDirectory.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}");
+        builder.KeepOnly("postgres", "postgres-password", "redis", "redis-password");
+        if (!proxied)
+        {
+            builder.WithoutProxies();
+        }
+
+        app = await builder.BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres", timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", timeout.Token);
         serverConnectionString = await app.ConnectionStringAsync("postgres");

@@ -48,6 +48,17 @@ public static class TestAppHost
         return builder;
     }
 
+    /// <summary>Clients connect straight to every resource, not through the proxies the AppHost puts in front of them.</summary>
+    public static IDistributedApplicationTestingBuilder WithoutProxies(this IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var resource in builder.Resources.OfType<IResourceWithEndpoints>().ToList())
+        {
+            builder.CreateResourceBuilder(resource).WithEndpointProxySupport(false);
+        }
+
+        return builder;
+    }
+
     /// <summary>Builds the AppHost with only <paramref name="resources"/> and starts it.</summary>
     public static async Task<DistributedApplication> StartAsync(
         string dataDirectory, string postgresPassword, string redisPassword, CancellationToken cancellationToken, params string[] resources)
