@@ -53,11 +53,15 @@ public sealed partial class BotWorker(
         }
     }
 
+    /// <summary>
+    /// Stops taking events, lets the handlers that are running finish (members get their answers), and only
+    /// then cancels what is left, so that a deploy does not cut off every command in flight.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await supervisor.StopAsync();
-        await base.StopAsync(cancellationToken);
         await inFlight.DrainAsync(DrainTimeout);
+        await base.StopAsync(cancellationToken);
         await modules.UnloadAsync(cancellationToken);
     }
 

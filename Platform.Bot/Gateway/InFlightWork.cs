@@ -11,19 +11,13 @@ public sealed class InFlightWork
     {
         var task = Task.Run(work);
         running.TryAdd(task, 0);
-        task.ContinueWith(done => running.TryRemove(done, out _), TaskScheduler.Default);
+        task.ContinueWith(done => running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>Waits for what is running now, up to <paramref name="timeout"/>.</summary>
-    public async Task DrainAsync(TimeSpan timeout)
-    {
-        try
-        {
-            await Task.WhenAll(running.Keys).WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            // Shutdown goes on; what did not finish is cut off with the process.
-        }
-    }
+    /// <summary>
+    /// Waits for what is running now, up to <paramref name="timeout"/>. Shutdown goes on whatever that work
+    /// ended with: its failures were reported where they happened, and what is still running is cut off.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan timeout) =>
+        await Task.WhenAll(running.Keys).WaitAsync(timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 }

@@ -28,6 +28,19 @@ public sealed class HandlerTests(BotEnvironment environment)
     }
 
     [Fact]
+    public async Task A_command_still_running_when_the_bot_stops_is_answered_before_the_bot_exits()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        var bot = await scenario.StartBotAsync(WithProbe);
+        var answer = scenario.InvokeAsync(await scenario.GuildAsync(), "slow", new[] { new { name = "ms", type = 4, value = 1000 } });
+        await bot.Services.GetRequiredService<ProbeLog>().SlowStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await scenario.StopBotAsync(bot);
+
+        Assert.Equal("Finally.", (await answer).Text());
+    }
+
+    [Fact]
     public async Task An_interaction_that_waited_past_Discords_three_seconds_for_its_turn_is_dropped_unrun()
     {
         await using var scenario = await BotScenario.StartAsync(environment);

@@ -12,7 +12,8 @@ public sealed class ProbeModule(ProbeLog log) : BotModule
     [SlashCommand("slow", "Answers after a while")]
     public async Task SlowAsync([Option("ms", "How long to take")] long ms)
     {
-        await Task.Delay(TimeSpan.FromMilliseconds(ms));
+        log.SlowStarted.TrySetResult();
+        await Task.Delay(TimeSpan.FromMilliseconds(ms), Context.CancellationToken);
         await RespondAsync("Finally.");
     }
 
@@ -89,6 +90,8 @@ public sealed class ProbeLog
     public ConcurrentBag<Message> Messages { get; } = [];
 
     public Counter Runs { get; } = new();
+
+    public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public sealed class Counter
     {
