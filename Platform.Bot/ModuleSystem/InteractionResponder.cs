@@ -9,7 +9,8 @@ namespace Platform.Bot.ModuleSystem;
 /// everything after it through the webhook. Whether the handler or the automatic deferral gets there
 /// first, each call turns into the request that is right at that moment.
 /// </summary>
-internal sealed class InteractionResponder(DiscordRestClient rest, Interaction interaction)
+/// <param name="answered">Called once the first answer (an answer or a deferral) has reached Discord.</param>
+internal sealed class InteractionResponder(DiscordRestClient rest, Interaction interaction, Action? answered = null)
 {
     // Content from members (tag text, for one) must never ping @everyone or a role by surprise.
     private static readonly AllowedMentions NoMentions = new() { Parse = [] };
@@ -127,8 +128,11 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
         _ => Task.CompletedTask,
     };
 
-    private Task CallbackAsync(InteractionResponse response, CancellationToken cancellationToken) =>
-        rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);
+    private async Task CallbackAsync(InteractionResponse response, CancellationToken cancellationToken)
+    {
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);
+        answered?.Invoke();
+    }
 
     private static MessageContent ToMessage(InteractionCallbackData data) =>
         new() { Content = data.Content, Embeds = data.Embeds, Components = data.Components, AllowedMentions = data.AllowedMentions, Flags = data.Flags };

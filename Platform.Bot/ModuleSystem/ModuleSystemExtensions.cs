@@ -22,6 +22,7 @@ public static class ModuleSystemExtensions
         builder.Services.AddSingleton<CooldownTracker>();
         builder.Services.AddSingleton<ModuleSettingsReader>();
         builder.Services.AddSingleton<ModuleLifecycle>();
+        builder.Services.AddSingleton<InteractionAdmission>();
         builder.Services.AddSingleton<InteractionDispatcher>();
         builder.Services.AddSingleton<EventDispatcher>();
         builder.Services.AddSingleton<CommandSync>();

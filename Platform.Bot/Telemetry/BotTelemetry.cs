@@ -18,6 +18,9 @@ public static class BotTelemetry
     public static readonly Histogram<double> InteractionDuration = Meter.CreateHistogram<double>(
         "bot.interaction.duration", "ms", "Time from receiving an interaction to its handler's end.");
 
+    public static readonly UpDownCounter<long> InteractionsWaiting = Meter.CreateUpDownCounter<long>(
+        "bot.interactions.waiting", "{interaction}", "Interactions received and waiting for a slot to run in (the bot is behind).");
+
     public static readonly Counter<long> AutoDeferrals = Meter.CreateCounter<long>(
         "bot.interactions.auto_deferred", "{interaction}", "Interactions deferred because their handler was still running.");
 

@@ -41,6 +41,26 @@ public sealed class HandlerTests(BotEnvironment environment)
     }
 
     [Fact]
+    public async Task Past_the_bots_slots_an_interaction_waits_for_one_and_a_handler_that_deferred_holds_none()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        var bot = await scenario.StartBotAsync(WithProbe, "Bot:MaxUnansweredInteractions=1");
+        var log = bot.Services.GetRequiredService<ProbeLog>();
+        var guild = await scenario.GuildAsync();
+        var late = scenario.InvokeAsync(guild, "late");
+        await log.LateDeferred.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var slow = scenario.InvokeAsync(guild, "slow", new[] { new { name = "ms", type = 4, value = 600 } });
+        await log.SlowStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var count = await scenario.InvokeAsync(guild, "count");
+
+        Assert.True(count.Callback!.AfterMs >= 400, $"/count was answered after {count.Callback.AfterMs} ms, beside /slow instead of after it.");
+        Assert.Equal("Finally.", (await slow).Text());
+        Assert.True((await slow).Callback!.AfterMs < 1500, "/slow waited for the slot of /late, which had deferred.");
+        Assert.Equal("Late.", (await late).Text());
+    }
+
+    [Fact]
     public async Task An_interaction_that_waited_past_Discords_three_seconds_for_its_turn_is_dropped_unrun()
     {
         await using var scenario = await BotScenario.StartAsync(environment);
@@ -180,6 +200,6 @@ public sealed class HandlerTests(BotEnvironment environment)
         var admin = Assert.Single(commands!.Global, c => c.Name == "probe-admin");
         Assert.Equal([(ApplicationCommandOptionType.SubCommand, "ping"), (ApplicationCommandOptionType.SubCommandGroup, "deep")],
             admin.Options!.Select(o => (o.Type, o.Name)));
-        Assert.Equal(["ask", "boom", "count", "echo", "help", "once", "ping", "probe-admin", "slow", "slow-check", "status", "tag", "usage"], commands.Global.Select(c => c.Name));
+        Assert.Equal(["ask", "boom", "count", "echo", "help", "late", "once", "ping", "probe-admin", "slow", "slow-check", "status", "tag", "usage"], commands.Global.Select(c => c.Name));
     }
 }

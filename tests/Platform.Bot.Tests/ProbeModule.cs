@@ -17,6 +17,15 @@ public sealed class ProbeModule(ProbeLog log) : BotModule
         await RespondAsync("Finally.");
     }
 
+    [SlashCommand("late", "Defers at once and answers after a while")]
+    public async Task LateAsync()
+    {
+        await DeferAsync();
+        log.LateDeferred.TrySetResult();
+        await Task.Delay(TimeSpan.FromSeconds(3), Context.CancellationToken);
+        await RespondAsync("Late.");
+    }
+
     [SlashCommand("slow-check", "Passes a slow precondition")]
     [SlowPrecondition]
     public Task SlowCheckAsync() => RespondAsync("Checked.");
@@ -92,6 +101,8 @@ public sealed class ProbeLog
     public Counter Runs { get; } = new();
 
     public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource LateDeferred { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public sealed class Counter
     {

@@ -8,14 +8,16 @@ namespace Platform.Bot.ModuleSystem;
 /// <summary>
 /// Runs one interaction: finds its handler, checks the module is on in the guild and the preconditions
 /// pass, runs the handler in a DI scope of its own, defers it when it runs long, and turns any failure
-/// into an ephemeral answer. Nothing a handler does can take the shard down. An interaction that
-/// waited past Discord's three seconds for its turn (the bot is behind) is dropped unrun: nothing can
-/// answer it any more, and running it would only put the bot further behind.
+/// into an ephemeral answer. Nothing a handler does can take the shard down. Interactions take their
+/// turn through <see cref="InteractionAdmission"/>; one that waited past Discord's three seconds for it
+/// (the bot is behind) is dropped unrun: nothing can answer it any more, and running it would only put
+/// the bot further behind.
 /// </summary>
 public sealed partial class InteractionDispatcher(
     ModuleCatalog catalog,
     GuildModuleStates states,
     IServiceScopeFactory scopes,
+    InteractionAdmission admission,
     DiscordRestClient rest,
     BotOptions options,
     ILogger<InteractionDispatcher> logger)
@@ -26,9 +28,9 @@ public sealed partial class InteractionDispatcher(
     /// <param name="receivedAt">When the interaction was read off the gateway, in <see cref="Stopwatch"/> ticks.</param>
     public async Task DispatchAsync(Interaction interaction, int shardId, long receivedAt, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        using var slot = await admission.EnterAsync(cancellationToken);
         var route = InteractionRoute.Find(catalog, interaction);
-        var waited = Stopwatch.GetElapsedTime(receivedAt, started);
+        var waited = Stopwatch.GetElapsedTime(receivedAt);
         if (waited >= AnswerDeadline)
         {
             LogExpired(interaction.Id, waited.TotalMilliseconds);
@@ -38,7 +40,7 @@ public sealed partial class InteractionDispatcher(
 
         using var activity = BotTelemetry.ActivitySource.StartActivity($"interaction {route?.Handler.DisplayName ?? interaction.Data?.Name ?? interaction.Type.ToString()}");
         activity?.SetTag("discord.interaction.id", interaction.Id).SetTag("discord.guild.id", interaction.GuildId).SetTag("discord.shard.id", shardId);
-        var responder = new InteractionResponder(rest, interaction);
+        var responder = new InteractionResponder(rest, interaction, slot.Dispose);
         var outcome = "ok";
         try
         {
@@ -63,7 +65,7 @@ public sealed partial class InteractionDispatcher(
         {
             var tags = Tags(route, outcome);
             BotTelemetry.Interactions.Add(1, tags);
-            BotTelemetry.InteractionDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+            BotTelemetry.InteractionDuration.Record(Stopwatch.GetElapsedTime(receivedAt).TotalMilliseconds, tags);
         }
     }
 
