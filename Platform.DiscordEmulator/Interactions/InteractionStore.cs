@@ -20,6 +20,12 @@ public sealed class InteractionStore(IOptions<EmulatorOptions> options, TimeProv
 
     public InteractionRecord? Find(ulong id) => byId.GetValueOrDefault(id);
 
+    public void Forget(InteractionRecord record)
+    {
+        byId.TryRemove(new(record.Interaction.Id, record));
+        byToken.TryRemove(new(record.Interaction.Token, record));
+    }
+
     /// <summary>The interaction, if its initial response is still allowed.</summary>
     public InteractionRecord? FindAnswerable(ulong id, string token) =>
         byId.TryGetValue(id, out var record) && record.Interaction.Token == token

@@ -10,5 +10,8 @@ seconds="${1:-10}"
 shift || true
 build_all
 
-start_emulator Guilds=1 MembersPerGuild=5
+# The bot never resumes here; the default resume buffer (200,000 events, 1 KB each) would only keep
+# every interaction alive in the emulator and lengthen its garbage collections, which the bot's
+# latency would then show.
+start_emulator Guilds=1 MembersPerGuild=5 ReplayCapacity=1000
 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$seconds" "$@"

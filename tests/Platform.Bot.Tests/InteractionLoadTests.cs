@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Platform.DiscordEmulator.Control;
 
 namespace Platform.Bot.Tests;
@@ -8,7 +9,7 @@ namespace Platform.Bot.Tests;
 public sealed class InteractionLoadTests(BotEnvironment environment)
 {
     [Fact]
-    public async Task The_emulator_generates_interactions_at_a_rate_and_times_every_callback()
+    public async Task The_emulator_generates_interactions_at_a_rate_times_every_callback_and_then_forgets_them()
     {
         await using var scenario = await BotScenario.StartAsync(environment);
         await scenario.StartBotAsync();
@@ -21,6 +22,7 @@ public sealed class InteractionLoadTests(BotEnvironment environment)
         Assert.Equal(50, result.Answered);
         Assert.InRange(result.P50Ms, 0.01, 3000);
         Assert.True(result.P50Ms <= result.P99Ms && result.P99Ms <= result.MaxMs);
+        Assert.Empty((await scenario.Emulator.Control.GetFromJsonAsync<JsonElement[]>("/control/messages", TestEmulator.Json))!);
     }
 
     [Fact]
