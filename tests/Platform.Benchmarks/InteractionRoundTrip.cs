@@ -87,11 +87,11 @@ internal static class InteractionRoundTrip
         await invoke.LoadAsync(command, rate, TimeSpan.FromSeconds(5));
         botSide.Clear();
         // The bot runs in this process: its collections during the load are this process's.
-        var (paused, gen0, gen2, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
+        var (paused, gen0, gen2, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: true));
         var load = await invoke.LoadAsync(command, rate, duration);
         return new RunResult("interaction-roundtrip", command == "tag" ? "direct-db" : "http-api", rate, duration.TotalSeconds, load.Sent,
             load.Sent - load.Answered, load.P50Ms, load.P99Ms, load.MaxMs, Math.Round(botSide.Percentile(0.5), 3), Math.Round(botSide.Percentile(0.99), 3),
-            (GC.GetTotalAllocatedBytes() - allocated) / Math.Max(load.Sent, 1) / 1024, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2,
+            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / Math.Max(load.Sent, 1) / 1024, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2,
             Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1));
     }
 

@@ -14,4 +14,5 @@ build_all
 # every interaction alive in the emulator and lengthen its garbage collections, which the bot's
 # latency would then show.
 start_emulator Guilds=1 MembersPerGuild=5 ReplayCapacity=1000
-dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$seconds" "$@"
+# The bot runs on Server GC in production (the default of a web project); hosted in this process, it gets the same.
+DOTNET_gcServer=1 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$seconds" "$@"
