@@ -41,15 +41,14 @@ public class PlatformInfrastructure(string name, bool proxied = true) : IAsyncLi
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
         // Tests keep the proxies: a server they stop and start again comes back behind the same address.
-        var builder = await TestAppHost.CreateBuilderAsync(dataDirectory.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}");
-        builder.KeepOnly("postgres", "postgres-password", "redis", "redis-password");
+        var builder = (await TestAppHost.CreateBuilderAsync(dataDirectory.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}"))
+            .KeepOnly("postgres", "postgres-password", "redis", "redis-password");
         if (!proxied)
         {
             builder.WithoutProxies();
         }
 
-        app = await builder.BuildAsync(timeout.Token);
-        await app.StartAsync(timeout.Token);
+        app = await builder.BuildAndStartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres", timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", timeout.Token);
         serverConnectionString = await app.ConnectionStringAsync("postgres");

@@ -64,7 +64,11 @@ public static class TestAppHost
         string dataDirectory, string postgresPassword, string redisPassword, CancellationToken cancellationToken, params string[] resources)
     {
         var builder = await CreateBuilderAsync(dataDirectory, postgresPassword, redisPassword);
-        builder.KeepOnly(resources);
+        return await builder.KeepOnly(resources).BuildAndStartAsync(cancellationToken);
+    }
+
+    public static async Task<DistributedApplication> BuildAndStartAsync(this IDistributedApplicationTestingBuilder builder, CancellationToken cancellationToken)
+    {
         var app = await builder.BuildAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         return app;

@@ -38,11 +38,11 @@ internal sealed class RestRateLimiter(int globalRequestsPerSecond, TimeProvider 
         SweepIfDue();
         var bucket = BucketFor(route);
         await bucket.Gate.WaitAsync(cancellationToken);
-        while (bucket.Retired)
+        if (bucket.Retired)
         {
+            // Swept while this caller waited for it: the route has a fresh bucket now.
             bucket.Gate.Release();
-            bucket = BucketFor(route);
-            await bucket.Gate.WaitAsync(cancellationToken);
+            return await AcquireAsync(route, cancellationToken);
         }
 
         try
