@@ -89,9 +89,11 @@ internal static class InteractionRoundTrip
         // The bot runs in this process: its collections during the load are this process's.
         var (paused, gen0, gen2, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: true));
         var load = await invoke.LoadAsync(command, rate, duration);
+        // Under Server GC's dynamic heap count the total can go backwards (dotnet/runtime#131069); such a run reports none.
+        var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / Math.Max(load.Sent, 1) / 1024;
         return new RunResult("interaction-roundtrip", command == "tag" ? "direct-db" : "http-api", rate, duration.TotalSeconds, load.Sent,
             load.Sent - load.Answered, load.P50Ms, load.P99Ms, load.MaxMs, Math.Round(botSide.Percentile(0.5), 3), Math.Round(botSide.Percentile(0.99), 3),
-            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / Math.Max(load.Sent, 1) / 1024, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2,
+            allocatedKb >= 0 ? allocatedKb : null, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2,
             Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1));
     }
 
@@ -130,7 +132,7 @@ internal static class InteractionRoundTrip
 
     private sealed record RunResult(
         string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,
-        double HandlerP50Ms, double HandlerP99Ms, long AllocatedKbPerInteraction, int Gen0Collections, int Gen2Collections, double GcPauseMs);
+        double HandlerP50Ms, double HandlerP99Ms, long? AllocatedKbPerInteraction, int Gen0Collections, int Gen2Collections, double GcPauseMs);
 
     /// <summary>The bot's own <c>bot.interaction.duration</c>: receipt of the event to the handler's end, callback included.</summary>
     private sealed class HandlerDurations : IDisposable
