@@ -13,12 +13,19 @@ namespace Platform.DiscordEmulator.Rest;
 /// </summary>
 public sealed class RestRateLimits(IOptions<EmulatorOptions> options, TimeProvider time)
 {
+    /// <summary>How often windows that ended are forgotten: most top-level resources are interactions, a new one each time.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, string> bucketIds = new();
     private readonly ConcurrentDictionary<string, Window> buckets = new();
     private readonly ConcurrentQueue<DateTimeOffset> invalidRequests = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> storms = new();
     private readonly ConcurrentDictionary<string, (int Remaining, int Status)> failures = new();
     private readonly Lock globalGate = new();
     private Window global = new(DateTimeOffset.MinValue, 0);
+    private long nextSweep = (time.GetUtcNow() + SweepInterval).UtcTicks;
+
+    internal int WindowCount => buckets.Count;
 
     /// <summary>Delay added before every REST answer, to emulate a slow or distant Discord.</summary>
     public TimeSpan Latency { get; set; }
@@ -59,7 +66,8 @@ public sealed class RestRateLimits(IOptions<EmulatorOptions> options, TimeProvid
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var bucketId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(routeTemplate)))[..10];
+        var bucketId = bucketIds.GetOrAdd(routeTemplate, static template => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template)))[..10]);
+        ForgetEndedWindows(now);
 
         if (ActiveStorm(routeTemplate, now) is { } stormEnd)
         {
@@ -80,6 +88,23 @@ public sealed class RestRateLimits(IOptions<EmulatorOptions> options, TimeProvid
         return window.Used > settings.RestBucketLimit
             ? RateLimitDecision.Limited(bucketId, settings.RestBucketLimit, window.ResetAt - now, global: false)
             : new RateLimitDecision(bucketId, settings.RestBucketLimit, settings.RestBucketLimit - window.Used, window.ResetAt - now, null, false);
+    }
+
+    private void ForgetEndedWindows(DateTimeOffset now)
+    {
+        var due = Interlocked.Read(ref nextSweep);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextSweep, (now + SweepInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        foreach (var entry in buckets)
+        {
+            if (entry.Value.ResetAt <= now)
+            {
+                buckets.TryRemove(entry);
+            }
+        }
     }
 
     private DateTimeOffset? ActiveStorm(string routeTemplate, DateTimeOffset now) =>

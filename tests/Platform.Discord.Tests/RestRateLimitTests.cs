@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Net;
-using Platform.Discord.Models;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Platform.Discord.Models;
 using Platform.Discord.Rest;
 using Platform.Discord.Rest.RateLimiting;
+using Platform.DiscordEmulator;
 using Platform.DiscordEmulator.Control;
+using Platform.DiscordEmulator.Rest;
 
 namespace Platform.Discord.Tests;
 
@@ -77,6 +80,23 @@ public sealed class RestRateLimitTests
         Assert.Equal(3, limiter.BucketCount);
         Assert.False(limiter.AcquireAsync(messages, CancellationToken.None).IsCompleted, "The limited bucket was forgotten: its next request went at once.");
         held.Gate.Release();
+    }
+
+    [Fact]
+    public void The_emulator_forgets_rate_limit_windows_that_ended()
+    {
+        var time = new FakeTimeProvider();
+        var limits = new RestRateLimits(Options.Create(new EmulatorOptions()), time);
+        const string callback = "POST /api/v10/interactions/{interaction_id}/{interaction_token}/callback";
+        for (var interaction = 0; interaction < 100; interaction++)
+        {
+            limits.Check(callback, $"{interaction}/token-{interaction}", exemptFromGlobal: true);
+        }
+
+        time.Advance(RestRateLimits.SweepInterval);
+        limits.Check(callback, "100/token-100", exemptFromGlobal: true);
+
+        Assert.Equal(1, limits.WindowCount);
     }
 
     [Fact]
