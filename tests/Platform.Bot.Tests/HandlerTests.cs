@@ -50,13 +50,13 @@ public sealed class HandlerTests(BotEnvironment environment)
         var late = scenario.InvokeAsync(guild, "late");
         await log.LateDeferred.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var slow = scenario.InvokeAsync(guild, "slow", new[] { new { name = "ms", type = 4, value = 600 } });
+        var slow = scenario.InvokeAsync(guild, "slow", new[] { new { name = "ms", type = 4, value = 1000 } });
         await log.SlowStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var count = await scenario.InvokeAsync(guild, "count");
 
-        Assert.True(count.Callback!.AfterMs >= 400, $"/count was answered after {count.Callback.AfterMs} ms, beside /slow instead of after it.");
+        Assert.True(count.Callback!.AfterMs >= 500, $"/count was answered after {count.Callback.AfterMs} ms, beside /slow instead of after it.");
         Assert.Equal("Finally.", (await slow).Text());
-        Assert.True((await slow).Callback!.AfterMs < 1500, "/slow waited for the slot of /late, which had deferred.");
+        Assert.True((await slow).Callback!.AfterMs < 2500, "/slow waited for the slot of /late, which had deferred.");
         Assert.Equal("Late.", (await late).Text());
     }
 
