@@ -17,14 +17,18 @@ public sealed class InteractionAdmission(BotOptions options)
 
     public async ValueTask<Slot> EnterAsync(CancellationToken cancellationToken)
     {
-        BotTelemetry.InteractionsWaiting.Add(1);
-        try
+        // The usual case, a free slot, takes it at once and counts nobody as waiting.
+        if (!slots.Wait(0))
         {
-            await slots.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            BotTelemetry.InteractionsWaiting.Add(-1);
+            BotTelemetry.InteractionsWaiting.Add(1);
+            try
+            {
+                await slots.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                BotTelemetry.InteractionsWaiting.Add(-1);
+            }
         }
 
         return new Slot(slots);
