@@ -8,7 +8,7 @@ public sealed partial class DiscordRestClient
     /// <summary>The first answer to an interaction; Discord drops the interaction if none arrives within three seconds.</summary>
     public Task CreateInteractionResponseAsync(ulong interactionId, string token, InteractionResponse response, CancellationToken cancellationToken) =>
         SendWithoutResultAsync(
-            RestRoute.Create(HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback", interactionId, token),
+            RestRoute.Create(HttpMethod.Post, RestRoute.InteractionCallbackTemplate, interactionId, token),
             cancellationToken, Serialize(response, Json.InteractionResponse));
 
     /// <summary>A further message about the interaction, allowed for 15 minutes after it began.</summary>

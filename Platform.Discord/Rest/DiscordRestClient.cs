@@ -119,7 +119,7 @@ public sealed partial class DiscordRestClient
         }
         finally
         {
-            bucket.Gate.Release();
+            limiter.Release(route, bucket);
         }
 
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

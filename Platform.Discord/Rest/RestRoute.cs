@@ -11,11 +11,16 @@ public sealed record RestRoute(HttpMethod Method, string Template, string Path, 
     /// <summary>The route parameters that name a top-level resource; each value gets a bucket of its own.</summary>
     public static readonly IReadOnlyList<string> TopLevelParameters = ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
 
+    public const string InteractionCallbackTemplate = "interactions/{interaction_id}/{interaction_token}/callback";
+
     /// <summary>Low-cardinality name for telemetry and for routes whose bucket is not known yet.</summary>
     public string Name => $"{Method.Method} {Template}";
 
     /// <summary>Interaction callbacks do not count against the global limit.</summary>
     public bool ExemptFromGlobalLimit => Template.StartsWith("interactions/", StringComparison.Ordinal);
+
+    /// <summary>An interaction is answered once, so its callback's bucket never paces a second request.</summary>
+    public bool SingleUse => Template == InteractionCallbackTemplate;
 
     /// <summary>Fills <paramref name="template"/>'s <c>{placeholders}</c> with <paramref name="values"/> in order.</summary>
     public static RestRoute Create(HttpMethod method, string template, params object[] values)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Platform.Discord.Rest;
 
 namespace Platform.DiscordEmulator.Rest;
 
@@ -81,6 +82,13 @@ public sealed class RestRateLimits(IOptions<EmulatorOptions> options, TimeProvid
         }
 
         var windowLength = TimeSpan.FromSeconds(settings.RestBucketWindowSeconds);
+        if (routeTemplate.EndsWith(RestRoute.InteractionCallbackTemplate, StringComparison.Ordinal))
+        {
+            // An interaction is answered once (a second callback is refused as acknowledged already), so its
+            // window would only be kept for the sweep, a thousand a second under load, for the GC to copy.
+            return new RateLimitDecision(bucketId, settings.RestBucketLimit, settings.RestBucketLimit - 1, windowLength, null, false);
+        }
+
         var window = buckets.AddOrUpdate($"{bucketId}:{topLevelResource}",
             _ => new Window(now + windowLength, 1),
             (_, current) => current.ResetAt <= now ? new Window(now + windowLength, 1) : current with { Used = current.Used + 1 });

@@ -61,21 +61,22 @@ public sealed class RestRateLimitTests
     public async Task Buckets_nobody_uses_any_more_are_forgotten_but_not_one_still_limited_or_held()
     {
         var time = new FakeTimeProvider();
-        var limiter = new RestRateLimiter(50, time);
-        static RestRoute Callback(int interaction) =>
-            RestRoute.Create(HttpMethod.Post, "interactions/{interaction_id}/{interaction_token}/callback", interaction, $"token-{interaction}");
+        // Follow-ups count against the global limit: high enough here that only the buckets are under test.
+        var limiter = new RestRateLimiter(10_000, time);
+        static RestRoute Followup(int interaction) =>
+            RestRoute.Create(HttpMethod.Post, "webhooks/{webhook_id}/{webhook_token}", 42, $"token-{interaction}");
         var messages = RestRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", 1);
         var limited = await limiter.AcquireAsync(messages, CancellationToken.None);
         limited.Block(TimeSpan.FromMinutes(5), time.GetUtcNow());
         limited.Gate.Release();
-        var held = await limiter.AcquireAsync(Callback(0), CancellationToken.None);
+        var held = await limiter.AcquireAsync(Followup(0), CancellationToken.None);
         for (var interaction = 1; interaction <= 1000; interaction++)
         {
-            (await limiter.AcquireAsync(Callback(interaction), CancellationToken.None)).Gate.Release();
+            (await limiter.AcquireAsync(Followup(interaction), CancellationToken.None)).Gate.Release();
         }
 
         time.Advance(RestRateLimiter.SweepInterval);
-        (await limiter.AcquireAsync(Callback(1001), CancellationToken.None)).Gate.Release();
+        (await limiter.AcquireAsync(Followup(1001), CancellationToken.None)).Gate.Release();
 
         Assert.Equal(3, limiter.BucketCount);
         Assert.False(limiter.AcquireAsync(messages, CancellationToken.None).IsCompleted, "The limited bucket was forgotten: its next request went at once.");
@@ -83,18 +84,60 @@ public sealed class RestRateLimitTests
     }
 
     [Fact]
-    public void The_emulator_forgets_rate_limit_windows_that_ended()
+    public async Task An_interactions_callback_bucket_is_forgotten_once_answered_unless_its_retry_must_wait()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new RestRateLimiter(50, time);
+        static RestRoute Callback(int interaction) =>
+            RestRoute.Create(HttpMethod.Post, RestRoute.InteractionCallbackTemplate, interaction, $"token-{interaction}");
+        for (var interaction = 0; interaction < 100; interaction++)
+        {
+            limiter.Release(Callback(interaction), await limiter.AcquireAsync(Callback(interaction), CancellationToken.None));
+        }
+
+        Assert.Equal(0, limiter.BucketCount);
+
+        var limited = await limiter.AcquireAsync(Callback(100), CancellationToken.None);
+        limited.Block(TimeSpan.FromSeconds(1), time.GetUtcNow());
+        limiter.Release(Callback(100), limited);
+
+        Assert.Equal(1, limiter.BucketCount);
+        Assert.False(limiter.AcquireAsync(Callback(100), CancellationToken.None).IsCompleted, "The retry after a 429 went at once.");
+    }
+
+    [Fact]
+    public async Task A_callback_retried_after_its_bucket_was_forgotten_gets_a_fresh_one()
+    {
+        var limiter = new RestRateLimiter(50, new FakeTimeProvider());
+        var callback = RestRoute.Create(HttpMethod.Post, RestRoute.InteractionCallbackTemplate, 1, "token-1");
+        using var answer = new HttpResponseMessage(HttpStatusCode.InternalServerError) { Headers = { { "X-RateLimit-Bucket", "callbacks" } } };
+        // The first request of a route learns Discord's bucket id, which files the bucket under a second key.
+        var first = await limiter.AcquireAsync(callback, CancellationToken.None);
+        limiter.Update(callback, first, answer.Headers);
+        limiter.Release(callback, first);
+
+        var retry = limiter.AcquireAsync(callback, CancellationToken.None);
+
+        Assert.True(retry.IsCompletedSuccessfully, "The retry did not get a bucket.");
+        Assert.NotSame(first, await retry);
+    }
+
+    [Fact]
+    public void The_emulator_forgets_rate_limit_windows_that_ended_and_keeps_none_for_callbacks()
     {
         var time = new FakeTimeProvider();
         var limits = new RestRateLimits(Options.Create(new EmulatorOptions()), time);
-        const string callback = "POST /api/v10/interactions/{interaction_id}/{interaction_token}/callback";
+        const string followup = "POST /api/v10/webhooks/{webhook_id}/{webhook_token}";
+        const string callback = "POST /api/v10/" + RestRoute.InteractionCallbackTemplate;
         for (var interaction = 0; interaction < 100; interaction++)
         {
-            limits.Check(callback, $"{interaction}/token-{interaction}", exemptFromGlobal: true);
+            limits.Check(followup, $"42/token-{interaction}", exemptFromGlobal: true);
+            Assert.Equal(4, limits.Check(callback, $"{interaction}/token-{interaction}", exemptFromGlobal: true).Remaining);
         }
 
+        Assert.Equal(100, limits.WindowCount);
         time.Advance(RestRateLimits.SweepInterval);
-        limits.Check(callback, "100/token-100", exemptFromGlobal: true);
+        limits.Check(followup, "42/token-100", exemptFromGlobal: true);
 
         Assert.Equal(1, limits.WindowCount);
     }

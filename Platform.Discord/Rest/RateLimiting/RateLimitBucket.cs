@@ -4,8 +4,11 @@ namespace Platform.Discord.Rest.RateLimiting;
 /// One rate-limit bucket as Discord last described it. Requests in a bucket go one at a time, so
 /// each sees the remaining count the previous answer left.
 /// </summary>
-internal sealed class RateLimitBucket
+internal sealed class RateLimitBucket(string key)
 {
+    /// <summary>What the limiter first filed the bucket under.</summary>
+    public string Key { get; } = key;
+
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public int? Remaining { get; private set; }
@@ -28,6 +31,18 @@ internal sealed class RateLimitBucket
 
         Retired = true;
         Gate.Release();
+        return true;
+    }
+
+    /// <summary>Retires the bucket its caller holds, unless Discord said to wait: a limited request's retry must still wait in it.</summary>
+    public bool TryRetireHeld(DateTimeOffset now)
+    {
+        if (Remaining == 0 && ResetAt > now)
+        {
+            return false;
+        }
+
+        Retired = true;
         return true;
     }
 

@@ -36,11 +36,13 @@ internal sealed class RestRateLimiter(int globalRequestsPerSecond, TimeProvider 
     public async ValueTask<RateLimitBucket> AcquireAsync(RestRoute route, CancellationToken cancellationToken)
     {
         SweepIfDue();
-        var bucket = BucketFor(route);
+        var (key, bucket) = BucketFor(route);
         await bucket.Gate.WaitAsync(cancellationToken);
         if (bucket.Retired)
         {
-            // Swept while this caller waited for it: the route has a fresh bucket now.
+            // Forgotten while this caller waited for it, or still filed under a second key (the bucket id Discord
+            // named after its first request): taken out here, so that the route's next lookup makes a fresh one.
+            buckets.TryRemove(KeyValuePair.Create(key, bucket));
             bucket.Gate.Release();
             return await AcquireAsync(route, cancellationToken);
         }
@@ -74,6 +76,21 @@ internal sealed class RestRateLimiter(int globalRequestsPerSecond, TimeProvider 
         bucket.Update(remaining, Seconds(Header(headers, "X-RateLimit-Reset-After")), time.GetUtcNow());
     }
 
+    /// <summary>
+    /// Ends the caller's turn in the bucket. A single-use route's bucket is forgotten at once, unless a retry
+    /// must wait in it: left to the sweep, a bot answering a thousand interactions a second held 60,000
+    /// callback buckets, each outliving a few hundred collections.
+    /// </summary>
+    public void Release(RestRoute route, RateLimitBucket bucket)
+    {
+        if (route.SingleUse && bucket.TryRetireHeld(time.GetUtcNow()))
+        {
+            buckets.TryRemove(KeyValuePair.Create(bucket.Key, bucket));
+        }
+
+        bucket.Gate.Release();
+    }
+
     public void OnRateLimited(RateLimitBucket bucket, TimeSpan retryAfter, bool global)
     {
         if (global)
@@ -105,10 +122,11 @@ internal sealed class RestRateLimiter(int globalRequestsPerSecond, TimeProvider 
         }
     }
 
-    private RateLimitBucket BucketFor(RestRoute route) =>
-        buckets.GetOrAdd(
-            bucketIdsByRoute.TryGetValue(route.Name, out var bucketId) ? BucketKey(bucketId, route) : $"{route.Name}:{route.TopLevelResource}",
-            _ => new RateLimitBucket());
+    private (string Key, RateLimitBucket Bucket) BucketFor(RestRoute route)
+    {
+        var key = bucketIdsByRoute.TryGetValue(route.Name, out var bucketId) ? BucketKey(bucketId, route) : $"{route.Name}:{route.TopLevelResource}";
+        return (key, buckets.GetOrAdd(key, static key => new RateLimitBucket(key)));
+    }
 
     private async ValueTask WaitForGlobalAsync(CancellationToken cancellationToken)
     {
