@@ -16,19 +16,21 @@ public static class InteractionLoad
     public static async Task<IResult> RunAsync(
         LoadRequest request, InteractionLauncher launcher, InteractionStore store, MessageLog messages, CancellationToken cancellationToken)
     {
-        if (request.Rate is < 1 or > 100_000 || request.Seconds is <= 0 or > 600)
+        if (request.Rate is < 1 or > 100_000 || request.Seconds is <= 0 or > 600 || request.LeadInSeconds is < 0 or > 600)
         {
-            return TypedResults.Problem("rate must be 1-100000 per second and seconds 0-600.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(
+                "rate must be 1-100000 per second, seconds 0-600 and lead_in_seconds 0-600.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var total = (int)(request.Rate * request.Seconds);
-        var answers = new List<Task<double?>>(total);
+        var untimed = (int)(request.Rate * request.LeadInSeconds);
+        var total = untimed + (int)(request.Rate * request.Seconds);
+        var timings = new LoadTimings(total, untimed);
         var clock = Stopwatch.StartNew();
         // Open loop: interactions go out on schedule whether or not earlier ones were answered, as members send them.
-        while (answers.Count < total)
+        for (var sent = 0; sent < total;)
         {
             var due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * request.Rate) + 1);
-            while (answers.Count < due)
+            for (; sent < due; sent++)
             {
                 var (record, error, delivered) = await launcher.LaunchAsync(request.Interaction, cancellationToken);
                 if (error is not null)
@@ -36,19 +38,28 @@ public static class InteractionLoad
                     return error;
                 }
 
-                answers.Add(delivered ? TimeAndForgetAsync(record!, store, messages, cancellationToken) : Task.FromResult<double?>(null));
+                if (delivered)
+                {
+                    _ = TimeAndForgetAsync(record!, sent, timings, store, messages, cancellationToken);
+                }
+                else
+                {
+                    timings.Record(sent, null);
+                }
             }
 
             await Task.Delay(1, cancellationToken);
         }
 
-        var latencies = await Task.WhenAll(answers);
-        var answered = latencies.OfType<double>().Order().ToList();
+        var achievedRate = Math.Round(total / clock.Elapsed.TotalSeconds, 1);
+        await timings.AllTimed.WaitAsync(cancellationToken);
+        var answered = timings.Answered();
         double Percentile(double p) => answered.Count == 0 ? double.NaN : Math.Round(answered[(int)Math.Round(p * (answered.Count - 1))], 3);
-        return TypedResults.Ok(new LoadResult(total, answered.Count, Percentile(0.5), Percentile(0.99), Percentile(1), Math.Round(total / clock.Elapsed.TotalSeconds, 1)));
+        return TypedResults.Ok(new LoadResult(timings.Timed, answered.Count, Percentile(0.5), Percentile(0.99), Percentile(1), achievedRate));
     }
 
-    private static async Task<double?> TimeAndForgetAsync(InteractionRecord record, InteractionStore store, MessageLog messages, CancellationToken cancellationToken)
+    private static async Task TimeAndForgetAsync(
+        InteractionRecord record, int index, LoadTimings timings, InteractionStore store, MessageLog messages, CancellationToken cancellationToken)
     {
         var afterMs = await CallbackAfterAsync(record, cancellationToken);
         store.Forget(record);
@@ -57,7 +68,7 @@ public static class InteractionLoad
             messages.Remove(message.Id);
         }
 
-        return afterMs;
+        timings.Record(index, afterMs);
     }
 
     /// <summary>Milliseconds from the interaction's creation to the bot's callback; null when none came within Discord's three seconds.</summary>
@@ -81,6 +92,7 @@ public static class InteractionLoad
     }
 }
 
-public sealed record LoadRequest(InvokeRequest Interaction, int Rate, double Seconds);
+/// <param name="LeadInSeconds">Sent at the rate before the timed seconds, untimed, so that the timing starts in a load already running.</param>
+public sealed record LoadRequest(InvokeRequest Interaction, int Rate, double Seconds, double LeadInSeconds = 0);
 
 public sealed record LoadResult(int Sent, int Answered, double P50Ms, double P99Ms, double MaxMs, double AchievedRate);

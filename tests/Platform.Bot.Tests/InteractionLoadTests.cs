@@ -9,14 +9,14 @@ namespace Platform.Bot.Tests;
 public sealed class InteractionLoadTests(BotEnvironment environment)
 {
     [Fact]
-    public async Task The_emulator_generates_interactions_at_a_rate_times_every_callback_and_then_forgets_them()
+    public async Task The_emulator_generates_interactions_at_a_rate_times_every_callback_after_the_lead_in_and_then_forgets_them()
     {
         await using var scenario = await BotScenario.StartAsync(environment);
         await scenario.StartBotAsync();
         var guild = await scenario.GuildAsync();
 
         var result = await scenario.Emulator.PostAsync<LoadResult>("/control/interactions/load",
-            new LoadRequest(new InvokeRequest(guild.Id, guild.OwnerId, "ping"), Rate: 50, Seconds: 1));
+            new LoadRequest(new InvokeRequest(guild.Id, guild.OwnerId, "ping"), Rate: 50, Seconds: 1, LeadInSeconds: 0.4));
 
         Assert.Equal(50, result.Sent);
         Assert.Equal(50, result.Answered);
