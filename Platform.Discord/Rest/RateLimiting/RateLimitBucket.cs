@@ -37,7 +37,7 @@ internal sealed class RateLimitBucket(string key)
     /// <summary>Retires the bucket its caller holds, unless Discord said to wait: a limited request's retry must still wait in it.</summary>
     public bool TryRetireHeld(DateTimeOffset now)
     {
-        if (Remaining == 0 && ResetAt > now)
+        if (ExhaustedAt(now))
         {
             return false;
         }
@@ -48,7 +48,7 @@ internal sealed class RateLimitBucket(string key)
 
     public async ValueTask WaitForCapacityAsync(TimeProvider time, TimeSpan offset, CancellationToken cancellationToken)
     {
-        if (Remaining == 0 && ResetAt > time.GetUtcNow())
+        if (ExhaustedAt(time.GetUtcNow()))
         {
             await Task.Delay(ResetAt - time.GetUtcNow() + offset, time, cancellationToken);
         }
@@ -73,4 +73,7 @@ internal sealed class RateLimitBucket(string key)
         Remaining = 0;
         ResetAt = now + retryAfter;
     }
+
+    /// <summary>Discord said no request may go in this bucket before its reset.</summary>
+    private bool ExhaustedAt(DateTimeOffset now) => Remaining == 0 && ResetAt > now;
 }
