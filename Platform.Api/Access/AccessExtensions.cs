@@ -10,9 +10,8 @@ public static class AccessExtensions
     public static IHostApplicationBuilder AddGuildAccess(this IHostApplicationBuilder builder)
     {
         var discord = builder.Configuration.GetSection(DiscordAppSettings.Section).Get<DiscordAppSettings>() ?? new DiscordAppSettings();
-        builder.Services.AddSingleton(new DiscordRestOptions { Token = discord.Token, BaseAddress = discord.RestBaseAddress });
-
-        builder.Services.AddHttpClient<DiscordRestClient>().WithoutGenericRetries();
+        builder.Services.AddDiscordRestClient(new DiscordRestOptions { Token = discord.Token, BaseAddress = discord.RestBaseAddress })
+            .WithoutGenericRetries();
 
         builder.Services.AddHybridCache();
         builder.Services.AddTransient<MemberRoles>();

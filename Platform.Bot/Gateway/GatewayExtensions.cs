@@ -25,9 +25,8 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(discord);
         builder.Services.AddSingleton(builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions());
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new DiscordRestOptions { Token = discord.Token, BaseAddress = discord.RestBaseAddress });
-
-        builder.Services.AddHttpClient<DiscordRestClient>().WithoutGenericRetries();
+        builder.Services.AddDiscordRestClient(new DiscordRestOptions { Token = discord.Token, BaseAddress = discord.RestBaseAddress })
+            .WithoutGenericRetries();
 
         builder.Services.AddSingleton<BotIdentity>();
         builder.Services.AddSingleton<ShardLeases>();

@@ -32,7 +32,6 @@ public sealed partial class DiscordRestClient
     {
     }
 
-    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
     public DiscordRestClient(HttpClient http, DiscordRestOptions options, TimeProvider time)
     {
         this.http = http;

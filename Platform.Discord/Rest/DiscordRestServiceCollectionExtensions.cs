@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Discord.Rest;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class DiscordRestServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the process's one <see cref="DiscordRestClient"/> for <paramref name="options"/>' token.
+    /// Discord's buckets, the global limit and the invalid-request count belong to the token, so every
+    /// service must share one client: a typed client (transient) would give each its own limiter.
+    /// Being long-lived, its connections are recycled by the handler instead of by the factory.
+    /// </summary>
+    /// <returns>The client's builder, for handlers a host adds or takes off.</returns>
+    public static IHttpClientBuilder AddDiscordRestClient(this IServiceCollection services, DiscordRestOptions options)
+    {
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new DiscordRestClient(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordRestClient)),
+            options,
+            provider.GetRequiredService<TimeProvider>()));
+
+        // The factory's request logs would print interaction and webhook tokens, which Discord puts in
+        // the path; the client's own traces and metrics name the route template instead.
+        return services.AddHttpClient(nameof(DiscordRestClient))
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+    }
+}
