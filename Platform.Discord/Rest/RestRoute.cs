@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Platform.Discord.Rest;
 
@@ -14,7 +15,7 @@ public sealed record RestRoute(HttpMethod Method, string Template, string Path, 
     public const string InteractionCallbackTemplate = "interactions/{interaction_id}/{interaction_token}/callback";
 
     /// <summary>Low-cardinality name for telemetry and for routes whose bucket is not known yet.</summary>
-    public string Name => $"{Method.Method} {Template}";
+    public string Name { get; } = $"{Method.Method} {Template}";
 
     /// <summary>Interaction callbacks do not count against the global limit.</summary>
     public bool ExemptFromGlobalLimit => Template.StartsWith("interactions/", StringComparison.Ordinal);
@@ -25,24 +26,40 @@ public sealed record RestRoute(HttpMethod Method, string Template, string Path, 
     /// <summary>Fills <paramref name="template"/>'s <c>{placeholders}</c> with <paramref name="values"/> in order.</summary>
     public static RestRoute Create(HttpMethod method, string template, params object[] values)
     {
-        var path = new StringBuilder();
-        var topLevel = new StringBuilder();
+        // Built on pooled buffers: a callback's path carries a long token, and every request makes one.
+        var path = new DefaultInterpolatedStringHandler(template.Length + 128, values.Length);
+        var topLevel = new DefaultInterpolatedStringHandler(128, values.Length);
         var next = 0;
         var position = 0;
         while (template.IndexOf('{', position) is var open and >= 0)
         {
             var close = template.IndexOf('}', open);
-            var value = Uri.EscapeDataString(Convert.ToString(values[next++], System.Globalization.CultureInfo.InvariantCulture)!);
-            path.Append(template, position, open - position).Append(value);
-            if (TopLevelParameters.Contains(template[(open + 1)..close]))
+            var value = Uri.EscapeDataString(Convert.ToString(values[next++], CultureInfo.InvariantCulture)!);
+            path.AppendFormatted(template.AsSpan(position, open - position));
+            path.AppendFormatted(value);
+            if (IsTopLevelParameter(template.AsSpan(open + 1, close - open - 1)))
             {
-                topLevel.Append(value).Append('/');
+                topLevel.AppendFormatted(value);
+                topLevel.AppendLiteral("/");
             }
 
             position = close + 1;
         }
 
-        path.Append(template, position, template.Length - position);
-        return new RestRoute(method, template, path.ToString(), topLevel.ToString());
+        path.AppendFormatted(template.AsSpan(position));
+        return new RestRoute(method, template, path.ToStringAndClear(), topLevel.ToStringAndClear());
+    }
+
+    private static bool IsTopLevelParameter(ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < TopLevelParameters.Count; i++)
+        {
+            if (name.SequenceEqual(TopLevelParameters[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
