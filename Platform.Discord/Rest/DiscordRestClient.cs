@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -27,6 +28,7 @@ public sealed partial class DiscordRestClient
     private readonly TimeProvider time;
     private readonly RestRateLimiter limiter;
     private readonly InvalidRequestGuard invalidRequests;
+    private readonly ConcurrentDictionary<string, string> urlTemplates = new();
 
     public DiscordRestClient(HttpClient http, DiscordRestOptions options) : this(http, options, TimeProvider.System)
     {
@@ -104,6 +106,7 @@ public sealed partial class DiscordRestClient
         try
         {
             using var request = new HttpRequestMessage(route.Method, route.Path);
+            request.Options.Set(RestTelemetry.UrlTemplate, UrlTemplateOf(route));
             if (body is not null)
             {
                 request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
@@ -131,6 +134,9 @@ public sealed partial class DiscordRestClient
         RestTelemetry.Requests.Add(1, routeTag, new("http.response.status_code", (int)response.StatusCode));
         return response;
     }
+
+    private string UrlTemplateOf(RestRoute route) =>
+        urlTemplates.GetOrAdd(route.Template, static (template, basePath) => basePath + template, options.BaseAddress.AbsolutePath);
 
     private async Task OnRateLimitedAsync(HttpResponseMessage response, RateLimitBucket bucket, CancellationToken cancellationToken)
     {
