@@ -81,16 +81,19 @@ internal static class InteractionRoundTrip
         await WarmUpAsync(invoke, command, rate);
         botSide.Clear();
         // The bot runs in this process: its collections and compilations during the load are this process's.
-        var (paused, gen0, gen2, allocated, jitted) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2),
-            GC.GetTotalAllocatedBytes(precise: true), JitInfo.GetCompiledMethodCount());
+        var (paused, gen0, gen2, allocated, jitted, cpu) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2),
+            GC.GetTotalAllocatedBytes(precise: true), JitInfo.GetCompiledMethodCount(), Environment.CpuUsage.TotalTime);
         var load = await invoke.LoadAsync(command, rate, duration, LeadIn);
         var sent = load.Sent + (int)(rate * LeadIn.TotalSeconds);
+        // CPU is steadier from run to run than the tail, and on two shared cores every process's CPU is the others' wait.
+        var cpuUsPerInteraction = Math.Round((Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / sent);
         // Under Server GC's dynamic heap count the total can go backwards (dotnet/runtime#131069); such a run reports none.
         var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / sent / 1024;
         return new RunResult("interaction-roundtrip", command == "tag" ? "direct-db" : "http-api", rate, duration.TotalSeconds, load.Sent,
             load.Sent - load.Answered, load.P50Ms, load.P99Ms, load.MaxMs, Math.Round(botSide.Percentile(0.5), 3), Math.Round(botSide.Percentile(0.99), 3),
             allocatedKb >= 0 ? allocatedKb : null, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2,
-            Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1), JitInfo.GetCompiledMethodCount() - jitted);
+            Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1), JitInfo.GetCompiledMethodCount() - jitted,
+            cpuUsPerInteraction, load.CpuUsPerInteraction);
     }
 
     /// <summary>
@@ -156,12 +159,12 @@ internal static class InteractionRoundTrip
 
     private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private sealed record LoadResult(int Sent, int Answered, double P50Ms, double P99Ms, double MaxMs, double AchievedRate);
+    private sealed record LoadResult(int Sent, int Answered, double P50Ms, double P99Ms, double MaxMs, double AchievedRate, double CpuUsPerInteraction);
 
     private sealed record RunResult(
         string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,
         double HandlerP50Ms, double HandlerP99Ms, long? AllocatedKbPerInteraction, int Gen0Collections, int Gen2Collections, double GcPauseMs,
-        long MethodsCompiled);
+        long MethodsCompiled, double BotProcessCpuUsPerInteraction, double EmulatorCpuUsPerInteraction);
 
     /// <summary>The bot's own <c>bot.interaction.duration</c>: receipt of the event to the handler's end, callback included.</summary>
     private sealed class HandlerDurations : IDisposable

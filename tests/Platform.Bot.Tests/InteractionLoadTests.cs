@@ -22,6 +22,7 @@ public sealed class InteractionLoadTests(BotEnvironment environment)
         Assert.Equal(50, result.Answered);
         Assert.InRange(result.P50Ms, 0.01, 3000);
         Assert.True(result.P50Ms <= result.P99Ms && result.P99Ms <= result.MaxMs);
+        Assert.True(result.CpuUsPerInteraction > 0, "The load reports what it cost the emulator's process.");
         Assert.Empty((await scenario.Emulator.Control.GetFromJsonAsync<JsonElement[]>("/control/messages", TestEmulator.Json))!);
     }
 
