@@ -19,16 +19,14 @@ internal static class InteractionRoundTrip
 {
     public static readonly int[] DefaultRates = [200, 500, 1000];
 
-    public static async Task<int> RunAsync(Uri emulator, string token, TimeSpan duration, IReadOnlyList<int> rates)
+    /// <param name="database">A migrated database; the script runs Postgres and Redis in another process (<see cref="InfrastructureProcess"/>).</param>
+    public static async Task<int> RunAsync(Uri emulator, string token, string database, string redis, TimeSpan duration, IReadOnlyList<int> rates)
     {
-        await using var infrastructure = await PlatformInfrastructure.StartAsync("bench");
-        var database = await infrastructure.CreateDatabaseAsync();
-
         await using var api = await TagApi.StartAsync(database);
         await using var bot = await BotHost.StartAsync(new Dictionary<string, string?>
         {
             ["ConnectionStrings:platformdb"] = database,
-            ["ConnectionStrings:redis"] = infrastructure.RedisConnectionString,
+            ["ConnectionStrings:redis"] = redis,
             ["Discord:Token"] = token,
             ["Discord:RestBaseAddress"] = new Uri(emulator, "/api/v10/").ToString(),
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,8 +1,10 @@
-# Sourced by the benchmark scripts: builds what they run and starts emulators on free ports.
+# Sourced by the benchmark scripts: builds what they run, starts emulators on free ports and, where the
+# measured process must not host them, Postgres and Redis in a process of their own.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$here/../.."
 token=benchmark-bot-token
 emulator_pid=""
+infrastructure_pid=""
 
 build_all() {
   dotnet build "$repo/Platform.DiscordEmulator" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
@@ -28,4 +30,33 @@ stop_emulator() {
   [[ -n "$emulator_pid" ]] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
   emulator_pid=""
 }
-trap stop_emulator EXIT
+
+# start_infrastructure: runs the test AppHost's Postgres and Redis until stop_infrastructure; sets
+# $database (a migrated database's connection string) and $redis.
+start_infrastructure() {
+  infrastructure_dir=$(mktemp -d)
+  mkfifo "$infrastructure_dir/stdin"
+  dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" infrastructure "$infrastructure_dir/connections" \
+    <"$infrastructure_dir/stdin" >"$infrastructure_dir/log" 2>&1 &
+  infrastructure_pid=$!
+  # Held open until stop_infrastructure: its end is what tells the process to stop the servers.
+  exec {infrastructure_stdin}>"$infrastructure_dir/stdin"
+  until [[ -f "$infrastructure_dir/connections" ]]; do
+    if ! kill -0 "$infrastructure_pid" 2>/dev/null; then
+      cat "$infrastructure_dir/log" >&2
+      echo "Postgres and Redis did not start." >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  { IFS= read -r database; IFS= read -r redis; } <"$infrastructure_dir/connections"
+}
+
+stop_infrastructure() {
+  [[ -n "$infrastructure_pid" ]] || return 0
+  exec {infrastructure_stdin}>&-
+  wait "$infrastructure_pid" 2>/dev/null
+  rm -rf "$infrastructure_dir"
+  infrastructure_pid=""
+}
+trap 'stop_infrastructure; stop_emulator' EXIT
