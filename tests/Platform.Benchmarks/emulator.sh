@@ -7,9 +7,13 @@ emulator_pid=""
 infrastructure_pid=""
 
 build_all() {
+  # Postgres and Redis are host processes here, as in local mode: a fresh machine needs them installed.
+  "$repo/scripts/prerequisites.sh" >/dev/null
   dotnet build "$repo/Platform.DiscordEmulator" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
   dotnet build "$here" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-  [[ -f "$here/node_modules/.package-lock.json" ]] || npm ci --prefix "$here" --no-audit --no-fund >/dev/null
+  if [[ ! -f $here/node_modules/.package-lock.json || $here/package-lock.json -nt $here/node_modules/.package-lock.json ]]; then
+    npm ci --prefix "$here" --no-audit --no-fund >/dev/null
+  fi
 }
 
 # start_emulator [Name=value ...]: sets $emulator_url
@@ -27,7 +31,8 @@ start_emulator() {
 }
 
 stop_emulator() {
-  [[ -n "$emulator_pid" ]] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
+  # A killed process's status is not a failure; under set -e it would end the EXIT trap before the next step.
+  [[ -n "$emulator_pid" ]] && kill "$emulator_pid" 2>/dev/null && { wait "$emulator_pid" 2>/dev/null || true; }
   emulator_pid=""
 }
 
@@ -55,7 +60,7 @@ start_infrastructure() {
 stop_infrastructure() {
   [[ -n "$infrastructure_pid" ]] || return 0
   exec {infrastructure_stdin}>&-
-  wait "$infrastructure_pid" 2>/dev/null
+  wait "$infrastructure_pid" 2>/dev/null || true
   rm -rf "$infrastructure_dir"
   infrastructure_pid=""
 }
