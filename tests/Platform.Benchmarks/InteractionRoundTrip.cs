@@ -17,8 +17,6 @@ namespace Platform.Benchmarks;
 /// </summary>
 internal static class InteractionRoundTrip
 {
-    public static readonly int[] DefaultRates = [200, 500, 1000];
-
     /// <param name="database">A migrated database; the script runs Postgres and Redis in another process (<see cref="InfrastructureProcess"/>).</param>
     public static async Task<int> RunAsync(Uri emulator, string token, string database, string redis, TimeSpan duration, IReadOnlyList<int> rates)
     {

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # /tag get round trip (emulator creates the interaction → the bot reads one row → callback) at
 # sustained 200, 500 and 1,000 interactions/s, against the same command through an HTTP API
-# that reads the row (the design the ADR rejected), in the same run. Postgres and Redis are the
-# host's, started the way the AppHost starts them in local mode, by a process of their own.
+# that reads the row (the design the ADR rejected), in the same run. Then, against the same emulator
+# and database, the peer: the same command in discord.js with node-postgres, and a discord.js command
+# that answers without reading anything, the floor of this machine's round trip. Postgres and Redis
+# are the host's, started the way the AppHost starts them in local mode, by a process of their own.
 # Usage: run-interaction-roundtrip.sh [seconds-per-rate [rate ...]]
 set -euo pipefail
 source "$(dirname "$0")/emulator.sh"
 seconds="${1:-10}"
 shift || true
+rates=("$@")
+((${#rates[@]})) || rates=(200 500 1000)
+results=$(mktemp)
 build_all
 
 # The bot never resumes here; the default resume buffer (200,000 events, 1 KB each) would only keep
@@ -16,4 +21,20 @@ build_all
 start_emulator Guilds=1 MembersPerGuild=5 ReplayCapacity=1000
 start_infrastructure
 # The bot runs on Server GC in production (the default of a web project); hosted in this process, it gets the same.
-DOTNET_gcServer=1 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$database" "$redis" "$seconds" "$@"
+DOTNET_gcServer=1 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$database" "$redis" "$seconds" "${rates[@]}" | tee "$results"
+# The same emulator and database, once the bot has gone: the guild and its tag are still there.
+node "$here/discordjs-tag-get.mjs" "$emulator_url" "$token" "$database" "$seconds" "${rates[@]}" | tee -a "$results"
+
+node -e '
+const runs = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter((l) => l.startsWith("{\"Benchmark\"")).map(JSON.parse);
+const find = (variant, rate) => runs.find((r) => r.Variant === variant && r.Rate === rate);
+for (const rate of [...new Set(runs.map((r) => r.Rate))]) {
+  const [ours, peer, floor] = ["direct-db", "discordjs-pg", "discordjs-no-read"].map((v) => find(v, rate));
+  console.log(JSON.stringify({
+    benchmark: "interaction-roundtrip-peer", rate,
+    p50PeerOverDirect: +(peer.P50Ms / ours.P50Ms).toFixed(2), p99PeerOverDirect: +(peer.P99Ms / ours.P99Ms).toFixed(2),
+    cpuPeerOverDirect: +(peer.BotProcessCpuUsPerInteraction / ours.BotProcessCpuUsPerInteraction).toFixed(2),
+    p50DirectOverFloor: +(ours.P50Ms / floor.P50Ms).toFixed(2), p99DirectOverFloor: +(ours.P99Ms / floor.P99Ms).toFixed(2),
+  }));
+}' "$results"
+rm -f "$results"
