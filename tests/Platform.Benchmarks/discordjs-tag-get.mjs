@@ -75,6 +75,7 @@ for (const rate of rates) {
     const cpu = process.cpuUsage();
     const result = await load(name, rate, seconds, 1);
     const used = process.cpuUsage(cpu);
+    // The 1 s lead-in burns CPU too, and the emulator counts it in its own figure.
     const sent = result.sent + rate;
     console.log(JSON.stringify({
       Benchmark: 'interaction-roundtrip', Variant: variant, Rate: rate, Seconds: seconds, Sent: result.sent,
