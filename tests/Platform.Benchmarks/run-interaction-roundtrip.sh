@@ -12,7 +12,6 @@ seconds="${1:-10}"
 shift || true
 rates=("$@")
 ((${#rates[@]})) || rates=(200 500 1000)
-results=$(mktemp)
 build_all
 
 # The bot never resumes here; the default resume buffer (200,000 events, 1 KB each) would only keep
@@ -21,12 +20,14 @@ build_all
 start_emulator Guilds=1 MembersPerGuild=5 ReplayCapacity=1000
 start_infrastructure
 # The bot runs on Server GC in production (the default of a web project); hosted in this process, it gets the same.
-DOTNET_gcServer=1 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$database" "$redis" "$seconds" "${rates[@]}" | tee "$results"
+ours=$(DOTNET_gcServer=1 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$database" "$redis" "$seconds" "${rates[@]}")
+echo "$ours"
 # The same emulator and database, once the bot has gone: the guild and its tag are still there.
-node "$here/discordjs-tag-get.mjs" "$emulator_url" "$token" "$database" "$seconds" "${rates[@]}" | tee -a "$results"
+peer=$(node "$here/discordjs-tag-get.mjs" "$emulator_url" "$token" "$database" "$seconds" "${rates[@]}")
+echo "$peer"
 
 node -e '
-const runs = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter((l) => l.startsWith("{\"Benchmark\"")).map(JSON.parse);
+const runs = process.argv[1].split("\n").filter((l) => l.startsWith("{\"Benchmark\"")).map(JSON.parse);
 const find = (variant, rate) => runs.find((r) => r.Variant === variant && r.Rate === rate);
 for (const rate of [...new Set(runs.map((r) => r.Rate))]) {
   const [ours, peer, floor] = ["direct-db", "discordjs-pg", "discordjs-no-read"].map((v) => find(v, rate));
@@ -36,5 +37,5 @@ for (const rate of [...new Set(runs.map((r) => r.Rate))]) {
     cpuPeerOverDirect: +(peer.BotProcessCpuUsPerInteraction / ours.BotProcessCpuUsPerInteraction).toFixed(2),
     p50DirectOverFloor: +(ours.P50Ms / floor.P50Ms).toFixed(2), p99DirectOverFloor: +(ours.P99Ms / floor.P99Ms).toFixed(2),
   }));
-}' "$results"
-rm -f "$results"
+}' "$ours
+$peer"
