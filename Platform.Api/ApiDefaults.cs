@@ -11,6 +11,7 @@ public static class ApiDefaults
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Platform.Api.BadRequestHandler>();
+        builder.Services.AddExceptionHandler<Platform.Api.DatabaseRefusalHandler>();
         builder.Services.AddExceptionHandler<Platform.Api.ServiceUnavailableHandler>();
         // No server list: the UI calls the api on its own origin, and the committed copy of the document must not depend on a port.
         builder.Services.AddOpenApi(openApi => openApi
@@ -35,6 +36,7 @@ public static class ApiDefaults
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<Platform.Api.Auth.SameOriginWrites>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
+using Platform.Data;
+using Platform.Discord.Rest;
 using StackExchange.Redis;
 
 namespace Platform.Api;
 
 /// <summary>
-/// Turns an unreachable Redis or Postgres into 503 problem details with Retry-After: the caller can
-/// try again shortly, and an outage never shows as a 500 or, worse, as being signed out.
+/// Turns an unreachable Redis, Postgres or Discord into 503 problem details with Retry-After: the caller can
+/// try again shortly, and an outage never shows as a 500 or, worse, as being signed out. A value
+/// Postgres refused is not an outage: <see cref="DatabaseRefusalHandler"/> answers those.
 /// </summary>
 public sealed partial class ServiceUnavailableHandler(IProblemDetailsService problems, ILogger<ServiceUnavailableHandler> logger) : IExceptionHandler
 {
@@ -14,8 +16,9 @@ public sealed partial class ServiceUnavailableHandler(IProblemDetailsService pro
     {
         var dependency = exception switch
         {
-            RedisConnectionException or RedisTimeoutException => "Redis",
-            NpgsqlException or TimeoutException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException => "Postgres",
+            RedisException or RedisTimeoutException => "Redis",
+            HttpRequestException or DiscordApiException { Status: >= System.Net.HttpStatusCode.InternalServerError } => "Discord",
+            _ when PostgresErrors.Classify(exception) == PostgresFailure.Unavailable => "Postgres",
             _ => null,
         };
         if (dependency is null)

@@ -8,7 +8,7 @@ using Platform.Data.Access;
 
 namespace Platform.Api.Audit;
 
-public static class AuditLogApi
+public static partial class AuditLogApi
 {
     public const int MaxPageSize = 200;
 
@@ -32,6 +32,11 @@ public static class AuditLogApi
             errors["limit"] = [$"From 1 to {MaxPageSize}."];
         }
 
+        if (action is { Length: > 0 } && !ActionName().IsMatch(action))
+        {
+            errors["action"] = ["An action as the log names it, such as module.update: lower-case letters, digits, '_' and '.'."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -49,6 +54,9 @@ public static class AuditLogApi
             e.Before is null ? null : JsonDocument.Parse(e.Before).RootElement, e.After is null ? null : JsonDocument.Parse(e.After).RootElement, e.OccurredAt)).ToList();
         return TypedResults.Ok(new AuditPage(items, entries.Count > size ? items[^1].Id : null));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[a-z0-9_.]{1,64}\z")]
+    private static partial System.Text.RegularExpressions.Regex ActionName();
 
     private static long? ParseId(string? value, string field, Dictionary<string, string[]> errors)
     {

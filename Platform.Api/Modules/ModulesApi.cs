@@ -49,6 +49,14 @@ public static class ModulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        var row = await db.SaveAsIfSecondAsync(() => SaveAsync(guildId, module, descriptor, change, http.Session().UserId, db, time, cancellationToken));
+        await bot.GuildModulesChangedAsync((ulong)guildId);
+        return TypedResults.Ok(ModuleState.Of(descriptor, row));
+    }
+
+    private static async Task<GuildModule> SaveAsync(
+        long guildId, string module, ModuleDescriptor descriptor, ModuleChange change, ulong actor, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
         var row = await db.GuildModules.FirstOrDefaultAsync(m => m.GuildId == guildId && m.Module == module, cancellationToken);
         var before = row is null ? null : Audited(row);
         if (row is null)
@@ -57,7 +65,6 @@ public static class ModulesApi
             db.GuildModules.Add(row);
         }
 
-        var actor = http.Session().UserId;
         var now = time.GetUtcNow();
         row.Enabled = change.Enabled ?? row.Enabled;
         row.Settings = change.Settings is { } settings ? settings.GetRawText() : row.Settings;
@@ -65,8 +72,7 @@ public static class ModulesApi
         row.UpdatedBy = (long)actor;
         db.Record((ulong)guildId, actor, "module.update", "module", module, before, Audited(row), now);
         await db.SaveChangesAsync(cancellationToken);
-        await bot.GuildModulesChangedAsync((ulong)guildId);
-        return TypedResults.Ok(ModuleState.Of(descriptor, row));
+        return row;
     }
 
     private static object Audited(GuildModule row) => new { row.Enabled, Settings = JsonNode.Parse(row.Settings) };
