@@ -9,6 +9,7 @@ using Platform.Api.Realtime;
 using Platform.Data;
 using Platform.Data.Access;
 using Platform.Data.Llm;
+using Platform.Discord.Rest;
 
 namespace Platform.Api.Budgets;
 
@@ -34,13 +35,30 @@ public static class BudgetsApi
             : NoBudget();
 
     public static async Task<Results<Ok<BudgetView>, ValidationProblem>> PutAsync(
-        long guildId, BudgetRequest request, HttpContext http, PlatformDbContext db, BotNotifier bot, UsageReports reports, TimeProvider time, CancellationToken cancellationToken)
+        long guildId, BudgetRequest request, HttpContext http, PlatformDbContext db, DiscordRestClient discord, BotNotifier bot, UsageReports reports,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (Validate(request, out var alertChannel) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
+        // The bot posts the guild's spend where this says: never into a channel of another guild, nor one it cannot post in.
+        if (alertChannel is { } channelId
+            && (await discord.FindChannelAsync((ulong)channelId, cancellationToken) is not { } channel || !channel.IsTextChannelOf((ulong)guildId)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["alertChannelId"] = ["Not a text channel of this server that the bot can see."] });
+        }
+
+        var after = await db.SaveAsIfSecondAsync(() => SaveAsync(guildId, request, alertChannel, http.Session().UserId, db, time, cancellationToken));
+        await bot.LlmBudgetChangedAsync((ulong)guildId);
+        await reports.InvalidateAsync(guildId, cancellationToken);
+        return TypedResults.Ok(after);
+    }
+
+    private static async Task<BudgetView> SaveAsync(
+        long guildId, BudgetRequest request, long? alertChannel, ulong actor, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
         var budget = await db.LlmBudgets.FirstOrDefaultAsync(b => b.GuildId == guildId, cancellationToken);
         var before = budget is null ? null : BudgetView.Of(budget);
         if (budget is null)
@@ -50,7 +68,6 @@ public static class BudgetsApi
         }
 
         var now = time.GetUtcNow();
-        var actor = http.Session().UserId;
         budget.MonthlyLimitUsd = request.MonthlyLimitUsd!.Value;
         budget.SoftThresholdPercent = request.SoftThresholdPercent ?? 80;
         budget.PerUserDailyLimitUsd = request.PerUserDailyLimitUsd;
@@ -60,9 +77,7 @@ public static class BudgetsApi
         var after = BudgetView.Of(budget);
         db.Record((ulong)guildId, actor, "llm_budget.update", "llm_budget", null, before, after, now);
         await db.SaveChangesAsync(cancellationToken);
-        await bot.LlmBudgetChangedAsync((ulong)guildId);
-        await reports.InvalidateAsync(guildId, cancellationToken);
-        return TypedResults.Ok(after);
+        return after;
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

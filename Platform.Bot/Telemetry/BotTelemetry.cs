@@ -50,4 +50,7 @@ public static class BotTelemetry
 
     public static readonly Counter<long> LlmBudgetRefusals = Meter.CreateCounter<long>(
         "bot.llm.budget.refusals", "{call}", "LLM calls refused because a guild or member budget was spent, by limit.");
+
+    public static readonly Counter<long> LlmBudgetAlertsRefused = Meter.CreateCounter<long>(
+        "bot.llm.budget.alerts_refused", "{alert}", "Budget alerts not posted because the alert channel is not a text channel of the guild.");
 }

@@ -30,6 +30,9 @@ public sealed record Channel(ulong Id, ChannelType Type) : DiscordObject
     public int? Position { get; init; }
     public ulong? ParentId { get; init; }
     public string? Topic { get; init; }
+
+    /// <summary>A text or announcement channel of <paramref name="guildId"/>: where a bot posts a notice for that guild.</summary>
+    public bool IsTextChannelOf(ulong guildId) => GuildId == guildId && Type is ChannelType.GuildText or ChannelType.GuildAnnouncement;
 }
 
 public enum ChannelType

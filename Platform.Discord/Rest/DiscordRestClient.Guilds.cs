@@ -16,6 +16,22 @@ public sealed partial class DiscordRestClient
     public Task<IReadOnlyList<Channel>> GetGuildChannelsAsync(ulong guildId, CancellationToken cancellationToken) =>
         SendAsync(RestRoute.Create(HttpMethod.Get, "guilds/{guild_id}/channels", guildId), Json.IReadOnlyListChannel, cancellationToken);
 
+    public Task<Channel> GetChannelAsync(ulong channelId, CancellationToken cancellationToken) =>
+        SendAsync(RestRoute.Create(HttpMethod.Get, "channels/{channel_id}", channelId), Json.Channel, cancellationToken);
+
+    /// <summary>The channel, or null when it does not exist or the bot cannot see it (Discord's 404 and 403).</summary>
+    public async Task<Channel?> FindChannelAsync(ulong channelId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetChannelAsync(channelId, cancellationToken);
+        }
+        catch (DiscordApiException error) when (error.Status is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
+    }
+
     public Task<Message> CreateMessageAsync(ulong channelId, MessageContent message, CancellationToken cancellationToken) =>
         SendAsync(RestRoute.Create(HttpMethod.Post, "channels/{channel_id}/messages", channelId),
             Json.Message, cancellationToken, Serialize(message, Json.MessageContent));

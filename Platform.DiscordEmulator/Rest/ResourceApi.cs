@@ -32,6 +32,9 @@ public static class ResourceApi
         api.MapGet("/guilds/{guild_id}/channels", (ulong guild_id, EmulatorWorld world) =>
             world.FindGuild(guild_id) is { } guild ? Results.Ok(guild.Channels ?? []) : DiscordErrors.UnknownGuild());
 
+        api.MapGet("/channels/{channel_id}", (ulong channel_id, EmulatorWorld world) =>
+            world.FindChannel(channel_id) is { } channel ? Results.Ok(channel) : DiscordErrors.UnknownChannel());
+
         api.MapPost("/channels/{channel_id}/messages", async (ulong channel_id, HttpRequest request, EmulatorWorld world, MessageLog messages) =>
         {
             if (world.FindChannel(channel_id) is not { } channel)

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Platform.Bot.Llm.Budgets;
 using Platform.Bot.ModuleSystem;
+using Platform.Bot.Telemetry;
 using Platform.Data.Llm;
 using Platform.Data.Realtime;
 using Platform.Discord.Models;
@@ -46,6 +48,26 @@ public sealed class BudgetTests(BotEnvironment environment)
         Assert.Equal(4, records[LlmCallStatus.Ok]);
         Assert.Equal(3, records[LlmCallStatus.BudgetBlocked]);
         Assert.Equal(0m, await db.LlmUsage.Where(u => u.Status == LlmCallStatus.BudgetBlocked).SumAsync(u => u.CostUsd));
+    }
+
+    [Fact]
+    public async Task An_alert_channel_that_is_not_the_guilds_own_text_channel_gets_no_alert()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync();
+        var guild = await scenario.GuildAsync();
+        var elsewhere = (await scenario.GuildAsync(1)).Channels![0].Id;
+        using var refusedAlerts = new MetricCollector<long>(null, BotTelemetry.Name, "bot.llm.budget.alerts_refused");
+        // Written around the api, as an old row or a hand edit would be; the bot must check before it posts.
+        await SetBudgetAsync(scenario, guild.Id, monthly: 0.0000001m, softPercent: 1, elsewhere);
+
+        await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
+
+        // Whichever comes first: the bot declining the channel, or the alert landing in the other guild.
+        async Task<List<Message>> AlertsElsewhereAsync() => [.. (await scenario.Emulator.Control.GetFromJsonAsync<List<Message>>($"/control/messages?channel_id={elsewhere}", TestEmulator.Json))!
+            .Where(m => m.Content.Contains("AI budget", StringComparison.Ordinal))];
+        await Eventually.TrueAsync(async () => refusedAlerts.GetMeasurementSnapshot().Count > 0 || (await AlertsElsewhereAsync()).Count > 0, "the alert declined or posted");
+        Assert.Empty(await AlertsElsewhereAsync());
     }
 
     [Fact]

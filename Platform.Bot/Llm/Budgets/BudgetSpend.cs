@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Bot.Gateway;
+using Platform.Bot.Telemetry;
 using Platform.Data.Llm;
 using Platform.Data.Realtime;
 using Platform.Discord.Models;
@@ -55,6 +56,15 @@ public sealed partial class BudgetSpend(
 
         try
         {
+            // Checked again at the moment of posting: the channel may have been deleted, or the row written around the api.
+            if (await rest.FindChannelAsync(channelId, CancellationToken.None) is not { } channel || !channel.IsTextChannelOf(guildId))
+            {
+                LogAlertChannelRefused(guildId, channelId);
+                BotTelemetry.LlmBudgetAlertsRefused.Add(1);
+                await redis.GetDatabase().KeyDeleteAsync(key);
+                return;
+            }
+
             await rest.CreateMessageAsync(channelId, new MessageContent
             {
                 Content = $"This server has used {budget.SoftThresholdPercent}% of its AI budget for {at.ToString("MMMM", CultureInfo.InvariantCulture)}: {Usd.Format(month)} of {Usd.Format(budget.MonthlyLimitUsd)}. " +
@@ -68,6 +78,9 @@ public sealed partial class BudgetSpend(
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The budget alert of guild {GuildId} was not posted: channel {ChannelId} is not one of its text channels")]
+    private partial void LogAlertChannelRefused(ulong guildId, ulong channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count an LLM call against the budget of guild {GuildId}")]
     private partial void LogSpendFailed(Exception error, ulong guildId);
