@@ -33,7 +33,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> CompleteSignInAsync(
-        SignInCallback callback, HttpContext http, PendingSignIns pending, DiscordSignIn discord, SessionCookies cookies, CancellationToken cancellationToken)
+        SignInCallback callback, HttpContext http, PendingSignIns pending, DiscordSignIn discord, SessionStore sessions, SessionCookies cookies, CancellationToken cancellationToken)
     {
         // The state must be the one this browser was given: a callback link made for someone else's sign-in is refused.
         var bound = http.Request.Cookies[SessionCookies.SignInCookie];
@@ -51,6 +51,13 @@ public static class AuthApi
         try
         {
             var session = await discord.ExchangeAsync(code, signIn.CodeVerifier, http.Request.Headers.UserAgent, cancellationToken);
+            // The browser's previous session ends here: its cookie is overwritten, and a copy of it must not outlive it.
+            if (http.Features.Get<DashboardSession>() is { } previous)
+            {
+                await sessions.DeleteAsync(previous);
+                CountEnded("signed_in_again", 1);
+            }
+
             cookies.SetSession(http.Response, session);
             CountSignIn("signed_in");
             return TypedResults.Ok(new SignedIn(signIn.ReturnPath));
@@ -89,9 +96,15 @@ public static class AuthApi
 
     private static void CountEnded(string reason, int sessions) => ApiTelemetry.SessionsEnded.Add(sessions, new KeyValuePair<string, object?>("reason", reason));
 
-    /// <summary>Only a path of this site: an absolute or protocol-relative URL would make the sign-in an open redirect.</summary>
+    /// <summary>
+    /// Only a path of this site: an absolute or protocol-relative URL would make the sign-in an open
+    /// redirect. Browsers drop tabs and newlines from a URL and read a backslash as a slash, so
+    /// "/\t/evil.example" and "/\\evil.example" would leave the site too: a path is printable ASCII with no
+    /// backslash, as a browser writes one.
+    /// </summary>
     private static string LocalPath(string? returnTo) =>
-        returnTo is { Length: > 0 and < 512 } path && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
+        returnTo is { Length: > 0 and < 512 } path && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal)
+            && path.All(c => c is > ' ' and < '\x7f' and not '\\')
             ? path
             : "/";
 }

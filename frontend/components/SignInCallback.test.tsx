@@ -25,6 +25,15 @@ describe("SignInCallback", () => {
     expect(sent.map((request) => request.body)).toEqual([{ code: "c0de", state: "st4te" }]);
   });
 
+  it("never leaves the site, whatever path the api hands back", async () => {
+    search = new URLSearchParams({ code: "c0de", state: "st4te" });
+    const { client } = recordingClient(200, { returnTo: "/\t/evil.example/" });
+
+    render(<SignInCallback client={client} />);
+
+    await waitFor(() => expect(replace).toHaveBeenCalledWith("/"));
+  });
+
   it("explains a refused sign-in and offers to start again", async () => {
     search = new URLSearchParams({ code: "c0de", state: "forged" });
     const { client } = recordingClient(400, { title: "Sign-in refused", detail: "The sign-in expired, was already used, or was started in another browser. Sign in again.", status: 400 });

@@ -4,6 +4,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { api } from "@/lib/api/client";
 import { describeProblem } from "@/lib/api/problem";
+import { sitePath } from "@/lib/signIn";
 
 /** Hands Discord's code and state to the api, then goes where the sign-in started. */
 export function SignInCallback({ client = api }: { client?: typeof api }) {
@@ -27,7 +28,7 @@ export function SignInCallback({ client = api }: { client?: typeof api }) {
       .POST("/api/auth/callback", { body: { code: params.get("code"), state: params.get("state") } })
       .then(({ data, error: problem, response }) => {
         if (data) {
-          router.replace(data.returnTo);
+          router.replace(sitePath(data.returnTo));
         } else {
           setError(describeProblem(problem, response));
         }

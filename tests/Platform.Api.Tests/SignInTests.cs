@@ -65,9 +65,34 @@ public sealed class SignInTests(ApiEnvironment environment)
         await ProblemAssert.IsProblemAsync(
             await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(null, state)), HttpStatusCode.BadRequest, "no code");
 
-        var (code, returnState) = await scenario.AuthorizeAsync(browser, scenario.Guilds[0].OwnerId, returnTo: "//evil.example/phish");
-        var signedIn = await ProblemAssert.IsOkAsync<SignedIn>(await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(code, returnState)));
-        Assert.Equal("/", signedIn.ReturnTo);
+        // Each is a path to a browser that drops tabs and newlines and reads a backslash as a slash: another site.
+        foreach (var outside in new[] { "//evil.example/phish", "/\t/evil.example/", "/\n/evil.example/", "/\\evil.example", "\\/evil.example", "https://evil.example/", " /x" })
+        {
+            var (code, returnState) = await scenario.AuthorizeAsync(browser, scenario.Guilds[0].OwnerId, returnTo: outside);
+            var signedIn = await ProblemAssert.IsOkAsync<SignedIn>(await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(code, returnState)));
+            Assert.True(signedIn.ReturnTo == "/", $"{outside} came back as {signedIn.ReturnTo}");
+        }
+
+        var (inCode, inState) = await scenario.AuthorizeAsync(browser, scenario.Guilds[0].OwnerId, returnTo: "/guilds/1?tab=usage");
+        Assert.Equal("/guilds/1?tab=usage", (await ProblemAssert.IsOkAsync<SignedIn>(await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(inCode, inState)))).ReturnTo);
+    }
+
+    [Fact]
+    public async Task Signing_in_again_in_the_same_browser_ends_the_session_it_had()
+    {
+        await using var scenario = await ApiScenario.StartAsync(environment);
+        var guild = scenario.Guilds[0];
+        using var browser = await scenario.SignInAsync(guild.OwnerId);
+        var before = browser.Cookies.GetCookies(scenario.Api.BaseAddress)[SessionAuthentication.CookieName]!.Value;
+
+        var (code, state) = await scenario.AuthorizeAsync(browser, guild.Members![1].User!.Id);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(code, state))).StatusCode);
+
+        using var stolen = new Browser(scenario.Api.BaseAddress);
+        stolen.Cookies.Add(scenario.Api.BaseAddress, new System.Net.Cookie(SessionAuthentication.CookieName, before));
+        await ProblemAssert.IsProblemAsync(await stolen.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
+        var me = await ProblemAssert.IsOkAsync<CurrentUser>(await browser.GetAsync("/api/me"));
+        Assert.Equal(guild.Members![1].User!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), me.Id);
     }
 
     [Fact]
