@@ -17,6 +17,7 @@ public static class AccessExtensions
         builder.Services.AddTransient<MemberRoles>();
         builder.Services.AddScoped<BotOwners>();
         builder.Services.AddScoped<GuildDirectory>();
+        builder.Services.AddScoped<GrantSubjects>();
         builder.Services.AddScoped<GuildAccessResolver>();
         return builder;
     }

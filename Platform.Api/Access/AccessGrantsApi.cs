@@ -31,7 +31,8 @@ public static class AccessGrantsApi
     }
 
     public static async Task<Results<Created<AccessGrantView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, GuildDirectory directory, TimeProvider time, CancellationToken cancellationToken)
+        long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, GuildDirectory directory, GrantSubjects subjects, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         GrantSubject? subject = request.SubjectType switch
@@ -58,6 +59,11 @@ public static class AccessGrantsApi
         if (await db.AccessGrants.AnyAsync(g => g.GuildId == guildId && g.SubjectType == subjectType && g.SubjectId == (long)subjectId, cancellationToken))
         {
             return TypedResults.Problem(title: "Grant exists", detail: "That user or role already has a grant here; change it instead.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (await subjects.RefusalAsync((ulong)guildId, subjectType, subjectId, cancellationToken) is { } refusal)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subjectId"] = [refusal] });
         }
 
         var now = time.GetUtcNow();
@@ -88,6 +94,11 @@ public static class AccessGrantsApi
             return UnknownGrant(grantId);
         }
 
+        if (BeyondCaller(grant, http.GuildAccess()) is { } beyond)
+        {
+            return beyond;
+        }
+
         var before = AccessGrantView.Audited(grant);
         var now = time.GetUtcNow();
         grant.Scopes = scopes;
@@ -103,6 +114,11 @@ public static class AccessGrantsApi
         if (await db.AccessGrants.FirstOrDefaultAsync(g => g.Id == grantId && g.GuildId == guildId, cancellationToken) is not { } grant)
         {
             return UnknownGrant(grantId);
+        }
+
+        if (BeyondCaller(grant, http.GuildAccess()) is { } beyond)
+        {
+            return beyond;
         }
 
         db.AccessGrants.Remove(grant);
@@ -130,6 +146,15 @@ public static class AccessGrantsApi
 
         return scopes;
     }
+
+    /// <summary>A delegate may only change or take back a grant within their own rights: never narrow or remove one that holds more.</summary>
+    private static ProblemHttpResult? BeyondCaller(AccessGrant grant, GuildAccess caller) =>
+        caller.Allows(grant.Scopes)
+            ? null
+            : TypedResults.Problem(
+                title: "Grant beyond your rights",
+                detail: $"This grant holds rights you do not have ({string.Join(", ", AccessScopeNames.Of(grant.Scopes & ~caller.Scopes))}); only someone who holds them can change or remove it.",
+                statusCode: StatusCodes.Status403Forbidden);
 
     private static async Task<string?> SubjectNameAsync(GuildDirectory directory, AccessGrant grant, CancellationToken cancellationToken) =>
         grant.SubjectType == GrantSubject.User

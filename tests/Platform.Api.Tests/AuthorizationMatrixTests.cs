@@ -13,7 +13,7 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
 {
     private enum Gate { Public, SignedIn, BotOwner, Guild }
 
-    private sealed record Endpoint(string Name, HttpMethod Method, Gate Gate, AccessScopes Scope, Func<MatrixContext, Task<string>> Path, Func<object?>? Body = null);
+    private sealed record Endpoint(string Name, HttpMethod Method, Gate Gate, AccessScopes Scope, Func<MatrixContext, Task<string>> Path, Func<MatrixContext, Task<object?>>? Body = null);
 
     private sealed record Persona(string Name, Browser Browser, AccessScopes RightsInGuild, bool IsBotOwner, bool SignedIn = true);
 
@@ -27,17 +27,17 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
         new("guild overview", HttpMethod.Get, Gate.Guild, AccessScopes.None, c => Guild(c, "")),
         new("modules", HttpMethod.Get, Gate.Guild, AccessScopes.None, c => Guild(c, "/modules")),
         new("module change", HttpMethod.Put, Gate.Guild, AccessScopes.ManageModules, c => Guild(c, "/modules/tags"),
-            () => new { enabled = true, settings = new { max_tags = 50 } }),
+            _ => Body(new { enabled = true, settings = new { max_tags = 50 } })),
         new("budget", HttpMethod.Get, Gate.Guild, AccessScopes.ViewAnalytics, async c => { await SeedBudgetAsync(c); return await Guild(c, "/llm/budget"); }),
-        new("budget change", HttpMethod.Put, Gate.Guild, AccessScopes.ManageBudgets, c => Guild(c, "/llm/budget"), () => new { monthlyLimitUsd = 25m }),
+        new("budget change", HttpMethod.Put, Gate.Guild, AccessScopes.ManageBudgets, c => Guild(c, "/llm/budget"), _ => Body(new { monthlyLimitUsd = 25m })),
         new("budget removal", HttpMethod.Delete, Gate.Guild, AccessScopes.ManageBudgets, async c => { await SeedBudgetAsync(c); return await Guild(c, "/llm/budget"); }),
         new("usage", HttpMethod.Get, Gate.Guild, AccessScopes.ViewAnalytics, c => Guild(c, "/llm/usage?groupBy=model")),
         new("usage csv", HttpMethod.Get, Gate.Guild, AccessScopes.ViewAnalytics, c => Guild(c, "/llm/usage.csv")),
         new("grants", HttpMethod.Get, Gate.Guild, AccessScopes.ManageAccess, c => Guild(c, "/access-grants")),
         new("grant creation", HttpMethod.Post, Gate.Guild, AccessScopes.ManageAccess, c => Guild(c, "/access-grants"),
-            () => new { subjectType = "user", subjectId = Random.Shared.NextInt64(1, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture), scopes = new[] { "view_analytics" } }),
+            async c => new { subjectType = "user", subjectId = (await c.Scenario.AddMemberAsync(c.Scenario.Guilds.Single(g => (long)g.Id == c.GuildId), "grantee")).ToString(System.Globalization.CultureInfo.InvariantCulture), scopes = new[] { "view_analytics" } }),
         new("grant change", HttpMethod.Put, Gate.Guild, AccessScopes.ManageAccess, async c => await Guild(c, $"/access-grants/{await SeedGrantAsync(c)}"),
-            () => new { scopes = new[] { "view_analytics" } }),
+            _ => Body(new { scopes = new[] { "view_analytics" } })),
         new("grant removal", HttpMethod.Delete, Gate.Guild, AccessScopes.ManageAccess, async c => await Guild(c, $"/access-grants/{await SeedGrantAsync(c)}")),
         new("audit log", HttpMethod.Get, Gate.Guild, AccessScopes.ManageAccess, c => Guild(c, "/audit-log")),
         new("shards", HttpMethod.Get, Gate.BotOwner, AccessScopes.None, _ => Task.FromResult("/api/platform/shards")),
@@ -88,7 +88,7 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
             foreach (var endpoint in Endpoints)
             {
                 var expected = Expected(persona, endpoint);
-                using var response = await persona.Browser.SendAsync(endpoint.Method, await endpoint.Path(context), endpoint.Body?.Invoke());
+                using var response = await persona.Browser.SendAsync(endpoint.Method, await endpoint.Path(context), endpoint.Body is null ? null : await endpoint.Body(context));
                 var allowed = response.IsSuccessStatusCode;
                 if (expected is null ? !allowed : response.StatusCode != expected)
                 {
@@ -123,6 +123,8 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
     private static ulong BotOwner(IReadOnlyList<Platform.Discord.Models.Guild> guilds) => guilds[0].Members![3].User!.Id;
 
     private static Task<string> Guild(MatrixContext context, string path) => Task.FromResult($"/api/guilds/{context.GuildId}{path}");
+
+    private static Task<object?> Body(object body) => Task.FromResult<object?>(body);
 
     private static async Task SeedBudgetAsync(MatrixContext context)
     {

@@ -110,7 +110,17 @@ public sealed class GuildAdministrationTests(ApiEnvironment environment)
         var created = await ProblemAssert.IsOkAsync<AccessGrantView>(await owner.SendAsync(HttpMethod.Post, grants,
             new { subjectType = "user", subjectId = member.User!.Id.ToString(), scopes = new[] { "view_analytics" } }));
         await owner.SendAsync(HttpMethod.Post, grants, new { subjectType = "role", subjectId = role.Id.ToString(), scopes = new[] { "view_analytics" } });
-        await owner.SendAsync(HttpMethod.Post, grants, new { subjectType = "user", subjectId = "123456789", scopes = new[] { "view_analytics" } });
+        // A grant whose member has since left: Discord no longer knows a name for them.
+        await using (var db = scenario.Db())
+        {
+            db.AccessGrants.Add(new Data.Access.AccessGrant
+            {
+                GuildId = (long)guild.Id, SubjectType = Data.Access.GrantSubject.User, SubjectId = 123456789, Scopes = Data.Access.AccessScopes.ViewAnalytics,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
         var listed = await ProblemAssert.IsOkAsync<List<AccessGrantView>>(await owner.GetAsync(grants));
         var audit = await ProblemAssert.IsOkAsync<AuditPage>(await owner.GetAsync($"/api/guilds/{guild.Id}/audit-log"));
 
