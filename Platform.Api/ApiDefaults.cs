@@ -37,8 +37,9 @@ public static class ApiDefaults
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<Platform.Api.Auth.SameOriginWrites>();
-        app.UseRateLimiter();
+        // After authentication: a bucket belongs to a session the api verified, never to whatever cookie was sent.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         if (app.Environment.IsDevelopment())

@@ -1,15 +1,19 @@
 using System.Globalization;
+using System.Net;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.Api;
-using Platform.Api.Auth;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// A token bucket per session, or per client address for requests without one, over every /api route:
-/// a runaway tab or script gets 429 problem details with Retry-After, and others are unaffected.
+/// A token bucket per signed-in user, or per client address for everyone else, over every /api route:
+/// a runaway tab or script gets 429 problem details with Retry-After, and others are unaffected. The
+/// key is only ever something a client cannot make up at will: a session the api verified, or the
+/// address a trusted proxy reports (IPv6 by its /64, which one client holds whole). A bucket is dropped
+/// once it has been full for a while, so memory follows the number of real clients.
 /// </summary>
 public static class RateLimits
 {
@@ -19,12 +23,17 @@ public static class RateLimits
     {
         var settings = builder.Configuration.GetSection(Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
 
-        // Only the frontend reaches the api (it is on no public network), so the client address it forwards can be believed.
+        // The frontend overwrites X-Forwarded-For with its peer's address; only a proxy on these networks is believed.
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            options.ForwardLimit = 1;
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
+            foreach (var network in settings.TrustedProxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
         });
 
         builder.Services.AddRateLimiter(limiter =>
@@ -36,10 +45,9 @@ public static class RateLimits
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
 
-                var session = http.Request.Cookies[SessionAuthentication.CookieName];
-                return session is { Length: > 0 }
-                    ? RateLimitPartition.GetTokenBucketLimiter($"session:{session}", _ => Bucket(settings.SessionBurst, settings.SessionPerSecond))
-                    : RateLimitPartition.GetTokenBucketLimiter($"address:{http.Connection.RemoteIpAddress}", _ => Bucket(settings.AddressBurst, settings.AddressPerSecond));
+                return http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+                    ? RateLimitPartition.GetTokenBucketLimiter($"user:{userId}", _ => Bucket(settings.SessionBurst, settings.SessionPerSecond))
+                    : RateLimitPartition.GetTokenBucketLimiter($"address:{ClientOf(http.Connection.RemoteIpAddress)}", _ => Bucket(settings.AddressBurst, settings.AddressPerSecond));
             });
             limiter.OnRejected = async (context, cancellationToken) =>
             {
@@ -52,6 +60,29 @@ public static class RateLimits
             };
         });
         return builder;
+    }
+
+    /// <summary>An IPv4 address as it is; an IPv6 one by its /64, since a single host is given a whole /64 to pick addresses from.</summary>
+    private static string ClientOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     private static TokenBucketRateLimiterOptions Bucket(int burst, int perSecond) => new()
@@ -70,4 +101,11 @@ public sealed class RateLimitSettings
     public int SessionPerSecond { get; set; } = 20;
     public int AddressBurst { get; set; } = 60;
     public int AddressPerSecond { get; set; } = 10;
+
+    /// <summary>
+    /// Networks whose X-Forwarded-For is believed: loopback and the private ranges, where the frontend
+    /// runs beside the api (on the same host, or on the deployment's own container networks). The api
+    /// is on no public network; a caller anywhere else is keyed by its own address.
+    /// </summary>
+    public string TrustedProxies { get; set; } = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7";
 }

@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiBaseUrl } from "@/lib/apiBaseUrl";
 
-// The browser only ever talks to this origin, so the API's session cookie stays first-party.
+// A client says where it connects from only through the socket: its own forwarding headers are dropped
+// here, and Next then sets X-Forwarded-For to the connection's address for app/api's route handler.
 export function proxy(request: NextRequest) {
-  const target = new URL(request.nextUrl.pathname + request.nextUrl.search, apiBaseUrl());
-  return NextResponse.rewrite(target);
+  const headers = new Headers(request.headers);
+  for (const claim of ["x-forwarded-for", "forwarded", "x-real-ip"]) {
+    headers.delete(claim);
+  }
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

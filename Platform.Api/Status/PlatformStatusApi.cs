@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Platform.Api.Auth;
 using Platform.Data;
 using StackExchange.Redis;
 
@@ -14,17 +16,19 @@ public static class PlatformStatusApi
 
         group.MapGet("/status", GetStatus)
             .WithName("GetPlatformStatus")
-            .WithSummary("The database's migration state and Redis reachability.");
+            .WithSummary("Whether the database and Redis answer; for the bot's owners also the migration state, Redis latency and errors.");
 
         return routes;
     }
 
     public static async Task<Ok<PlatformStatus>> GetStatus(
-        PlatformDbContext db, IConnectionMultiplexer redis, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, PlatformDbContext db, IConnectionMultiplexer redis, TimeProvider clock, CancellationToken cancellationToken)
     {
         var database = await GetDatabaseStatusAsync(db, cancellationToken);
         var cache = await GetRedisStatusAsync(redis);
-        return TypedResults.Ok(new PlatformStatus(database, cache, clock.GetUtcNow()));
+        var status = new PlatformStatus(database, cache, clock.GetUtcNow(), Detailed: true);
+        // Migration names and driver errors describe the deployment: they are for whoever runs it.
+        return TypedResults.Ok(user.HasClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy) ? status : status.WithoutDetails());
     }
 
     private static async Task<DatabaseStatus> GetDatabaseStatusAsync(PlatformDbContext db, CancellationToken cancellationToken)

@@ -8,6 +8,14 @@ const healthy: Schemas["PlatformStatus"] = {
   database: { reachable: true, latestMigration: "20261126024957_InitialCreate", appliedMigrations: 1, pendingMigrations: 0, error: null },
   redis: { reachable: true, latencyMs: 0.42, error: null },
   checkedAt: "2026-11-26T03:00:00Z",
+  detailed: true,
+};
+
+const forAnyone: Schemas["PlatformStatus"] = {
+  database: { reachable: true, latestMigration: null, appliedMigrations: null, pendingMigrations: null, error: null },
+  redis: { reachable: false, latencyMs: null, error: null },
+  checkedAt: "2026-11-26T03:00:00Z",
+  detailed: false,
 };
 
 const answering = (status: number, body: unknown) => fakeApi(() => json(body, status)).client;
@@ -25,6 +33,15 @@ describe("StatusPanel", () => {
     render(<StatusPanel client={answering(200, redisDown)} />);
 
     expect(await screen.findByText("Unreachable: No connection")).toBeTruthy();
+  });
+
+  it("shows up or down only when the api gives no details", async () => {
+    render(<StatusPanel client={answering(200, forAnyone)} />);
+
+    expect(await screen.findByText("Reachable")).toBeTruthy();
+    expect(screen.getByText("Unreachable")).toBeTruthy();
+    expect(screen.queryByTestId("latest-migration")).toBeNull();
+    expect(screen.queryByText("Latency")).toBeNull();
   });
 
   it("shows the api's explanation when the status cannot be read", async () => {

@@ -45,4 +45,62 @@ public sealed class RateLimitTests(ApiEnvironment environment)
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/me")).StatusCode);
         Assert.Contains("rate_limited", refusals);
     }
+
+    [Fact]
+    public async Task A_made_up_cookie_on_each_request_does_not_get_a_bucket_of_its_own()
+    {
+        await using var scenario = await ApiScenario.StartAsync(environment, Limited());
+        using var client = new HttpClient { BaseAddress = scenario.Api.BaseAddress };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/platform/status");
+            request.Headers.Add("Cookie", $"{Platform.Api.Auth.SessionAuthentication.CookieName}={Guid.NewGuid():N}");
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task X_Forwarded_For_is_believed_only_from_a_trusted_proxy()
+    {
+        // Loopback, where this test connects from, is not a trusted proxy here: a made-up address changes nothing.
+        await using (var untrusting = await ApiScenario.StartAsync(environment, Limited(trustedProxies: "10.0.0.0/8")))
+        {
+            Assert.Contains(HttpStatusCode.TooManyRequests, await FromAddressesAsync(untrusting, Enumerable.Range(1, 12).Select(i => $"203.0.113.{i}")));
+        }
+
+        // The frontend on loopback is trusted: the address it reports keys the bucket, one client's exhaustion is not another's.
+        await using var trusting = await ApiScenario.StartAsync(environment, Limited());
+        Assert.Contains(HttpStatusCode.TooManyRequests, await FromAddressesAsync(trusting, Enumerable.Repeat("203.0.113.7", 12)));
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, await FromAddressesAsync(trusting, ["203.0.113.8", "2001:db8::1"]));
+        Assert.Contains(HttpStatusCode.TooManyRequests, await FromAddressesAsync(trusting, Enumerable.Range(1, 12).Select(i => $"2001:db8::{i:x}")));
+    }
+
+    private static Dictionary<string, string?> Limited(string? trustedProxies = null)
+    {
+        var settings = new Dictionary<string, string?> { ["RateLimits:AddressBurst"] = "5", ["RateLimits:AddressPerSecond"] = "1" };
+        if (trustedProxies is not null)
+        {
+            settings["RateLimits:TrustedProxies"] = trustedProxies;
+        }
+
+        return settings;
+    }
+
+    private static async Task<List<HttpStatusCode>> FromAddressesAsync(ApiScenario scenario, IEnumerable<string> addresses)
+    {
+        using var client = new HttpClient { BaseAddress = scenario.Api.BaseAddress };
+        var statuses = new List<HttpStatusCode>();
+        foreach (var address in addresses)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/platform/status");
+            request.Headers.Add("X-Forwarded-For", address);
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        return statuses;
+    }
 }

@@ -24,6 +24,8 @@ public sealed class RedisOutageTests(ApiEnvironment environment)
             await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Post, "/api/auth/logout"), HttpStatusCode.ServiceUnavailable, "logout");
             await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/auth/login"), HttpStatusCode.ServiceUnavailable, "login");
             await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/me"), HttpStatusCode.Unauthorized, "anonymous");
+            var status = await ProblemAssert.IsOkAsync<Platform.Api.Status.PlatformStatus>(await anonymous.GetAsync("/api/platform/status"));
+            Assert.Equal((false, null), (status.Redis.Reachable, status.Redis.Error));
         }
         finally
         {

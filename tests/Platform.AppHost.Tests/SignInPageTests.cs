@@ -44,12 +44,32 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
     }
 
     [Fact]
+    public async Task A_sign_in_asked_to_return_off_site_comes_back_to_the_site()
+    {
+        await RunAsync(nameof(A_sign_in_asked_to_return_off_site_comes_back_to_the_site), async (page, _, _) =>
+        {
+            var frontend = platform.App.GetEndpoint("frontend", "http");
+            // Chromium drops the tab, so "/\t/evil.example/" would read as //evil.example/, another site.
+            await page.GotoAsync(new Uri(frontend, "/api/auth/login?returnTo=%2F%09%2Fevil.example%2F").ToString());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Authorize as Owner 0 (owner0)" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform status" })).ToBeVisibleAsync(new() { Timeout = Slow });
+            Assert.Equal(new Uri(frontend, "/").ToString(), page.Url);
+        });
+    }
+
+    [Fact]
     public async Task The_applications_owner_follows_the_link_to_the_shards_and_sees_them_ready()
     {
         await RunAsync(nameof(The_applications_owner_follows_the_link_to_the_shards_and_sees_them_ready), async (page, _, guild) =>
         {
             // The emulator's application belongs to owner0: no bot-owner-ids setting is needed.
             await SignInAsync(page, "Owner 0", "owner0");
+
+            // The status page's details are for the bot's owners.
+            await page.GotoAsync(platform.App.GetEndpoint("frontend", "http").ToString());
+            await Assertions.Expect(page.GetByTestId("latest-migration")).ToHaveTextAsync(new Regex(@"^\d{14}_\w+$"), new() { Timeout = Slow });
+            await page.GotoAsync(new Uri(platform.App.GetEndpoint("frontend", "http"), "/guilds").ToString());
             await page.GetByRole(AriaRole.Link, new() { Name = "Shards and the bot's health" }).ClickAsync();
 
             var shards = page.GetByRole(AriaRole.Table);

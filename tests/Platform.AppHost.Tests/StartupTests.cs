@@ -38,14 +38,14 @@ public sealed class StartupTests(PlatformAppFixture platform)
     }
 
     [Fact]
-    public async Task Status_endpoint_reports_the_latest_migration_and_a_reachable_redis()
+    public async Task Every_migration_is_applied_and_the_status_endpoint_says_the_database_and_redis_are_up()
     {
         var status = await GetStatusAsync("api");
+        await using var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(await platform.App.ConnectionStringAsync("platformdb")));
 
+        Assert.Equal(LatestMigration, (await db.Database.GetAppliedMigrationsAsync()).Last());
         Assert.True(status.Database.Reachable);
-        Assert.Equal(LatestMigration, status.Database.LatestMigration);
-        Assert.Equal(0, status.Database.PendingMigrations);
-        Assert.True(status.Redis.Reachable, status.Redis.Error);
+        Assert.True(status.Redis.Reachable);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class StartupTests(PlatformAppFixture platform)
     {
         var status = await GetStatusAsync("frontend");
 
-        Assert.Equal(LatestMigration, status.Database.LatestMigration);
+        Assert.True(status.Database.Reachable);
     }
 
     [Fact]
@@ -83,9 +83,7 @@ public sealed class StartupTests(PlatformAppFixture platform)
         return db.Database.GetMigrations().ToList();
     }
 
-    private sealed record StatusResponse(DatabaseResponse Database, RedisResponse Redis);
+    private sealed record StatusResponse(ReachableResponse Database, ReachableResponse Redis);
 
-    private sealed record DatabaseResponse(bool Reachable, string? LatestMigration, int PendingMigrations);
-
-    private sealed record RedisResponse(bool Reachable, string? Error);
+    private sealed record ReachableResponse(bool Reachable);
 }

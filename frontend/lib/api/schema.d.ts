@@ -47,7 +47,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database's migration state and Redis reachability. */
+        /** Whether the database and Redis answer; for the bot's owners also the migration state, Redis latency and errors. */
         get: operations["GetPlatformStatus"];
         put?: never;
         post?: never;
@@ -910,9 +910,9 @@ export interface components {
             reachable: boolean;
             latestMigration: null | string;
             /** Format: int32 */
-            appliedMigrations: number;
+            appliedMigrations: null | number;
             /** Format: int32 */
-            pendingMigrations: number;
+            pendingMigrations: null | number;
             error: null | string;
         };
         GuildListItem: {
@@ -998,6 +998,7 @@ export interface components {
             redis: components["schemas"]["RedisStatus"];
             /** Format: date-time */
             checkedAt: string;
+            detailed: boolean;
         };
         RedisStatus: {
             reachable: boolean;
