@@ -26,6 +26,19 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
     public Task RespondAsync(InteractionCallbackData data, bool ephemeral, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
         {
+            if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
+            {
+                // Discord takes only choices here and refuses a message (400, "Value must be one of {8}"):
+                // a refusal or a failure shows as no suggestions.
+                if (state == ResponseState.None)
+                {
+                    await CallbackAsync(InteractionResponse.Autocomplete([]), cancellationToken);
+                    state = ResponseState.Responded;
+                }
+
+                return;
+            }
+
             data = data with { AllowedMentions = NoMentions, Flags = ephemeral ? MessageFlags.Ephemeral : null };
             switch (state)
             {
@@ -86,6 +99,11 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
     public Task UpdateMessageAsync(InteractionCallbackData data, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
         {
+            if (interaction.Type != InteractionType.MessageComponent && interaction.Message is null)
+            {
+                throw new InvalidOperationException("Only an interaction from a message (a component, or a modal opened from one) can update that message.");
+            }
+
             data = data with { AllowedMentions = NoMentions };
             if (state == ResponseState.None)
             {
@@ -104,6 +122,11 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
             if (state != ResponseState.None)
             {
                 throw new InvalidOperationException("A modal can only be the first answer to an interaction; this one was already answered or deferred.");
+            }
+
+            if (interaction.Type is InteractionType.ModalSubmit or InteractionType.ApplicationCommandAutocomplete)
+            {
+                throw new InvalidOperationException($"Discord does not let a {interaction.Type} interaction open a modal.");
             }
 
             await CallbackAsync(modal, cancellationToken);

@@ -19,11 +19,11 @@ public static class DiscordErrors
 
     public static IResult UnknownChannel() => Error(StatusCodes.Status404NotFound, 10003, "Unknown Channel");
 
-    public static IResult InvalidFormBody(IReadOnlyDictionary<string, string> errors) =>
+    public static IResult InvalidFormBody(IReadOnlyDictionary<string, string> errors, string code = "BASE_TYPE_INVALID") =>
         TypedResults.Json(
             new DiscordError("Invalid Form Body", 50035)
             {
-                Errors = errors.ToDictionary(e => e.Key, e => new FieldErrors([new FieldError("BASE_TYPE_INVALID", e.Value)])),
+                Errors = errors.ToDictionary(e => e.Key, e => new FieldErrors([new FieldError(code, e.Value)])),
             },
             statusCode: StatusCodes.Status400BadRequest);
 

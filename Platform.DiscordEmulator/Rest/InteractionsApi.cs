@@ -38,6 +38,12 @@ public static class InteractionsApi
             return DiscordErrors.InvalidFormBody(new Dictionary<string, string> { ["type"] = "Value is not a valid interaction callback type." });
         }
 
+        if (CallbackTypes.AllowedFor(record.Interaction) is var allowed && !allowed.Contains(response.Type))
+        {
+            return DiscordErrors.InvalidFormBody(
+                new Dictionary<string, string> { ["type"] = $"Value must be one of {{{string.Join(", ", allowed.Select(t => (int)t))}}}." }, "BASE_TYPE_CHOICES");
+        }
+
         var original = response.Type is InteractionCallbackType.ChannelMessageWithSource or InteractionCallbackType.DeferredChannelMessageWithSource
             ? messages.Add(MessageFor(record.Interaction, world, response.Data?.Content ?? "", response.Data?.Embeds, response.Data?.Flags,
                 loading: response.Type == InteractionCallbackType.DeferredChannelMessageWithSource))

@@ -115,6 +115,24 @@ public sealed class TagsTests(BotEnvironment environment)
     }
 
     [Fact]
+    public async Task Typing_where_the_module_is_off_gets_no_suggestions_rather_than_a_message_Discord_refuses()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync();
+        var guild = await scenario.GuildAsync();
+        await SetAsync(scenario, guild, "rules", "text");
+        await scenario.SetModuleAsync(guild.Id, "tags", enabled: false);
+
+        var transcript = await scenario.InvokeAsync(guild, "tag",
+            new[] { new { name = "get", type = 1, options = new object[] { new { name = "name", type = 3, value = "r", focused = true } } } },
+            type: InteractionType.ApplicationCommandAutocomplete);
+
+        Assert.Null(transcript.Error);
+        Assert.Equal(InteractionCallbackType.ApplicationCommandAutocompleteResult, transcript.CallbackType());
+        Assert.Empty(transcript.Choices());
+    }
+
+    [Fact]
     public async Task A_guild_cannot_hold_more_tags_than_its_settings_allow()
     {
         await using var scenario = await BotScenario.StartAsync(environment);

@@ -108,6 +108,33 @@ public sealed class InteractionTests
         Assert.Equal(DiscordApiException.InteractionAlreadyAcknowledged, second.Code);
     }
 
+    [Theory]
+    [InlineData(InteractionType.ApplicationCommandAutocomplete, InteractionCallbackType.ChannelMessageWithSource, "{8}")]
+    [InlineData(InteractionType.ApplicationCommandAutocomplete, InteractionCallbackType.DeferredChannelMessageWithSource, "{8}")]
+    [InlineData(InteractionType.ApplicationCommand, InteractionCallbackType.ApplicationCommandAutocompleteResult, "{4, 5, 9, 12}")]
+    [InlineData(InteractionType.ApplicationCommand, InteractionCallbackType.UpdateMessage, "{4, 5, 9, 12}")]
+    [InlineData(InteractionType.ApplicationCommand, InteractionCallbackType.Pong, "{4, 5, 9, 12}")]
+    [InlineData(InteractionType.ModalSubmit, InteractionCallbackType.Modal, "{4, 5}")]
+    [InlineData(InteractionType.ModalSubmit, InteractionCallbackType.UpdateMessage, "{4, 5}")]
+    [InlineData(InteractionType.MessageComponent, InteractionCallbackType.ApplicationCommandAutocompleteResult, "{4, 5, 6, 7, 9, 12}")]
+    public async Task A_callback_Discord_does_not_take_for_the_kind_of_interaction_is_refused_as_Discord_refuses_it(
+        InteractionType kind, InteractionCallbackType wrong, string allowed)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var rest = emulator.RestClient();
+        var guild = (await emulator.GuildsAsync())[0];
+        var transcript = await emulator.PostAsync<InteractionTranscript>("/control/interactions", new InvokeRequest(guild.Id, guild.OwnerId, "cmd") { Type = kind, CustomId = "c", WaitMs = 10 });
+
+        var refused = await Assert.ThrowsAsync<DiscordApiException>(() => rest.CreateInteractionResponseAsync(
+            transcript.InteractionId, transcript.Token, new InteractionResponse(wrong) { Data = new() { Content = "x" } }, CancellationToken.None));
+        var right = kind == InteractionType.ApplicationCommandAutocomplete ? InteractionResponse.Autocomplete([]) : InteractionResponse.Message("ok");
+        await rest.CreateInteractionResponseAsync(transcript.InteractionId, transcript.Token, right, CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.BadRequest, DiscordApiException.InvalidFormBody), (refused.Status, refused.Code));
+        var error = refused.Errors!.Value.GetProperty("type").GetProperty("_errors")[0];
+        Assert.Equal(("BASE_TYPE_CHOICES", $"Value must be one of {allowed}."), (error.GetProperty("code").GetString(), error.GetProperty("message").GetString()));
+    }
+
     [Fact]
     public async Task Bulk_overwrite_keeps_the_ids_of_commands_that_stay_and_refuses_invalid_ones_field_by_field()
     {
