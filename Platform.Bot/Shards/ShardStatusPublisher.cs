@@ -82,6 +82,7 @@ public sealed partial class ShardStatusPublisher(
             FatalReason = status.FatalReason,
             LatencyMs = status.Latency?.TotalMilliseconds,
             GuildCount = status.GuildCount,
+            UnavailableGuildCount = status.UnavailableGuildCount,
             LastHeartbeatAck = status.LastHeartbeatAck,
             Resumes = status.Resumes,
             Reconnects = status.Reconnects,

@@ -18,6 +18,7 @@ public sealed record ShardStatusDocument(int ShardId, int TotalShards, string St
     public string? FatalReason { get; init; }
     public double? LatencyMs { get; init; }
     public int GuildCount { get; init; }
+    public int UnavailableGuildCount { get; init; }
     public DateTimeOffset? LastHeartbeatAck { get; init; }
     public int Resumes { get; init; }
     public int Reconnects { get; init; }

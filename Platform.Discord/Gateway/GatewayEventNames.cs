@@ -20,6 +20,8 @@ public static class GatewayEventNames
     public const string GuildMemberAdd = "GUILD_MEMBER_ADD";
     public const string GuildMemberUpdate = "GUILD_MEMBER_UPDATE";
     public const string GuildMemberRemove = "GUILD_MEMBER_REMOVE";
+    public const string GuildRoleUpdate = "GUILD_ROLE_UPDATE";
+    public const string GuildRoleDelete = "GUILD_ROLE_DELETE";
     public const string PresenceUpdate = "PRESENCE_UPDATE";
     public const string TypingStart = "TYPING_START";
     public const string MessageReactionAdd = "MESSAGE_REACTION_ADD";
@@ -27,7 +29,7 @@ public static class GatewayEventNames
     private static readonly string[] Known =
     [
         Ready, Resumed, GuildCreate, GuildUpdate, GuildDelete, MessageCreate, MessageUpdate, MessageDelete,
-        InteractionCreate, GuildMemberAdd, GuildMemberUpdate, GuildMemberRemove, PresenceUpdate, TypingStart,
+        InteractionCreate, GuildMemberAdd, GuildMemberUpdate, GuildMemberRemove, GuildRoleUpdate, GuildRoleDelete, PresenceUpdate, TypingStart,
         MessageReactionAdd,
     ];
 

@@ -165,8 +165,12 @@ public sealed partial class GatewayShard
         {
             var ready = JsonSerializer.Deserialize(data.Span, Json.ReadyPayload)!;
             session = new GatewaySession(ready.SessionId, ready.ResumeGatewayUrl);
-            counters.GuildCount = ready.Guilds.Count;
+            counters.Guilds.Reset(ready.Guilds.Select(g => g.Id));
             started = true;
+        }
+        else if (name is GatewayEventNames.GuildCreate or GatewayEventNames.GuildDelete)
+        {
+            counters.Guilds.Apply(name, data.Span);
         }
         else if (name == GatewayEventNames.Resumed)
         {

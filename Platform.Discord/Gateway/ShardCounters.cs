@@ -7,7 +7,7 @@ internal sealed class ShardCounters
     public string? FatalReason { get; set; }
     public TimeSpan? Latency { get; set; }
     public DateTimeOffset? LastHeartbeatAck { get; set; }
-    public int GuildCount { get; set; }
+    public ShardGuilds Guilds { get; } = new();
     public int Resumes { get; set; }
     public int Reconnects { get; set; }
     public int Identifies { get; set; }
@@ -19,7 +19,8 @@ internal sealed class ShardCounters
             FatalReason = FatalReason,
             Latency = Latency,
             LastHeartbeatAck = LastHeartbeatAck,
-            GuildCount = GuildCount,
+            GuildCount = Guilds.Count,
+            UnavailableGuildCount = Guilds.Unavailable,
             Resumes = Resumes,
             Reconnects = Reconnects,
             Identifies = Identifies,

@@ -5,7 +5,7 @@ using Platform.Discord.Models;
 namespace Platform.DiscordEmulator.World;
 
 /// <summary>The guilds, channels, roles and members the emulator pretends exist; seeded at start, changed by the control API.</summary>
-public sealed class EmulatorWorld
+public sealed partial class EmulatorWorld
 {
     private static readonly DateTimeOffset SeedTime = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -96,29 +96,6 @@ public sealed class EmulatorWorld
             var guild = SeedGuild(guilds.Count, settings, Snowflakes.Next()) with { Name = name };
             guilds.Add(guild);
             return guild;
-        }
-    }
-
-    /// <summary>Adds a member to a guild, returning it, or null when the guild is unknown.</summary>
-    public GuildMember? AddMember(ulong guildId, string username, IReadOnlyList<ulong> roles)
-    {
-        lock (gate)
-        {
-            var index = guilds.FindIndex(guild => guild.Id == guildId);
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var member = new GuildMember
-            {
-                User = new User(Snowflakes.Next(), username) { GlobalName = username },
-                Roles = roles,
-                JoinedAt = DateTimeOffset.UtcNow,
-            };
-            var guild = guilds[index];
-            guilds[index] = guild with { Members = [.. guild.Members ?? [], member], MemberCount = (guild.MemberCount ?? 0) + 1 };
-            return member;
         }
     }
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { fakeApi, json } from "@/testing/fakeApi";
 import { ShardStatus } from "./ShardStatus";
 
-const shard = (shardId: number, state: string, stale = false) => ({
+const shard = (shardId: number, state: string, stale = false, unavailableGuildCount = 0) => ({
   stale,
-  status: { shardId, totalShards: 2, state, owner: "bot-1", publishedAt: "2026-11-26T10:00:00Z", latencyMs: 41.6, guildCount: 3, resumes: 0, reconnects: 0, eventsPerSecond: 1 },
+  status: { shardId, totalShards: 2, state, owner: "bot-1", publishedAt: "2026-11-26T10:00:00Z", latencyMs: 41.6, guildCount: 21, unavailableGuildCount, resumes: 0, reconnects: 0, eventsPerSecond: 1 },
 });
 
 describe("ShardStatus", () => {
@@ -18,5 +18,13 @@ describe("ShardStatus", () => {
     expect((await screen.findByRole("table")).querySelector("caption")?.textContent).toBe("Shards (1 of 2 ready)");
     expect(await screen.findByText("ready (stale)")).toBeTruthy();
     expect(screen.getAllByText("42 ms")).toHaveLength(2);
+  });
+
+  it("counts a shard's unavailable guilds apart", async () => {
+    const { client } = fakeApi(() => json([shard(0, "ready", false, 2)]));
+
+    render(<ShardStatus client={client} everyMs={60_000} />);
+
+    expect((await screen.findByRole("row", { name: /^0 ready/ })).textContent).toContain("21 (2 unavailable)");
   });
 });

@@ -56,7 +56,10 @@ export function ShardStatus({ client = api, everyMs = 2_000 }: { client?: typeof
                 <th scope="row">{status.shardId}</th>
                 <td className={stale || status.state !== "ready" ? "bad" : "ok"}>{stale ? `${status.state} (stale)` : status.state}</td>
                 <td>{status.latencyMs == null ? "–" : `${status.latencyMs.toFixed(0)} ms`}</td>
-                <td>{status.guildCount ?? 0}</td>
+                <td>
+                  {status.guildCount ?? 0}
+                  {(status.unavailableGuildCount ?? 0) > 0 && <span className="bad"> ({status.unavailableGuildCount} unavailable)</span>}
+                </td>
                 <td><code>{status.owner}</code></td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Bot.Shards;
+using Platform.DiscordEmulator.Control;
 using Platform.DiscordEmulator.Gateway;
 
 namespace Platform.Bot.Tests;
@@ -82,5 +83,21 @@ public sealed class ShardTests(BotEnvironment environment)
         var final = (await scenario.ReadAsync())[0];
         Assert.Equal(1, final.Resumes);
         Assert.Equal(1, final.Reconnects);
+    }
+
+    [Fact]
+    public async Task The_published_guild_count_follows_guilds_joined_and_left_and_counts_outages_apart()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync();
+        var seeded = (await scenario.Emulator.GuildsAsync()).Count;
+        await Eventually.TrueAsync(async () => (await scenario.ReadAsync())[0].GuildCount == seeded, "the seeded guilds counted");
+
+        var joined = await scenario.Emulator.PostAsync<Platform.Discord.Models.Guild>("/control/guilds", new SeedGuildRequest("Joined later"));
+        await scenario.Emulator.PostAsync($"/control/guilds/{joined.Id}/outage", new OutageRequest(true));
+        await Eventually.TrueAsync(async () => (await scenario.ReadAsync())[0] is { GuildCount: var all, UnavailableGuildCount: 1 } && all == seeded + 1, "the joined guild counted, unavailable");
+        await scenario.Emulator.DeleteAsync($"/control/guilds/{joined.Id}");
+
+        await Eventually.TrueAsync(async () => (await scenario.ReadAsync())[0] is { GuildCount: var all, UnavailableGuildCount: 0 } && all == seeded, "the departed guild gone from the count");
     }
 }

@@ -14,7 +14,7 @@ public sealed class EmulatorControlTests
     public async Task A_guild_seeded_while_connected_arrives_as_guild_create_and_a_new_member_as_guild_member_add()
     {
         await using var emulator = await TestEmulator.StartAsync("Guilds=1");
-        await using var client = await GatewayTestClient.StartAsync(emulator);
+        await using var client = await GatewayTestClient.StartAsync(emulator, o => o with { Intents = GatewayIntents.Guilds | GatewayIntents.GuildMembers });
         await client.WaitForAsync(events => events.Count == 2);
 
         var guild = await emulator.PostAsync<Guild>("/control/guilds", new SeedGuildRequest("Late Guild", Members: 2));
@@ -26,6 +26,47 @@ public sealed class EmulatorControlTests
         Assert.Equal("Late Guild", created.Deserialize(Platform.Discord.Json.DiscordJsonContext.Default.Guild).Name);
         Assert.Equal(guild.Id.ToString(), added.RootElement.GetProperty("guild_id").GetString());
         Assert.Equal(member.User!.Id.ToString(), added.RootElement.GetProperty("user").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Member_and_role_changes_arrive_only_with_the_intent_that_covers_them()
+    {
+        await using var emulator = await TestEmulator.StartAsync("Guilds=1");
+        await using var guildsOnly = await GatewayTestClient.StartAsync(emulator);
+        await guildsOnly.WaitForAsync(events => events.Count == 2);
+        var guild = (await emulator.GuildsAsync())[0];
+        var member = guild.Members![1].User!.Id;
+
+        await emulator.PatchAsync($"/control/guilds/{guild.Id}/members/{member}", new MemberRolesRequest([guild.Roles![2].Id]));
+        await emulator.PatchAsync($"/control/guilds/{guild.Id}/roles/{guild.Roles![1].Id}", new RolePermissionsRequest("0"));
+        await emulator.DeleteAsync($"/control/guilds/{guild.Id}/roles/{guild.Roles![2].Id}");
+        await emulator.DeleteAsync($"/control/guilds/{guild.Id}/members/{member}");
+        await guildsOnly.WaitForAsync(events => events.Any(e => e.Name == GatewayEventNames.GuildRoleDelete));
+
+        Assert.Equal(
+            [GatewayEventNames.Ready, GatewayEventNames.GuildCreate, GatewayEventNames.GuildRoleUpdate, GatewayEventNames.GuildRoleDelete],
+            guildsOnly.Received.Select(e => e.Name));
+        using var roleDelete = JsonDocument.Parse(guildsOnly.Received[^1].Data);
+        Assert.Equal((guild.Id.ToString(), guild.Roles![2].Id.ToString()), (roleDelete.RootElement.GetProperty("guild_id").GetString(), roleDelete.RootElement.GetProperty("role_id").GetString()));
+        Assert.DoesNotContain(member, (await emulator.GuildsAsync())[0].Members!.Select(m => m.User!.Id));
+    }
+
+    [Fact]
+    public async Task A_shards_guild_count_follows_joins_departures_and_outages()
+    {
+        await using var emulator = await TestEmulator.StartAsync("Guilds=3");
+        await using var client = await GatewayTestClient.StartAsync(emulator);
+        await Eventually.TrueAsync(() => client.Shard.Status is { GuildCount: 3, UnavailableGuildCount: 0 }, "three guilds available");
+
+        var joined = await emulator.PostAsync<Guild>("/control/guilds", new SeedGuildRequest("Joined later"));
+        await Eventually.TrueAsync(() => client.Shard.Status.GuildCount == 4, "the joined guild counted");
+        var first = (await emulator.GuildsAsync())[0];
+        await emulator.PostAsync($"/control/guilds/{first.Id}/outage", new OutageRequest(true));
+        await Eventually.TrueAsync(() => client.Shard.Status is { GuildCount: 4, UnavailableGuildCount: 1 }, "the outage counted apart");
+        await emulator.PostAsync($"/control/guilds/{first.Id}/outage", new OutageRequest(false));
+        await emulator.DeleteAsync($"/control/guilds/{joined.Id}");
+
+        await Eventually.TrueAsync(() => client.Shard.Status is { GuildCount: 3, UnavailableGuildCount: 0 }, "back to three, all available");
     }
 
     [Fact]

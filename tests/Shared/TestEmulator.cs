@@ -90,6 +90,18 @@ public sealed class TestEmulator : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task PatchAsync(string path, object body)
+    {
+        using var response = await Control.PatchAsJsonAsync(path, body, Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task DeleteAsync(string path)
+    {
+        using var response = await Control.DeleteAsync(path);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<int> InvalidRequestsAsync() =>
         (await Control.GetFromJsonAsync<RestView>("/control/rest", Json))!.InvalidRequestsLastTenMinutes;
 

@@ -1024,6 +1024,8 @@ export interface components {
             latencyMs?: null | number;
             /** Format: int32 */
             guildCount?: number;
+            /** Format: int32 */
+            unavailableGuildCount?: number;
             /** Format: date-time */
             lastHeartbeatAck?: null | string;
             /** Format: int32 */
