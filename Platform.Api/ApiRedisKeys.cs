@@ -20,6 +20,10 @@ public sealed class ApiRedisKeys(ulong applicationId)
 
     public RedisKey MemberRoles(ulong guildId, ulong userId) => $"{prefix}member-roles:{guildId}:{userId}";
 
+    /// <summary>When rights in the guild last changed on Discord: for everyone in it, or for one member.</summary>
+    public RedisKey AccessChanged(ulong guildId, ulong? userId) =>
+        userId is { } id ? $"{prefix}access-changed:{guildId}:{id}" : $"{prefix}access-changed:{guildId}";
+
     public RedisKey DataProtectionKeys => $"{prefix}data-protection-keys";
 
     public string CacheInstance => $"{prefix}cache:";

@@ -24,6 +24,9 @@ public static class ApiTelemetry
     public static readonly Counter<long> AuditEntries = Meter.CreateCounter<long>(
         "api.audit.entries", "{entry}", "Changes recorded in the audit log, by action.");
 
+    public static readonly Counter<long> AccessChanges = Meter.CreateCounter<long>(
+        "api.access.changes", "{change}", "Changes to rights on Discord reported by the bot, by scope: guild or member.");
+
     public static readonly Histogram<double> ReportBuildDuration = Meter.CreateHistogram<double>(
         "api.analytics.report.build.duration", "ms", "Time to build a usage report from Postgres (cache misses only), by grouping.");
 

@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class AccessExtensions
 {
-    /// <summary>Who may act on which guild: Discord's permissions, grants, the bot's view of members' roles, and who owns the bot.</summary>
+    /// <summary>Who may act on which guild: Discord's permissions, grants, the bot's view of members' roles, who owns the bot, and the bot's word that any of it changed.</summary>
     public static IHostApplicationBuilder AddGuildAccess(this IHostApplicationBuilder builder)
     {
         var discord = builder.Configuration.GetSection(DiscordAppSettings.Section).Get<DiscordAppSettings>() ?? new DiscordAppSettings();
@@ -18,6 +18,8 @@ public static class AccessExtensions
         builder.Services.AddScoped<BotOwners>();
         builder.Services.AddScoped<GuildDirectory>();
         builder.Services.AddScoped<GrantSubjects>();
+        builder.Services.AddSingleton<AccessChangeStamps>();
+        builder.Services.AddHostedService<AccessChangeListener>();
         builder.Services.AddScoped<GuildAccessResolver>();
         return builder;
     }

@@ -8,12 +8,11 @@ namespace Platform.Api.Access;
 /// <summary>
 /// Who owns the bot: whoever Discord says owns its application (the accepted members of its team,
 /// else its owner, as discord.py's <c>is_owner</c> reads it), plus the ids in <c>Dashboard:BotOwners</c>.
-/// Discord's answer is kept ten minutes; while Discord cannot be asked, only the configured owners count.
+/// Discord has no event for a change of the application's team, so its answer is kept only
+/// <see cref="DashboardSettings.ApplicationOwnersMaxAge"/>; while Discord cannot be asked, only the configured owners count.
 /// </summary>
 public sealed partial class BotOwners(DiscordRestClient discord, HybridCache cache, IOptions<DashboardSettings> settings, ILogger<BotOwners> logger)
 {
-    private static readonly HybridCacheEntryOptions CacheFor = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
-
     public async ValueTask<bool> IsOwnerAsync(ulong userId, CancellationToken cancellationToken) =>
         settings.Value.BotOwnerIds.Contains(userId) || (await ApplicationOwnersAsync(cancellationToken)).Contains(userId);
 
@@ -24,7 +23,7 @@ public sealed partial class BotOwners(DiscordRestClient discord, HybridCache cac
             return await cache.GetOrCreateAsync(
                 "discord:application-owners",
                 async token => (await discord.GetCurrentApplicationAsync(token)).OwnerIds.ToArray(),
-                CacheFor,
+                new HybridCacheEntryOptions { Expiration = settings.Value.ApplicationOwnersMaxAge, LocalCacheExpiration = settings.Value.ApplicationOwnersMaxAge },
                 cancellationToken: cancellationToken);
         }
         catch (Exception error) when (error is HttpRequestException or DiscordApiException || error is TaskCanceledException && !cancellationToken.IsCancellationRequested)

@@ -25,13 +25,15 @@ public sealed class GuildAccessFilter(AccessScopes required) : IEndpointFilter
             return TypedResults.Problem(title: "Invalid guild id", detail: "A guild id is a Discord snowflake: a positive 64-bit integer.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (await http.GetFreshSessionAsync() is not { } session)
+        var services = http.RequestServices;
+        // Rights the bot saw change on Discord since they were read are read again before they decide anything.
+        var changedAt = await services.GetRequiredService<AccessChangeStamps>().ChangedAtAsync(guildId, http.Session().UserId);
+        if (await http.GetFreshSessionAsync(changedAt) is not { } session)
         {
             return FreshSession.SignedOut();
         }
 
-        var services = http.RequestServices;
-        var access = await services.GetRequiredService<GuildAccessResolver>().ResolveAsync(session, guildId, http.RequestAborted);
+        var access = await services.GetRequiredService<GuildAccessResolver>().ResolveAsync(session, guildId, changedAt, http.RequestAborted);
         if (!access.Any)
         {
             ApiTelemetry.Refused("no_access");

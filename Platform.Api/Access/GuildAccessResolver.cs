@@ -14,16 +14,17 @@ namespace Platform.Api.Access;
 public sealed class GuildAccessResolver(PlatformDbContext db, MemberRoles memberRoles, BotOwners botOwners)
 {
 
-    public async Task<GuildAccess> ResolveAsync(DashboardSession session, ulong guildId, CancellationToken cancellationToken)
+    /// <param name="changedAt">When the bot last reported a change to the user's rights in the guild, if lately.</param>
+    public async Task<GuildAccess> ResolveAsync(DashboardSession session, ulong guildId, DateTimeOffset? changedAt, CancellationToken cancellationToken)
     {
         using var activity = ApiTelemetry.ActivitySource.StartActivity("guild access");
         activity?.SetTag("discord.guild.id", guildId);
-        var access = await ResolveCoreAsync(session, guildId, cancellationToken);
+        var access = await ResolveCoreAsync(session, guildId, changedAt, cancellationToken);
         activity?.SetTag("platform.access.source", access.Source.ToString());
         return access;
     }
 
-    private async Task<GuildAccess> ResolveCoreAsync(DashboardSession session, ulong guildId, CancellationToken cancellationToken)
+    private async Task<GuildAccess> ResolveCoreAsync(DashboardSession session, ulong guildId, DateTimeOffset? changedAt, CancellationToken cancellationToken)
     {
         if (await botOwners.IsOwnerAsync(session.UserId, cancellationToken))
         {
@@ -49,7 +50,7 @@ public sealed class GuildAccessResolver(PlatformDbContext db, MemberRoles member
         var roleGrants = grants.Where(g => g.SubjectType == GrantSubject.Role && (scopes | g.Scopes) != scopes).ToList();
         if (roleGrants.Count > 0)
         {
-            var roles = await memberRoles.GetAsync(guildId, session.UserId, cancellationToken);
+            var roles = await memberRoles.GetAsync(guildId, session.UserId, changedAt, cancellationToken);
             scopes = roleGrants.Where(g => roles.Contains((ulong)g.SubjectId)).Aggregate(scopes, (all, g) => all | g.Scopes);
         }
 

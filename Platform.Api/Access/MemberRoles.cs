@@ -6,21 +6,25 @@ namespace Platform.Api.Access;
 
 /// <summary>
 /// A member's roles as the bot sees them: Discord gives the dashboard no roles with the user's token,
-/// so role grants are resolved with the bot's. Kept a minute in Redis so that pages of requests make one call.
+/// so role grants are resolved with the bot's. Kept a minute in Redis so that pages of requests make
+/// one call, unless the bot reported a change to the guild's roles since they were read.
 /// </summary>
-public sealed class MemberRoles(DiscordRestClient discord, IConnectionMultiplexer redis, ApiRedisKeys keys)
+public sealed class MemberRoles(DiscordRestClient discord, IConnectionMultiplexer redis, ApiRedisKeys keys, TimeProvider time)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
-    public async Task<IReadOnlyList<ulong>> GetAsync(ulong guildId, ulong userId, CancellationToken cancellationToken)
+    /// <param name="changedAt">When the bot last reported a change to rights in the guild; roles read before it are read again.</param>
+    public async Task<IReadOnlyList<ulong>> GetAsync(ulong guildId, ulong userId, DateTimeOffset? changedAt, CancellationToken cancellationToken)
     {
         var key = keys.MemberRoles(guildId, userId);
         var cached = await redis.GetDatabase().StringGetAsync(key);
-        if (!cached.IsNull)
+        if (!cached.IsNull && cached.ToString().Split('|') is [var readAt, var ids]
+            && DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(readAt, CultureInfo.InvariantCulture)) > changedAt.GetValueOrDefault())
         {
-            return [.. cached.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => ulong.Parse(id, CultureInfo.InvariantCulture))];
+            return [.. ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => ulong.Parse(id, CultureInfo.InvariantCulture))];
         }
 
+        var now = time.GetUtcNow();
         IReadOnlyList<ulong> roles;
         try
         {
@@ -31,7 +35,7 @@ public sealed class MemberRoles(DiscordRestClient discord, IConnectionMultiplexe
             roles = [];
         }
 
-        await redis.GetDatabase().StringSetAsync(key, string.Join(',', roles), CacheFor);
+        await redis.GetDatabase().StringSetAsync(key, $"{now.ToUnixTimeMilliseconds()}|{string.Join(',', roles)}", CacheFor);
         return roles;
     }
 }

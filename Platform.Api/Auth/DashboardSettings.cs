@@ -46,6 +46,9 @@ public sealed class DashboardSettings
     /// <summary>How old the user's guild list and permissions may get before they are read from Discord again.</summary>
     public TimeSpan GuildListMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long Discord's word on who owns the application is kept: a lost ownership lasts at most this long.</summary>
+    public TimeSpan ApplicationOwnersMaxAge { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Permissions the bot asks for in invite links (View Channels, Send Messages, Embed Links, Read History, Use Slash Commands).</summary>
     public ulong InvitePermissions { get; set; } = 2147601408;
 }

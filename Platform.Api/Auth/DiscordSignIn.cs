@@ -49,13 +49,14 @@ public sealed class DiscordSignIn(
     }
 
     /// <summary>
-    /// The session with a guild list no older than <see cref="DashboardSettings.GuildListMaxAge"/>, or null
-    /// when Discord no longer honours its grant (the user deauthorized the app): that session is over.
+    /// The session with a guild list no older than <see cref="DashboardSettings.GuildListMaxAge"/> nor than
+    /// <paramref name="changedAt"/>, or null when Discord no longer honours its grant (the user deauthorized
+    /// the app): that session is over.
     /// </summary>
-    public async Task<DashboardSession?> WithFreshGuildsAsync(DashboardSession session, CancellationToken cancellationToken)
+    public async Task<DashboardSession?> WithFreshGuildsAsync(DashboardSession session, DateTimeOffset? changedAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (now - session.GuildsReadAt < settings.Value.GuildListMaxAge)
+        if (now - session.GuildsReadAt < settings.Value.GuildListMaxAge && session.GuildsReadAt > changedAt.GetValueOrDefault())
         {
             return session;
         }

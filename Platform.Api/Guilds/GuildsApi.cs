@@ -41,7 +41,7 @@ public static class GuildsApi
         var items = new List<GuildListItem>();
         foreach (var guild in session.Guilds.Where(g => g.CanManage || granted.Contains((long)g.Id) || botOwner))
         {
-            var access = await resolver.ResolveAsync(session, guild.Id, cancellationToken);
+            var access = await resolver.ResolveAsync(session, guild.Id, changedAt: null, cancellationToken);
             var botPresent = present.Contains((long)guild.Id);
             if (!access.Any || (!botPresent && !guild.CanManage))
             {

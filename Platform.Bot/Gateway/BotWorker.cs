@@ -21,6 +21,7 @@ public sealed partial class BotWorker(
     CommandSync commands,
     ShardSupervisor supervisor,
     GuildDirectory guilds,
+    AccessChanges access,
     InteractionDispatcher interactions,
     EventDispatcher events,
     ILogger<BotWorker> logger) : BackgroundService
@@ -72,6 +73,11 @@ public sealed partial class BotWorker(
             if (GuildDirectory.Handles(dispatch.Name))
             {
                 guilds.Enqueue(dispatch);
+            }
+
+            if (AccessChanges.Handles(dispatch.Name) && AccessChanges.Read(dispatch) is { } change)
+            {
+                inFlight.Start(() => access.PublishAsync(change, dispatch.Name));
             }
             else if (dispatch.Name == GatewayEventNames.InteractionCreate)
             {

@@ -13,5 +13,9 @@ public sealed class DiscordSettings
     /// <summary>Discord's REST base with the version; the AppHost points it at the emulator in local runs.</summary>
     public Uri RestBaseAddress { get; set; } = new(DiscordRestOptions.DiscordApiBase);
 
-    public GatewayIntents Intents { get; set; } = GatewayIntents.Guilds | GatewayIntents.GuildMessages;
+    /// <summary>
+    /// GUILD_MEMBERS is privileged (enable "Server Members Intent" in the developer portal): with it, a member
+    /// who loses a role or leaves loses dashboard access within seconds (<see cref="Guilds.AccessChanges"/>).
+    /// </summary>
+    public GatewayIntents Intents { get; set; } = GatewayIntents.Guilds | GatewayIntents.GuildMembers | GatewayIntents.GuildMessages;
 }

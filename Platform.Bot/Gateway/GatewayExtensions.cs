@@ -11,7 +11,8 @@ public static class GatewayExtensions
 {
     /// <summary>
     /// Registers the Discord REST client and the sharded gateway: shard leases and identify pacing shared
-    /// through Redis, shard status published to Redis, the guild directory, and the gateway health check.
+    /// through Redis, shard status published to Redis, the guild directory, rights changes told to the api, and
+    /// the gateway health check.
     /// </summary>
     public static IHostApplicationBuilder AddDiscordGateway(this IHostApplicationBuilder builder)
     {
@@ -34,6 +35,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<ShardSupervisor>();
         builder.Services.AddSingleton<GuildDirectory>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GuildDirectory>());
+        builder.Services.AddSingleton<AccessChanges>();
         builder.Services.AddHostedService<ShardStatusPublisher>();
         builder.Services.AddHealthChecks().AddCheck<GatewayHealthCheck>("discord-gateway");
 

@@ -53,4 +53,7 @@ public static class BotTelemetry
 
     public static readonly Counter<long> LlmBudgetAlertsRefused = Meter.CreateCounter<long>(
         "bot.llm.budget.alerts_refused", "{alert}", "Budget alerts not posted because the alert channel is not a text channel of the guild.");
+
+    public static readonly Counter<long> AccessChanges = Meter.CreateCounter<long>(
+        "bot.guilds.access_changes", "{change}", "Changes to members' roles, roles or owners told to the api, by gateway event.");
 }

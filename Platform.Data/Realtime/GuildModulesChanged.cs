@@ -10,16 +10,5 @@ public sealed record GuildModulesChanged(long GuildId)
 {
     public string Serialize() => JsonSerializer.Serialize(this, RealtimeJson.Options);
 
-    /// <summary>The message, or null when it is not one (a publisher of another version, a typo at a redis-cli).</summary>
-    public static GuildModulesChanged? TryParse(string message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<GuildModulesChanged>(message, RealtimeJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static GuildModulesChanged? TryParse(string message) => RealtimeJson.TryParse<GuildModulesChanged>(message);
 }

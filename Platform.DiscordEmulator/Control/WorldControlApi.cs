@@ -103,6 +103,9 @@ public static class WorldControlApi
             return Results.NoContent();
         });
 
+        control.MapPost("/application/owner", (TransferRequest request, EmulatorWorld world) =>
+            world.TransferApplication(request.UserId) ? Results.NoContent() : DiscordErrors.UnknownUser());
+
         control.MapPost("/rest/latency", (LatencyRequest request, RestRateLimits limits) =>
         {
             limits.Latency = TimeSpan.FromMilliseconds(request.Ms);
@@ -141,5 +144,7 @@ public sealed record RolePermissionsRequest(string Permissions);
 
 /// <param name="Unavailable">True: the guild goes down (GUILD_DELETE with unavailable); false: it is back (GUILD_CREATE).</param>
 public sealed record OutageRequest(bool Unavailable);
+
+public sealed record TransferRequest(ulong UserId);
 
 public sealed record LatencyRequest(int Ms);

@@ -17,6 +17,8 @@ public static class DiscordErrors
 
     public static IResult UnknownMember() => Error(StatusCodes.Status404NotFound, 10007, "Unknown Member");
 
+    public static IResult UnknownUser() => Error(StatusCodes.Status404NotFound, 10013, "Unknown User");
+
     public static IResult UnknownRole() => Error(StatusCodes.Status404NotFound, 10011, "Unknown Role");
 
     public static IResult UnknownChannel() => Error(StatusCodes.Status404NotFound, 10003, "Unknown Channel");

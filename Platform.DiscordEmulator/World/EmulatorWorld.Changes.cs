@@ -5,6 +5,23 @@ namespace Platform.DiscordEmulator.World;
 /// <summary>Changes to guilds while the bot runs, as admins and members make them on Discord.</summary>
 public sealed partial class EmulatorWorld
 {
+    private ulong? applicationOwnerId;
+
+    /// <summary>Who owns the application: the first seeded guild's owner, unless the control API gave it to someone else.</summary>
+    public User? ApplicationOwner => applicationOwnerId is { } id ? FindUser(id) : Guilds.Count > 0 ? FindUser(Guilds[0].OwnerId) : null;
+
+    /// <summary>Hands the application to another user, as a transfer or a change of team would; false when nobody has that id.</summary>
+    public bool TransferApplication(ulong userId)
+    {
+        if (FindUser(userId) is null)
+        {
+            return false;
+        }
+
+        applicationOwnerId = userId;
+        return true;
+    }
+
     /// <summary>The bot is removed from the guild (kicked, or the guild deleted); false when it is unknown.</summary>
     public bool RemoveGuild(ulong guildId)
     {

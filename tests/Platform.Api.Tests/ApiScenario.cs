@@ -21,6 +21,8 @@ namespace Platform.Api.Tests;
 /// </summary>
 public sealed class ApiScenario : IAsyncDisposable
 {
+    private readonly List<BotHost> bots = [];
+
     public const string ClientSecret = "test-client-secret";
     public static readonly Uri RedirectUri = new("http://frontend.test/auth/callback");
 
@@ -87,6 +89,24 @@ public sealed class ApiScenario : IAsyncDisposable
 
     public PlatformDbContext Db() => new(PlatformDbOptions.ForConnectionString(ConnectionString));
 
+    /// <summary>Starts the bot on this scenario's emulator, database and Redis, with the GUILD_MEMBERS intent, and waits until its shards are ready.</summary>
+    public async Task<BotHost> StartBotAsync()
+    {
+        var bot = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:platformdb"] = ConnectionString,
+            ["ConnectionStrings:redis"] = Environment.RedisConnectionString,
+            ["Discord:Token"] = TestEmulator.Token,
+            ["Discord:RestBaseAddress"] = Emulator.RestBase.ToString(),
+            ["Discord:Intents"] = "Guilds, GuildMembers",
+            ["Llm:SpoolDirectory"] = Path.Combine(Path.GetTempPath(), $"platform-api-tests-spool-{ApplicationId}"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, services: null);
+        bots.Add(bot);
+        await bot.WaitReadyAsync();
+        return bot;
+    }
+
     /// <summary>Adds a member to a guild in the emulator, as someone joining on Discord.</summary>
     public async Task<ulong> AddMemberAsync(Guild guild, string username, params ulong[] roles) =>
         (await Emulator.PostAsync<GuildMember>($"/control/guilds/{guild.Id}/members", new { username, roles })).User!.Id;
@@ -131,6 +151,11 @@ public sealed class ApiScenario : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var bot in bots)
+        {
+            await bot.DisposeAsync();
+        }
+
         await Api.DisposeAsync();
         await Emulator.DisposeAsync();
         Npgsql.NpgsqlConnection.ClearAllPools();
