@@ -1,4 +1,5 @@
 using Platform.Bot.Gateway;
+using Platform.Bot.Telemetry;
 using Platform.Discord.Gateway;
 using Platform.Discord.Rest;
 
@@ -6,7 +7,8 @@ namespace Platform.Bot.Shards;
 
 /// <summary>
 /// Decides which shards this process runs, takes their leases, starts them, and keeps the leases
-/// for as long as they run. Losing a lease stops the process rather than risk a shard running twice.
+/// for as long as they run. A lease lost, or not renewed in time, stops the shards at once and then
+/// the process, rather than risk a shard running twice.
 /// </summary>
 public sealed partial class ShardSupervisor(
     DiscordRestClient rest,
@@ -46,9 +48,9 @@ public sealed partial class ShardSupervisor(
 
         var total = options.TotalShards ?? (await rest.GetGatewayBotAsync(cancellationToken)).Shards;
         shardIds = options.ShardIds ?? [.. Enumerable.Range(0, total).Where(id => id % options.ProcessCount == options.ProcessIndex)];
-        await leases.AcquireAsync(shardIds, cancellationToken);
+        var heldUntil = await leases.AcquireAsync(shardIds, cancellationToken) + options.ShardLeaseDuration;
         LogLeased(shardIds, total, leases.Owner);
-        renewing = RenewLeasesAsync(stopping.Token);
+        renewing = KeepLeasesAsync(heldUntil, stopping.Token);
 
         var gateway = new DiscordGatewayClient(
             new DiscordGatewayOptions { Token = discord.Token, Intents = discord.Intents, TotalShards = total, ShardIds = shardIds },
@@ -93,30 +95,43 @@ public sealed partial class ShardSupervisor(
         stopping.Dispose();
     }
 
-    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews the leases every third of their duration. One that could not be renewed by
+    /// <see cref="FenceMargin"/> before it may expire is as good as lost: the shards stop then, before
+    /// another process can take them, whether Redis refused the renewal or never answered it.
+    /// </summary>
+    private async Task KeepLeasesAsync(DateTimeOffset heldUntil, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.ShardLeaseDuration / 3, time);
+        var interval = options.ShardLeaseDuration / 3;
+        var nextRenewal = time.GetUtcNow() + interval;
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (true)
             {
-                bool held;
-                try
+                var fenceAt = heldUntil - FenceMargin;
+                var wait = (nextRenewal < fenceAt ? nextRenewal : fenceAt) - time.GetUtcNow();
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken);
+                if (time.GetUtcNow() >= fenceAt)
                 {
-                    held = await leases.RenewAsync(shardIds);
-                }
-                catch (Exception error) when (RedisFailure.Is(error))
-                {
-                    // Unreachable is not lost: no other process can take the lease meanwhile, and if it expired the next renewal says so.
-                    LogRenewFailed(error);
-                    continue;
+                    await FenceAsync("could not be renewed in time");
+                    return;
                 }
 
-                if (!held)
+                var sentAt = time.GetUtcNow();
+                nextRenewal = sentAt + interval;
+                try
                 {
-                    LogLeaseLost(shardIds);
-                    lifetime.StopApplication();
-                    return;
+                    if (!await leases.RenewAsync(shardIds).WaitAsync(fenceAt - sentAt, time, cancellationToken))
+                    {
+                        await FenceAsync("is held by another process");
+                        return;
+                    }
+
+                    heldUntil = sentAt + options.ShardLeaseDuration;
+                }
+                catch (Exception error) when (RedisFailure.Is(error) || error is TimeoutException)
+                {
+                    LogRenewFailed(error, fenceAt);
                 }
             }
         }
@@ -126,15 +141,30 @@ public sealed partial class ShardSupervisor(
         }
     }
 
+    /// <summary>Time kept back to close the shards' connections before a lease may lapse.</summary>
+    private TimeSpan FenceMargin => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, options.ShardLeaseDuration.Ticks / 5));
+
+    private async Task FenceAsync(string reason)
+    {
+        LogFenced(shardIds, reason);
+        BotTelemetry.ShardsFenced.Add(shardIds.Count);
+        if (Gateway is { } gateway)
+        {
+            await gateway.StopAsync();
+        }
+
+        lifetime.StopApplication();
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Holding shards {ShardIds} of {Total} as {Owner}")]
     private partial void LogLeased(IReadOnlyList<int> shardIds, int total, string owner);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew shard leases; trying again")]
-    private partial void LogRenewFailed(Exception error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew shard leases; trying again until {FenceAt:O}, when the shards stop")]
+    private partial void LogRenewFailed(Exception error, DateTimeOffset fenceAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give the shard leases back; they expire on their own")]
     private partial void LogReleaseFailed(Exception error);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Lost the lease of a shard among {ShardIds}; stopping so that no shard runs twice")]
-    private partial void LogLeaseLost(IReadOnlyList<int> shardIds);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The lease of a shard among {ShardIds} {Reason}; stopped the shards and the process so that no shard runs twice")]
+    private partial void LogFenced(IReadOnlyList<int> shardIds, string reason);
 }

@@ -56,4 +56,7 @@ public static class BotTelemetry
 
     public static readonly Counter<long> AccessChanges = Meter.CreateCounter<long>(
         "bot.guilds.access_changes", "{change}", "Changes to members' roles, roles or owners told to the api, by gateway event.");
+
+    public static readonly Counter<long> ShardsFenced = Meter.CreateCounter<long>(
+        "bot.shards.fenced", "{shard}", "Shards stopped because their lease was lost or could not be renewed before it might expire.");
 }

@@ -20,6 +20,7 @@ public static class ControlApi
 
         control.MapGet("/sessions", (SessionRegistry registry) => TypedResults.Ok(registry.Sessions.Select(SessionView.From)));
         control.MapGet("/identifies", (SessionRegistry registry) => TypedResults.Ok(registry.Identifies));
+        control.MapGet("/shards/most-concurrent", (SessionRegistry registry) => TypedResults.Ok(registry.Occupancy.Most));
         control.MapGet("/guilds", (EmulatorWorld world) => TypedResults.Ok(world.Guilds));
         control.MapPost("/faults", InjectFaultAsync);
         control.MapPost("/dispatch", DispatchAsync);

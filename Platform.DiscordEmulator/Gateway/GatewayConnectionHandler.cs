@@ -198,6 +198,7 @@ public sealed class GatewayConnectionHandler(
         }
 
         session.Detach(state.Connection);
+        registry.Occupancy.Leave(session.ShardId);
 
         // Closing with 1000/1001, or missing heartbeats, ends the session; anything else keeps it resumable.
         if (state.TimedOut || clientClose is WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable)

@@ -53,7 +53,7 @@ public sealed class SessionHandshake(SessionRegistry registry, EmulatorWorld wor
 
         var session = new EmulatedSession(Guid.NewGuid().ToString("N"), shardId, totalShards, identify.Intents, settings.ReplayCapacity, registry.Faults);
         registry.Add(session);
-        state.Session = session;
+        registry.Bind(state, session);
         await session.AttachAsync(state.Connection, cancellationToken);
 
         var guilds = world.GuildsOnShard(shardId, totalShards);
@@ -82,7 +82,7 @@ public sealed class SessionHandshake(SessionRegistry registry, EmulatorWorld wor
             return;
         }
 
-        state.Session = session;
+        registry.Bind(state, session);
     }
 
     private static Task SendInvalidSessionAsync(EmulatorConnection connection, bool resumable, CancellationToken cancellationToken) =>

@@ -14,6 +14,15 @@ public sealed class SessionRegistry(IOptions<EmulatorOptions> options, TimeProvi
 
     public ShardFaults Faults { get; } = new(time);
 
+    public ShardOccupancy Occupancy { get; } = new();
+
+    /// <summary>The connection now runs the session (after IDENTIFY or RESUME), and counts as running its shard until it ends.</summary>
+    public void Bind(ConnectionState state, EmulatedSession session)
+    {
+        state.Session = session;
+        Occupancy.Enter(session.ShardId);
+    }
+
     public IReadOnlyCollection<EmulatedSession> Sessions => [.. sessions.Values];
 
     public IReadOnlyCollection<IdentifyRecord> Identifies => [.. identifies];

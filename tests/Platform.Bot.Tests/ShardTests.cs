@@ -1,7 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Platform.Bot.Shards;
 using Platform.DiscordEmulator.Control;
 using Platform.DiscordEmulator.Gateway;
+using StackExchange.Redis;
 
 namespace Platform.Bot.Tests;
 
@@ -99,5 +103,31 @@ public sealed class ShardTests(BotEnvironment environment)
         await scenario.Emulator.DeleteAsync($"/control/guilds/{joined.Id}");
 
         await Eventually.TrueAsync(async () => (await scenario.ReadAsync())[0] is { GuildCount: var all, UnavailableGuildCount: 0 } && all == seeded, "the departed guild gone from the count");
+    }
+
+    [Fact]
+    public async Task A_process_cut_off_from_Redis_stops_its_shard_before_another_can_take_it_so_it_never_runs_twice()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment, "Shards=1");
+        var redis = ConfigurationOptions.Parse(environment.RedisConnectionString);
+        var (host, port) = redis.EndPoints[0] switch
+        {
+            DnsEndPoint dns => (dns.Host, dns.Port),
+            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            var other => throw new InvalidOperationException($"Unexpected endpoint {other}"),
+        };
+        await using var proxy = new TcpProxy(host, port);
+        redis.EndPoints.Clear();
+        redis.EndPoints.Add(IPAddress.Loopback, proxy.Port);
+        string[] shard = ["Bot:TotalShards=1", "Bot:ShardLeaseDuration=00:00:03"];
+        var cutOff = await scenario.StartBotAsync(settings: [.. shard, $"ConnectionStrings:redis={redis}"]);
+        var successor = await scenario.LaunchBotAsync(settings: shard);
+
+        await proxy.CutAsync();
+        await successor.WaitReadyAsync(TimeSpan.FromSeconds(20));
+
+        var most = await scenario.Emulator.Control.GetFromJsonAsync<Dictionary<int, int>>("/control/shards/most-concurrent", TestEmulator.Json);
+        Assert.True(most![0] == 1, $"Shard 0 ran in {most[0]} sessions at once.");
+        Assert.True(cutOff.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, "The cut-off process is still running.");
     }
 }
