@@ -45,7 +45,8 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
     private async Task<UsageReport> BuildCoreAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
     {
         var rows = query.GroupBy == UsageGrouping.User ? await ByUserAsync(guildId, query, cancellationToken) : await FromRollupsAsync(guildId, query, cancellationToken);
-        var totals = new UsageRow("total", null, rows.Sum(r => r.Calls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
+        var totals = new UsageRow(
+            "total", null, rows.Sum(r => r.Calls), rows.Sum(r => r.RefusedCalls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
         return new UsageReport(query.From, query.To, UsageQuery.NameOf(query.GroupBy), rows, totals, await MonthToDateAsync(guildId, cancellationToken));
     }
 
@@ -74,13 +75,17 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
         IQueryable<LlmDailyUsage> days, Expression<Func<LlmDailyUsage, TKey>> key, Func<TKey, (string Key, string? Split)> name, CancellationToken cancellationToken)
     {
         var sums = await days.GroupBy(key)
-            .Select(g => new { g.Key, Calls = g.Sum(d => d.Calls), Input = g.Sum(d => d.InputTokens), Cached = g.Sum(d => d.CachedInputTokens), Output = g.Sum(d => d.OutputTokens), Cost = g.Sum(d => d.CostUsd) })
+            .Select(g => new
+            {
+                g.Key, Calls = g.Sum(d => d.Calls), Refused = g.Sum(d => d.RefusedCalls),
+                Input = g.Sum(d => d.InputTokens), Cached = g.Sum(d => d.CachedInputTokens), Output = g.Sum(d => d.OutputTokens), Cost = g.Sum(d => d.CostUsd),
+            })
             .OrderByDescending(r => r.Cost)
             .ToListAsync(cancellationToken);
         return [.. sums.Select(r =>
         {
             var (group, split) = name(r.Key);
-            return new UsageRow(group, split, r.Calls, r.Input, r.Cached, r.Output, r.Cost);
+            return new UsageRow(group, split, r.Calls, r.Refused, r.Input, r.Cached, r.Output, r.Cost);
         })];
     }
 
@@ -98,7 +103,8 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
             ? await db.LlmDailyUserUsage.AsNoTracking()
                 .Where(d => d.GuildId == guildId && d.Day >= query.From && d.Day < rawFrom && d.Day <= query.To)
                 .GroupBy(d => d.UserId)
-                .Select(g => new MemberSums(g.Key, g.Sum(d => d.Calls), g.Sum(d => d.InputTokens), g.Sum(d => d.CachedInputTokens), g.Sum(d => d.OutputTokens), g.Sum(d => d.CostUsd)))
+                .Select(g => new MemberSums(
+                    g.Key, g.Sum(d => d.Calls), g.Sum(d => d.RefusedCalls), g.Sum(d => d.InputTokens), g.Sum(d => d.CachedInputTokens), g.Sum(d => d.OutputTokens), g.Sum(d => d.CostUsd)))
                 .ToListAsync(cancellationToken)
             : [];
         var (from, to) = (Start(rawFrom), Start(query.To.AddDays(1)));
@@ -106,19 +112,21 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
             ? await db.LlmUsage.AsNoTracking()
                 .Where(u => u.GuildId == guildId && u.OccurredAt >= from && u.OccurredAt < to)
                 .GroupBy(u => u.UserId ?? 0)
-                .Select(g => new MemberSums(g.Key, g.LongCount(), g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
+                .Select(g => new MemberSums(
+                    g.Key, g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked), g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked),
+                    g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
                 .ToListAsync(cancellationToken)
             : [];
         return [.. settled.Concat(recent)
             .GroupBy(m => m.UserId)
             .Select(g => new UsageRow(g.Key == 0 ? "unknown" : g.Key.ToString(CultureInfo.InvariantCulture), null,
-                g.Sum(m => m.Calls), g.Sum(m => m.InputTokens), g.Sum(m => m.CachedInputTokens), g.Sum(m => m.OutputTokens), g.Sum(m => m.CostUsd)))
+                g.Sum(m => m.Calls), g.Sum(m => m.RefusedCalls), g.Sum(m => m.InputTokens), g.Sum(m => m.CachedInputTokens), g.Sum(m => m.OutputTokens), g.Sum(m => m.CostUsd)))
             .OrderByDescending(r => r.CostUsd)];
     }
 
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    private sealed record MemberSums(long UserId, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
+    private sealed record MemberSums(long UserId, long Calls, long RefusedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
 }
 
 public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IReadOnlyList<UsageRow> Rows, UsageRow Totals, MonthToDate MonthToDate);
@@ -127,6 +135,9 @@ public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IRe
 /// One group's usage; <see cref="Split"/> is the model within the day when grouped by day and model,
 /// and <see cref="Name"/> the member's name in the guild when grouped by user.
 /// </summary>
-public sealed record UsageRow(string Key, string? Split, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, string? Name = null);
+/// <param name="Calls">Calls that reached the provider.</param>
+/// <param name="RefusedCalls">Calls the budget refused before they reached it; they cost nothing.</param>
+public sealed record UsageRow(
+    string Key, string? Split, long Calls, long RefusedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, string? Name = null);
 
 public sealed record MonthToDate(DateOnly Since, decimal SpentUsd, decimal? BudgetUsd, decimal? PercentOfBudget);

@@ -6,10 +6,22 @@ namespace Platform.Data.Llm;
 /// <summary>How usage records are summed into the rollup tables: the sums, their upserts and their parameters.</summary>
 internal static class LlmDailyRollUp
 {
-    public const string Sums = "calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
+    /// <summary>
+    /// The sums of a rollup. A call the budget refused reached no provider: it is counted in
+    /// <c>refused_calls</c>, not in <c>calls</c>, and costs nothing.
+    /// </summary>
+    public const string Sums = "calls, refused_calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
 
     /// <summary><see cref="Sums"/> as a grouped SELECT of raw <c>llm_usage</c> rows computes them.</summary>
-    public const string SumsOfCalls = "count(*), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)";
+    public const string SumsOfCalls =
+        "count(*) FILTER (WHERE status <> 'budget_blocked'), count(*) FILTER (WHERE status = 'budget_blocked'), " +
+        "sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)";
+
+    private static readonly string[] SumTypes = ["bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "numeric"];
+
+    /// <summary>An <c>unnest</c> of array parameters: the key's columns of <paramref name="keyTypes"/>, then <see cref="Sums"/>.</summary>
+    public static string Unnest(params string[] keyTypes) =>
+        $"unnest({string.Join(", ", keyTypes.Concat(SumTypes).Select((type, i) => $"${i + 1}::{type}[]"))})";
 
     /// <summary>
     /// Adds rows to a rollup table aliased <paramref name="alias"/> whose key is <paramref name="key"/>, in
@@ -38,7 +50,8 @@ internal static class LlmDailyRollUp
     /// <summary>Each group's <see cref="Sums"/>, in that order, as array parameters.</summary>
     public static IEnumerable<NpgsqlParameter> SumParameters<TKey>(IReadOnlyList<IGrouping<TKey, LlmUsage>> groups) =>
     [
-        Array(groups.Select(g => g.LongCount()), NpgsqlDbType.Bigint),
+        Array(groups.Select(g => g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked)), NpgsqlDbType.Bigint),
+        Array(groups.Select(g => g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked)), NpgsqlDbType.Bigint),
         Array(groups.Select(g => g.Sum(u => (long)u.InputTokens)), NpgsqlDbType.Bigint),
         Array(groups.Select(g => g.Sum(u => (long)u.CachedInputTokens)), NpgsqlDbType.Bigint),
         Array(groups.Select(g => g.Sum(u => (long)u.OutputTokens)), NpgsqlDbType.Bigint),

@@ -10,7 +10,11 @@ public sealed class LlmDailyUsage
     public DateOnly Day { get; set; }
     public required string Module { get; set; }
     public required string Model { get; set; }
+    /// <summary>Calls that reached the provider.</summary>
     public long Calls { get; set; }
+
+    /// <summary>Calls the guild's or member's budget refused before they reached the provider.</summary>
+    public long RefusedCalls { get; set; }
     public long InputTokens { get; set; }
     public long CachedInputTokens { get; set; }
     public long OutputTokens { get; set; }

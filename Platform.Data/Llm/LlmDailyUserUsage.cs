@@ -13,7 +13,11 @@ public sealed class LlmDailyUserUsage
     public long GuildId { get; set; }
     public DateOnly Day { get; set; }
     public long UserId { get; set; }
+    /// <summary>Calls that reached the provider.</summary>
     public long Calls { get; set; }
+
+    /// <summary>Calls the guild's or member's budget refused before they reached the provider.</summary>
+    public long RefusedCalls { get; set; }
     public long InputTokens { get; set; }
     public long CachedInputTokens { get; set; }
     public long OutputTokens { get; set; }

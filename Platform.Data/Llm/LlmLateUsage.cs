@@ -20,7 +20,7 @@ internal static class LlmLateUsage
 
     private static readonly string AddToSettledDays = $"""
         INSERT INTO llm_daily_user_usage AS users ({UserRollUpColumns})
-        SELECT * FROM unnest($1::bigint[], $2::date[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::numeric[])
+        SELECT * FROM {LlmDailyRollUp.Unnest("bigint", "date", "bigint")}
             AS late({UserRollUpColumns})
         WHERE late.day IN (SELECT day FROM llm_settled_days)
         {AddToUserRollUps}

@@ -22,7 +22,7 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
 
     private static readonly string RollUpBatch = $"""
         INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
-        SELECT * FROM unnest($1::bigint[], $2::date[], $3::varchar[], $4::varchar[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::numeric[])
+        SELECT * FROM {LlmDailyRollUp.Unnest("bigint", "date", "varchar", "varchar")}
         {AddToRollUps}
         """;
 
@@ -30,7 +30,7 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
         WITH inserted AS (
             INSERT INTO llm_usage ({Columns}) SELECT {Columns} FROM llm_usage_incoming
             ON CONFLICT DO NOTHING
-            RETURNING guild_id, user_id, occurred_at, module, model_requested, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
+            RETURNING guild_id, user_id, occurred_at, module, model_requested, status, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
         ), rolled_up AS (
             INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
             SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, module, model_requested, {LlmDailyRollUp.SumsOfCalls}

@@ -20,6 +20,7 @@ public static class LlmUsageSummary
                     g.Key.Module,
                     g.Key.Model,
                     g.Sum(d => d.Calls),
+                    g.Sum(d => d.RefusedCalls),
                     g.Sum(d => d.InputTokens),
                     g.Sum(d => d.CachedInputTokens),
                     g.Sum(d => d.OutputTokens),
@@ -29,4 +30,6 @@ public static class LlmUsageSummary
         Query(db, guildId, from, to).ToListAsync(cancellationToken).AsTask();
 }
 
-public sealed record LlmUsageLine(string Module, string Model, long Calls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
+/// <param name="Calls">Calls that reached the provider.</param>
+/// <param name="RefusedCalls">Calls the budget refused, counted apart.</param>
+public sealed record LlmUsageLine(string Module, string Model, long Calls, long RefusedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);

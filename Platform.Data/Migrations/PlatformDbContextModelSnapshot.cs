@@ -335,6 +335,10 @@ namespace Platform.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("reasoning_tokens");
 
+                    b.Property<long>("RefusedCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refused_calls");
+
                     b.HasKey("GuildId", "Day", "Module", "Model")
                         .HasName("pk_llm_daily_usage");
 
@@ -379,6 +383,10 @@ namespace Platform.Data.Migrations
                     b.Property<long>("ReasoningTokens")
                         .HasColumnType("bigint")
                         .HasColumnName("reasoning_tokens");
+
+                    b.Property<long>("RefusedCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refused_calls");
 
                     b.HasKey("GuildId", "Day", "UserId")
                         .HasName("pk_llm_daily_user_usage");

@@ -67,6 +67,7 @@ function DailyCost({ report }: { report: Report }) {
     <figure className="chart" aria-label={`Cost per day by model: ${summary}`}>
       <figcaption>
         Cost per day · {summary}
+        {report.totals.refusedCalls > 0 && ` · ${report.totals.refusedCalls} refused by the budget`}
       </figcaption>
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={days}>
@@ -108,7 +109,10 @@ function UsageTable({ caption, report, limit, showTokens = false }: { caption: s
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row">{report.groupBy === "user" ? <DiscordName name={row.name} id={row.key} /> : row.key}</th>
-            <td>{row.calls}</td>
+            <td>
+              {row.calls}
+              {row.refusedCalls > 0 && <span className="muted"> (+{row.refusedCalls} refused)</span>}
+            </td>
             {showTokens && (
               <td>
                 {tokens(row.inputTokens)} / {tokens(row.outputTokens)}

@@ -11,7 +11,7 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
     private static readonly DateTimeOffset Today = new(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero);
 
     [Fact]
-    public async Task Usage_is_reported_by_model_module_user_and_day_with_the_month_against_the_budget()
+    public async Task Usage_is_reported_by_model_module_user_and_day_with_refusals_apart_and_the_month_against_the_budget()
     {
         await using var scenario = await ApiScenario.StartAsync(environment);
         var guild = (long)scenario.Guilds[0].Id;
@@ -19,7 +19,7 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         var member = scenario.Guilds[0].Members![2];
         var memberId = (long)member.User!.Id;
         await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o-mini", 0.01m), Call(guild, 1, "ask", "gpt-4o", 0.02m), Call(guild, memberId, "summary", "gpt-4o", 0.04m),
-            Call(guild + 1, 1, "ask", "gpt-4o", 5m));
+            Refused(guild, 1, "ask", "gpt-4o"), Call(guild + 1, 1, "ask", "gpt-4o", 5m));
         await owner.SendAsync(HttpMethod.Put, $"/api/guilds/{guild}/llm/budget", new { monthlyLimitUsd = 1m });
 
         var byModel = await ReportAsync(owner, guild, "model");
@@ -28,20 +28,24 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         var byDay = await ReportAsync(owner, guild, "day");
         var byDayAndModel = await ReportAsync(owner, guild, "day_by_model");
 
-        Assert.Equal([("gpt-4o", 2L, 0.06m), ("gpt-4o-mini", 1L, 0.01m)], byModel.Rows.Select(r => (r.Key, r.Calls, r.CostUsd)));
+        Assert.Equal([("gpt-4o", 2L, 1L, 0.06m), ("gpt-4o-mini", 1L, 0L, 0.01m)], byModel.Rows.Select(r => (r.Key, r.Calls, r.RefusedCalls, r.CostUsd)));
+        Assert.Equal([(1L, 0L), (2L, 1L)], byUser.Rows.Select(r => (r.Calls, r.RefusedCalls)).Order());
         Assert.Equal([(memberId.ToString(), member.Nick ?? member.User.GlobalName ?? member.User.Username, 0.04m), ("1", null, 0.03m)], byUser.Rows.Select(r => (r.Key, r.Name, r.CostUsd)));
         Assert.All(byModel.Rows, row => Assert.Null(row.Name));
         Assert.Equal([("summary", 0.04m), ("ask", 0.03m)], byModule.Rows.Select(r => (r.Key, r.CostUsd)));
         Assert.Equal([(Today.ToString("yyyy-MM-dd"), 3L)], byDay.Rows.Select(r => (r.Key, r.Calls)));
         Assert.Equal([(Today.ToString("yyyy-MM-dd"), "gpt-4o", 0.06m), (Today.ToString("yyyy-MM-dd"), "gpt-4o-mini", 0.01m)],
             byDayAndModel.Rows.Select(r => (r.Key, r.Split, r.CostUsd)));
-        Assert.Equal((3L, 0.07m, 360L), (byModel.Totals.Calls, byModel.Totals.CostUsd, byModel.Totals.InputTokens));
+        Assert.Equal((3L, 1L, 0.07m, 360L), (byModel.Totals.Calls, byModel.Totals.RefusedCalls, byModel.Totals.CostUsd, byModel.Totals.InputTokens));
         Assert.Equal((0.07m, 1m, 7m), (byModel.MonthToDate.SpentUsd, byModel.MonthToDate.BudgetUsd, byModel.MonthToDate.PercentOfBudget));
 
         using var csv = await owner.GetAsync($"/api/guilds/{guild}/llm/usage.csv?groupBy=model");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Equal(
-            ["model,calls,input_tokens,cached_input_tokens,output_tokens,cost_usd", "gpt-4o,2,240,0,160,0.060000000", "gpt-4o-mini,1,120,0,80,0.010000000", "total,3,360,0,240,0.070000000"],
+            [
+                "model,calls,refused_calls,input_tokens,cached_input_tokens,output_tokens,cost_usd",
+                "gpt-4o,2,1,240,0,160,0.060000000", "gpt-4o-mini,1,0,120,0,80,0.010000000", "total,3,1,360,0,240,0.070000000",
+            ],
             (await csv.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n'));
     }
 
@@ -53,7 +57,7 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         using var owner = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
         var memberId = (long)scenario.Guilds[0].Members![2].User!.Id;
         await WriteAsync(scenario, Call(guild, memberId, "ask", "gpt-4o", 0.04m, Today.AddDays(-2)), Call(guild, 1, "ask", "gpt-4o", 0.02m, Today.AddDays(-2)),
-            Call(guild, memberId, "ask", "gpt-4o", 0.01m, Today));
+            Refused(guild, memberId, "ask", "gpt-4o", Today.AddDays(-2)), Call(guild, memberId, "ask", "gpt-4o", 0.01m, Today));
         await using var dataSource = NpgsqlDataSource.Create(scenario.ConnectionString);
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
@@ -64,12 +68,12 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         await using (var delete = dataSource.CreateCommand("DELETE FROM llm_usage WHERE occurred_at < $1"))
         {
             delete.Parameters.AddWithValue(Today);
-            Assert.Equal(2, await delete.ExecuteNonQueryAsync());
+            Assert.Equal(3, await delete.ExecuteNonQueryAsync());
         }
 
         var byUser = await ReportAsync(owner, guild, "user", $"&from={Today.AddDays(-2):yyyy-MM-dd}");
 
-        Assert.Equal([(memberId.ToString(), 2L, 0.05m), ("1", 1L, 0.02m)], byUser.Rows.Select(r => (r.Key, r.Calls, r.CostUsd)));
+        Assert.Equal([(memberId.ToString(), 2L, 1L, 0.05m), ("1", 1L, 0L, 0.02m)], byUser.Rows.Select(r => (r.Key, r.Calls, r.RefusedCalls, r.CostUsd)));
     }
 
     [Fact]
@@ -98,6 +102,14 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         await using var dataSource = NpgsqlDataSource.Create(scenario.ConnectionString);
         await using var writer = new LlmUsageBatchWriter(dataSource);
         Assert.Equal(calls.Length, await writer.WriteAsync(calls, CancellationToken.None));
+    }
+
+    /// <summary>A call the budget refused: it reached no provider, used no tokens and cost nothing.</summary>
+    private static LlmUsage Refused(long guildId, long userId, string module, string model, DateTimeOffset? day = null)
+    {
+        var refused = Call(guildId, userId, module, model, 0m, day);
+        (refused.InputTokens, refused.OutputTokens, refused.Status, refused.ErrorKind) = (0, 0, LlmCallStatus.BudgetBlocked, "guild_month");
+        return refused;
     }
 
     private static LlmUsage Call(long guildId, long userId, string module, string model, decimal cost, DateTimeOffset? day = null) => new()

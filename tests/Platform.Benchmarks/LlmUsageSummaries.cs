@@ -60,7 +60,9 @@ internal static class LlmUsageSummaries
             .Where(u => u.GuildId == guild && u.OccurredAt >= since)
             .GroupBy(u => new { u.Module, u.ModelRequested })
             .OrderByDescending(g => g.Sum(u => u.CostUsd))
-            .Select(g => new LlmUsageLine(g.Key.Module, g.Key.ModelRequested, g.Count(), g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
+            .Select(g => new LlmUsageLine(
+                g.Key.Module, g.Key.ModelRequested, g.Count(u => u.Status != LlmCallStatus.BudgetBlocked), g.Count(u => u.Status == LlmCallStatus.BudgetBlocked),
+                g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
             .ToListAsync());
 
         Print(new

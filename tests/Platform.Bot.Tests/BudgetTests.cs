@@ -48,6 +48,9 @@ public sealed class BudgetTests(BotEnvironment environment)
         Assert.Equal(4, records[LlmCallStatus.Ok]);
         Assert.Equal(3, records[LlmCallStatus.BudgetBlocked]);
         Assert.Equal(0m, await db.LlmUsage.Where(u => u.Status == LlmCallStatus.BudgetBlocked).SumAsync(u => u.CostUsd));
+        // Four calls reached the provider; the three refusals are kept, and reported apart.
+        await Eventually.TrueAsync(async () => (await scenario.InvokeAsync(guild, "usage")).Text().Contains("4 calls (and 3 calls refused by the budget)", StringComparison.Ordinal),
+            "the refusals counted apart in /usage");
     }
 
     [Fact]
@@ -84,6 +87,7 @@ public sealed class BudgetTests(BotEnvironment environment)
 
         Assert.Equal("Emulated answer to: Hi", first.Text());
         Assert.StartsWith("You have used your AI allowance in this server for today", second.Text());
+        Assert.Contains(" of $0.0000001.", second.Text());
         Assert.True(second.IsEphemeral());
         Assert.Equal("Emulated answer to: Hi", someoneElse.Text());
     }

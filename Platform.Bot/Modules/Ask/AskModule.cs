@@ -52,9 +52,12 @@ public sealed class AskModule(
             lines.Add($"**Your spend today:** {Usd.Format(await spend.MemberDayAsync(guildId, Context.User.Id, now, Context.CancellationToken))} of {Usd.Format(daily)}");
         }
 
-        lines.AddRange(byModule.Take(5).Select(line => $"- `{line.Module}` on `{line.Model}`: {line.Calls:N0} {(line.Calls == 1 ? "call" : "calls")}, {Usd.Format(line.CostUsd)}"));
+        lines.AddRange(byModule.Take(5).Select(line =>
+            $"- `{line.Module}` on `{line.Model}`: {Count(line.Calls, "call")}{(line.RefusedCalls > 0 ? $" (and {Count(line.RefusedCalls, "call")} refused by the budget)" : "")}, {Usd.Format(line.CostUsd)}"));
         await RespondAsync(MessageText.Fit(string.Join('\n', lines)), ephemeral: true);
     }
+
+    private static string Count(long count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Percent(decimal part, decimal whole) => whole == 0 ? "no spending allowed" : (part / whole).ToString("P0", CultureInfo.InvariantCulture);
 }

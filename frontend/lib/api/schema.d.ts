@@ -1062,6 +1062,8 @@ export interface components {
             /** Format: int64 */
             calls: number;
             /** Format: int64 */
+            refusedCalls: number;
+            /** Format: int64 */
             inputTokens: number;
             /** Format: int64 */
             cachedInputTokens: number;

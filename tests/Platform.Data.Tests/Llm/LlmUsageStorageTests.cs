@@ -37,6 +37,23 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_call_the_budget_refused_is_kept_and_counted_apart_from_calls_written_or_replayed()
+    {
+        var (db, dataSource) = await postgres.MigratedAsync();
+        await using var writer = new LlmUsageBatchWriter(dataSource);
+        var refused = Usage(guildId: 1, module: "ask", cost: 0m, at: Now);
+        var replayedRefusal = Usage(guildId: 1, module: "ask", cost: 0m, at: Now);
+        (refused.Status, replayedRefusal.Status) = (LlmCallStatus.BudgetBlocked, LlmCallStatus.BudgetBlocked);
+
+        await writer.WriteAsync([Usage(guildId: 1, module: "ask", cost: 0.001m, at: Now), refused], CancellationToken.None);
+        await writer.WriteMissingAsync([refused, replayedRefusal], CancellationToken.None);
+
+        var rollup = await db.LlmDailyUsage.SingleAsync();
+        Assert.Equal((1L, 2L, 0.001m), (rollup.Calls, rollup.RefusedCalls, rollup.CostUsd));
+        Assert.Equal(2, await db.LlmUsage.CountAsync(u => u.Status == LlmCallStatus.BudgetBlocked));
+    }
+
+    [Fact]
     public async Task Every_field_of_a_record_reads_back_as_written()
     {
         var (db, dataSource) = await postgres.MigratedAsync();
