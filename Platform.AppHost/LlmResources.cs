@@ -4,6 +4,7 @@ internal static class LlmResources
     public const string EndpointParameter = "llm-endpoint";
     public const string KeyParameter = "llm-api-key";
     public const string ModelParameter = "llm-model";
+    public const string ProviderParameter = "llm-provider";
 
     /// <summary>
     /// With an <c>llm-endpoint</c> parameter (always, when publishing) the bot calls that endpoint with
@@ -14,7 +15,9 @@ internal static class LlmResources
     {
         var builder = bot.ApplicationBuilder;
         var model = builder.AddParameter(ModelParameter, "gpt-4o-mini", publishValueAsDefault: true);
-        bot.WithEnvironment("Llm__Model", model);
+        // Prices are looked up under this provider's name: another provider's OpenAI-compatible endpoint needs its own.
+        var provider = builder.AddParameter(ProviderParameter, "openai", publishValueAsDefault: true);
+        bot.WithEnvironment("Llm__Model", model).WithEnvironment("Llm__Provider", provider);
         if (builder.ExecutionContext.IsPublishMode || builder.Configuration[$"Parameters:{EndpointParameter}"] is { Length: > 0 })
         {
             return bot

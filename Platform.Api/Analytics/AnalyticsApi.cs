@@ -56,11 +56,11 @@ public static class AnalyticsApi
 
         var report = await reports.GetAsync(guildId, query, cancellationToken);
         var split = query.GroupBy == UsageGrouping.DayByModel;
-        var csv = new StringBuilder($"{(split ? "day,model" : report.GroupBy)},calls,refused_calls,input_tokens,cached_input_tokens,output_tokens,cost_usd\n");
+        var csv = new StringBuilder($"{(split ? "day,model" : report.GroupBy)},calls,refused_calls,unpriced_calls,input_tokens,cached_input_tokens,output_tokens,cost_usd\n");
         foreach (var row in report.Rows.Append(report.Totals))
         {
             var key = split ? $"{Field(row.Key)},{Field(row.Split ?? "")}" : Field(row.Key);
-            csv.Append(CultureInfo.InvariantCulture, $"{key},{row.Calls},{row.RefusedCalls},{row.InputTokens},{row.CachedInputTokens},{row.OutputTokens},{row.CostUsd}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{key},{row.Calls},{row.RefusedCalls},{row.UnpricedCalls},{row.InputTokens},{row.CachedInputTokens},{row.OutputTokens},{row.CostUsd}\n");
         }
 
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8",

@@ -46,7 +46,7 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
     {
         var rows = query.GroupBy == UsageGrouping.User ? await ByUserAsync(guildId, query, cancellationToken) : await FromRollupsAsync(guildId, query, cancellationToken);
         var totals = new UsageRow(
-            "total", null, rows.Sum(r => r.Calls), rows.Sum(r => r.RefusedCalls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
+            "total", null, rows.Sum(r => r.Calls), rows.Sum(r => r.RefusedCalls), rows.Sum(r => r.UnpricedCalls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
         return new UsageReport(query.From, query.To, UsageQuery.NameOf(query.GroupBy), rows, totals, await MonthToDateAsync(guildId, cancellationToken));
     }
 
@@ -77,7 +77,7 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
         var sums = await days.GroupBy(key)
             .Select(g => new
             {
-                g.Key, Calls = g.Sum(d => d.Calls), Refused = g.Sum(d => d.RefusedCalls),
+                g.Key, Calls = g.Sum(d => d.Calls), Refused = g.Sum(d => d.RefusedCalls), Unpriced = g.Sum(d => d.UnpricedCalls),
                 Input = g.Sum(d => d.InputTokens), Cached = g.Sum(d => d.CachedInputTokens), Output = g.Sum(d => d.OutputTokens), Cost = g.Sum(d => d.CostUsd),
             })
             .OrderByDescending(r => r.Cost)
@@ -85,7 +85,7 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
         return [.. sums.Select(r =>
         {
             var (group, split) = name(r.Key);
-            return new UsageRow(group, split, r.Calls, r.Refused, r.Input, r.Cached, r.Output, r.Cost);
+            return new UsageRow(group, split, r.Calls, r.Refused, r.Unpriced, r.Input, r.Cached, r.Output, r.Cost);
         })];
     }
 
@@ -104,7 +104,7 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
                 .Where(d => d.GuildId == guildId && d.Day >= query.From && d.Day < rawFrom && d.Day <= query.To)
                 .GroupBy(d => d.UserId)
                 .Select(g => new MemberSums(
-                    g.Key, g.Sum(d => d.Calls), g.Sum(d => d.RefusedCalls), g.Sum(d => d.InputTokens), g.Sum(d => d.CachedInputTokens), g.Sum(d => d.OutputTokens), g.Sum(d => d.CostUsd)))
+                    g.Key, g.Sum(d => d.Calls), g.Sum(d => d.RefusedCalls), g.Sum(d => d.UnpricedCalls), g.Sum(d => d.InputTokens), g.Sum(d => d.CachedInputTokens), g.Sum(d => d.OutputTokens), g.Sum(d => d.CostUsd)))
                 .ToListAsync(cancellationToken)
             : [];
         var (from, to) = (Start(rawFrom), Start(query.To.AddDays(1)));
@@ -113,20 +113,20 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
                 .Where(u => u.GuildId == guildId && u.OccurredAt >= from && u.OccurredAt < to)
                 .GroupBy(u => u.UserId ?? 0)
                 .Select(g => new MemberSums(
-                    g.Key, g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked), g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked),
+                    g.Key, g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked), g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked), g.LongCount(u => u.PriceMissing),
                     g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
                 .ToListAsync(cancellationToken)
             : [];
         return [.. settled.Concat(recent)
             .GroupBy(m => m.UserId)
             .Select(g => new UsageRow(g.Key == 0 ? "unknown" : g.Key.ToString(CultureInfo.InvariantCulture), null,
-                g.Sum(m => m.Calls), g.Sum(m => m.RefusedCalls), g.Sum(m => m.InputTokens), g.Sum(m => m.CachedInputTokens), g.Sum(m => m.OutputTokens), g.Sum(m => m.CostUsd)))
+                g.Sum(m => m.Calls), g.Sum(m => m.RefusedCalls), g.Sum(m => m.UnpricedCalls), g.Sum(m => m.InputTokens), g.Sum(m => m.CachedInputTokens), g.Sum(m => m.OutputTokens), g.Sum(m => m.CostUsd)))
             .OrderByDescending(r => r.CostUsd)];
     }
 
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    private sealed record MemberSums(long UserId, long Calls, long RefusedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
+    private sealed record MemberSums(long UserId, long Calls, long RefusedCalls, long UnpricedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
 }
 
 public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IReadOnlyList<UsageRow> Rows, UsageRow Totals, MonthToDate MonthToDate);
@@ -137,7 +137,8 @@ public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IRe
 /// </summary>
 /// <param name="Calls">Calls that reached the provider.</param>
 /// <param name="RefusedCalls">Calls the budget refused before they reached it; they cost nothing.</param>
+/// <param name="UnpricedCalls">Of the calls, those to a model with no price, charged at the highest rates of any model.</param>
 public sealed record UsageRow(
-    string Key, string? Split, long Calls, long RefusedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, string? Name = null);
+    string Key, string? Split, long Calls, long RefusedCalls, long UnpricedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, string? Name = null);
 
 public sealed record MonthToDate(DateOnly Since, decimal SpentUsd, decimal? BudgetUsd, decimal? PercentOfBudget);

@@ -59,4 +59,7 @@ public static class BotTelemetry
 
     public static readonly Counter<long> ShardsFenced = Meter.CreateCounter<long>(
         "bot.shards.fenced", "{shard}", "Shards stopped because their lease was lost or could not be renewed before it might expire.");
+
+    public static readonly Counter<long> LlmUnpricedCalls = Meter.CreateCounter<long>(
+        "bot.llm.unpriced_calls", "{call}", "LLM calls to a model with no price, charged at the highest rates of any model, by model.");
 }

@@ -8,16 +8,17 @@ internal static class LlmDailyRollUp
 {
     /// <summary>
     /// The sums of a rollup. A call the budget refused reached no provider: it is counted in
-    /// <c>refused_calls</c>, not in <c>calls</c>, and costs nothing.
+    /// <c>refused_calls</c>, not in <c>calls</c>, and costs nothing. <c>unpriced_calls</c> counts the
+    /// calls charged at the ceiling price because their model had none.
     /// </summary>
-    public const string Sums = "calls, refused_calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
+    public const string Sums = "calls, refused_calls, unpriced_calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
 
     /// <summary><see cref="Sums"/> as a grouped SELECT of raw <c>llm_usage</c> rows computes them.</summary>
     public const string SumsOfCalls =
-        "count(*) FILTER (WHERE status <> 'budget_blocked'), count(*) FILTER (WHERE status = 'budget_blocked'), " +
+        "count(*) FILTER (WHERE status <> 'budget_blocked'), count(*) FILTER (WHERE status = 'budget_blocked'), count(*) FILTER (WHERE price_missing), " +
         "sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)";
 
-    private static readonly string[] SumTypes = ["bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "numeric"];
+    private static readonly string[] SumTypes = ["bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "numeric"];
 
     /// <summary>An <c>unnest</c> of array parameters: the key's columns of <paramref name="keyTypes"/>, then <see cref="Sums"/>.</summary>
     public static string Unnest(params string[] keyTypes) =>
@@ -52,6 +53,7 @@ internal static class LlmDailyRollUp
     [
         Array(groups.Select(g => g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked)), NpgsqlDbType.Bigint),
         Array(groups.Select(g => g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked)), NpgsqlDbType.Bigint),
+        Array(groups.Select(g => g.LongCount(u => u.PriceMissing)), NpgsqlDbType.Bigint),
         Array(groups.Select(g => g.Sum(u => (long)u.InputTokens)), NpgsqlDbType.Bigint),
         Array(groups.Select(g => g.Sum(u => (long)u.CachedInputTokens)), NpgsqlDbType.Bigint),
         Array(groups.Select(g => g.Sum(u => (long)u.OutputTokens)), NpgsqlDbType.Bigint),

@@ -18,6 +18,9 @@ public sealed class LlmDailyUserUsage
 
     /// <summary>Calls the guild's or member's budget refused before they reached the provider.</summary>
     public long RefusedCalls { get; set; }
+
+    /// <summary>Calls charged at the ceiling price because their model had no price.</summary>
+    public long UnpricedCalls { get; set; }
     public long InputTokens { get; set; }
     public long CachedInputTokens { get; set; }
     public long OutputTokens { get; set; }

@@ -49,6 +49,24 @@ public sealed partial class LlmPriceBook
         return Math.Round(perMillion / 1_000_000m, 9, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>
+    /// The highest input, cached-input and output rates of any model in force at <paramref name="at"/>: what a
+    /// call to a model with no price is charged, so that it can never slip past a budget as free.
+    /// </summary>
+    public LlmModelPrice? Ceiling(DateTimeOffset at)
+    {
+        var current = byModel.Values.Select(rows => rows.FirstOrDefault(row => row.EffectiveFrom <= at)).OfType<LlmModelPrice>().ToList();
+        return current.Count == 0 ? null : new LlmModelPrice
+        {
+            Provider = "*",
+            Model = "*",
+            EffectiveFrom = at,
+            InputPerMillion = current.Max(p => p.InputPerMillion),
+            CachedInputPerMillion = current.Max(p => p.CachedInputPerMillion),
+            OutputPerMillion = current.Max(p => p.OutputPerMillion),
+        };
+    }
+
     private static string? Undated(string? model) => model is null ? null : SnapshotSuffix().Replace(model, "");
 
     [GeneratedRegex(@"-(\d{4}-\d{2}-\d{2}|\d{8})$")]

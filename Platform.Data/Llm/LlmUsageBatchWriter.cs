@@ -14,7 +14,7 @@ namespace Platform.Data.Llm;
 public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvider? time = null) : IAsyncDisposable
 {
     private const string Columns = "id, occurred_at, guild_id, channel_id, user_id, module, command, provider, model_requested, model_returned, " +
-        "input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd, duration_ms, time_to_first_token_ms, status, error_kind, request_id";
+        "input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd, price_missing, duration_ms, time_to_first_token_ms, status, error_kind, request_id";
 
     private const string RollUpColumns = $"guild_id, day, module, model, {LlmDailyRollUp.Sums}";
 
@@ -30,7 +30,7 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
         WITH inserted AS (
             INSERT INTO llm_usage ({Columns}) SELECT {Columns} FROM llm_usage_incoming
             ON CONFLICT DO NOTHING
-            RETURNING guild_id, user_id, occurred_at, module, model_requested, status, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
+            RETURNING guild_id, user_id, occurred_at, module, model_requested, status, price_missing, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
         ), rolled_up AS (
             INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
             SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, module, model_requested, {LlmDailyRollUp.SumsOfCalls}
@@ -148,6 +148,7 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
             await copy.WriteAsync(usage.OutputTokens, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(usage.ReasoningTokens, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(usage.CostUsd, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(usage.PriceMissing, NpgsqlDbType.Boolean, cancellationToken);
             await copy.WriteAsync(usage.DurationMs, NpgsqlDbType.Integer, cancellationToken);
             await WriteNullableAsync(copy, usage.TimeToFirstTokenMs, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(SnakeCaseEnumConverter<LlmCallStatus>.NameOf(usage.Status), NpgsqlDbType.Varchar, cancellationToken);

@@ -21,6 +21,7 @@ public static class LlmUsageSummary
                     g.Key.Model,
                     g.Sum(d => d.Calls),
                     g.Sum(d => d.RefusedCalls),
+                    g.Sum(d => d.UnpricedCalls),
                     g.Sum(d => d.InputTokens),
                     g.Sum(d => d.CachedInputTokens),
                     g.Sum(d => d.OutputTokens),
@@ -32,4 +33,6 @@ public static class LlmUsageSummary
 
 /// <param name="Calls">Calls that reached the provider.</param>
 /// <param name="RefusedCalls">Calls the budget refused, counted apart.</param>
-public sealed record LlmUsageLine(string Module, string Model, long Calls, long RefusedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
+/// <param name="UnpricedCalls">Calls charged at the ceiling price, their model having no price.</param>
+public sealed record LlmUsageLine(
+    string Module, string Model, long Calls, long RefusedCalls, long UnpricedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);

@@ -339,6 +339,10 @@ namespace Platform.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("refused_calls");
 
+                    b.Property<long>("UnpricedCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unpriced_calls");
+
                     b.HasKey("GuildId", "Day", "Module", "Model")
                         .HasName("pk_llm_daily_usage");
 
@@ -387,6 +391,10 @@ namespace Platform.Data.Migrations
                     b.Property<long>("RefusedCalls")
                         .HasColumnType("bigint")
                         .HasColumnName("refused_calls");
+
+                    b.Property<long>("UnpricedCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unpriced_calls");
 
                     b.HasKey("GuildId", "Day", "UserId")
                         .HasName("pk_llm_daily_user_usage");
@@ -529,6 +537,10 @@ namespace Platform.Data.Migrations
                     b.Property<int>("OutputTokens")
                         .HasColumnType("integer")
                         .HasColumnName("output_tokens");
+
+                    b.Property<bool>("PriceMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("price_missing");
 
                     b.Property<string>("Provider")
                         .IsRequired()

@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { fakeApi, json } from "@/testing/fakeApi";
 import { UsagePanel } from "./UsagePanel";
 
-const row = (key: string, costUsd: number, split: string | null = null, name: string | null = null, refusedCalls = 0) => ({
-  key, split, name, calls: 2, refusedCalls, inputTokens: 1200, cachedInputTokens: 0, outputTokens: 800, costUsd,
+const row = (key: string, costUsd: number, split: string | null = null, name: string | null = null, refusedCalls = 0, unpricedCalls = 0) => ({
+  key, split, name, calls: 2, refusedCalls, unpricedCalls, inputTokens: 1200, cachedInputTokens: 0, outputTokens: 800, costUsd,
 });
 
 function reportFor(groupBy: string) {
   const rows = {
     day_by_model: [row("2026-11-26", 0.06, "gpt-4o")],
-    model: [row("gpt-4o", 0.06, null, null, 3)],
+    model: [row("gpt-4o", 0.06, null, null, 3, 1)],
     module: [row("ask", 0.05), row("summary", 0.01)],
     user: [row("900", 0.04, null, "Owner 0"), row("901", 0.02)],
   }[groupBy] ?? [];
@@ -34,7 +34,7 @@ describe("UsagePanel", () => {
     expect((await screen.findByRole("figure")).getAttribute("aria-label")).toBe("Cost per day by model: $0.06 in 2 calls");
     const byModel = await screen.findByRole("table", { name: "By model" });
     expect(within(byModel).getByText("1.2K / 800")).toBeTruthy();
-    expect(within(byModel).getByRole("row", { name: /^gpt-4o/ }).textContent).toContain("2 (+3 refused)");
+    expect(within(byModel).getByRole("row", { name: /^gpt-4o/ }).textContent).toContain("2 (+3 refused) (1 without a price)");
     expect(screen.getByRole("figure").querySelector("figcaption")?.textContent).toBe("Cost per day · $0.06 in 2 calls · 3 refused by the budget");
     expect(within(await screen.findByRole("table", { name: "Top modules" })).getByText("ask")).toBeTruthy();
     const members = await screen.findByRole("table", { name: "Top members" });

@@ -68,6 +68,7 @@ function DailyCost({ report }: { report: Report }) {
       <figcaption>
         Cost per day · {summary}
         {report.totals.refusedCalls > 0 && ` · ${report.totals.refusedCalls} refused by the budget`}
+        {report.totals.unpricedCalls > 0 && ` · ${report.totals.unpricedCalls} charged at the highest rates: their model has no price`}
       </figcaption>
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={days}>
@@ -112,6 +113,12 @@ function UsageTable({ caption, report, limit, showTokens = false }: { caption: s
             <td>
               {row.calls}
               {row.refusedCalls > 0 && <span className="muted"> (+{row.refusedCalls} refused)</span>}
+              {row.unpricedCalls > 0 && (
+                <span className="bad" title="No price is known for this model: these calls are charged at the highest rates of any model until one is added.">
+                  {" "}
+                  ({row.unpricedCalls} without a price)
+                </span>
+              )}
             </td>
             {showTokens && (
               <td>

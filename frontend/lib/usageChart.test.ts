@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lastThirtyDays, stackByModel } from "./usageChart";
 
-const row = (key: string, split: string, costUsd: number) => ({ key, split, costUsd, calls: 1, refusedCalls: 0, inputTokens: 1, cachedInputTokens: 0, outputTokens: 1 });
+const row = (key: string, split: string, costUsd: number) => ({ key, split, costUsd, calls: 1, refusedCalls: 0, unpricedCalls: 0, inputTokens: 1, cachedInputTokens: 0, outputTokens: 1 });
 
 describe("stackByModel", () => {
   it("gives one entry per day with each model's cost, days in order", () => {

@@ -18,7 +18,9 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         using var owner = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
         var member = scenario.Guilds[0].Members![2];
         var memberId = (long)member.User!.Id;
-        await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o-mini", 0.01m), Call(guild, 1, "ask", "gpt-4o", 0.02m), Call(guild, memberId, "summary", "gpt-4o", 0.04m),
+        var unpriced = Call(guild, memberId, "summary", "gpt-4o", 0.04m);
+        unpriced.PriceMissing = true;
+        await WriteAsync(scenario, Call(guild, 1, "ask", "gpt-4o-mini", 0.01m), Call(guild, 1, "ask", "gpt-4o", 0.02m), unpriced,
             Refused(guild, 1, "ask", "gpt-4o"), Call(guild + 1, 1, "ask", "gpt-4o", 5m));
         await owner.SendAsync(HttpMethod.Put, $"/api/guilds/{guild}/llm/budget", new { monthlyLimitUsd = 1m });
 
@@ -28,7 +30,7 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         var byDay = await ReportAsync(owner, guild, "day");
         var byDayAndModel = await ReportAsync(owner, guild, "day_by_model");
 
-        Assert.Equal([("gpt-4o", 2L, 1L, 0.06m), ("gpt-4o-mini", 1L, 0L, 0.01m)], byModel.Rows.Select(r => (r.Key, r.Calls, r.RefusedCalls, r.CostUsd)));
+        Assert.Equal([("gpt-4o", 2L, 1L, 1L, 0.06m), ("gpt-4o-mini", 1L, 0L, 0L, 0.01m)], byModel.Rows.Select(r => (r.Key, r.Calls, r.RefusedCalls, r.UnpricedCalls, r.CostUsd)));
         Assert.Equal([(1L, 0L), (2L, 1L)], byUser.Rows.Select(r => (r.Calls, r.RefusedCalls)).Order());
         Assert.Equal([(memberId.ToString(), member.Nick ?? member.User.GlobalName ?? member.User.Username, 0.04m), ("1", null, 0.03m)], byUser.Rows.Select(r => (r.Key, r.Name, r.CostUsd)));
         Assert.All(byModel.Rows, row => Assert.Null(row.Name));
@@ -43,8 +45,8 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Equal(
             [
-                "model,calls,refused_calls,input_tokens,cached_input_tokens,output_tokens,cost_usd",
-                "gpt-4o,2,1,240,0,160,0.060000000", "gpt-4o-mini,1,0,120,0,80,0.010000000", "total,3,1,360,0,240,0.070000000",
+                "model,calls,refused_calls,unpriced_calls,input_tokens,cached_input_tokens,output_tokens,cost_usd",
+                "gpt-4o,2,1,1,240,0,160,0.060000000", "gpt-4o-mini,1,0,0,120,0,80,0.010000000", "total,3,1,1,360,0,240,0.070000000",
             ],
             (await csv.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n'));
     }

@@ -144,10 +144,10 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .ToDictionary(line => line[..line.IndexOf('=')], line => line[(line.IndexOf('=') + 1)..]);
         Assert.Equal(
-            ["BOT_OWNER_IDS", "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "LLM_ENDPOINT", "LLM_MODEL", "POSTGRES_PASSWORD", "PUBLIC_URL", "REDIS_PASSWORD"],
+            ["BOT_OWNER_IDS", "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "LLM_ENDPOINT", "LLM_MODEL", "LLM_PROVIDER", "POSTGRES_PASSWORD", "PUBLIC_URL", "REDIS_PASSWORD"],
             example.Keys);
         Assert.All(new[] { "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "POSTGRES_PASSWORD", "REDIS_PASSWORD" }, key => Assert.Equal("", example[key]));
-        Assert.Equal("gpt-4o-mini", example["LLM_MODEL"]);
+        Assert.Equal(("gpt-4o-mini", "openai"), (example["LLM_MODEL"], example["LLM_PROVIDER"]));
     }
 
     [Fact]

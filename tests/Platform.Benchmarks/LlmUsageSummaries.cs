@@ -61,7 +61,7 @@ internal static class LlmUsageSummaries
             .GroupBy(u => new { u.Module, u.ModelRequested })
             .OrderByDescending(g => g.Sum(u => u.CostUsd))
             .Select(g => new LlmUsageLine(
-                g.Key.Module, g.Key.ModelRequested, g.Count(u => u.Status != LlmCallStatus.BudgetBlocked), g.Count(u => u.Status == LlmCallStatus.BudgetBlocked),
+                g.Key.Module, g.Key.ModelRequested, g.Count(u => u.Status != LlmCallStatus.BudgetBlocked), g.Count(u => u.Status == LlmCallStatus.BudgetBlocked), g.Count(u => u.PriceMissing),
                 g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
             .ToListAsync());
 

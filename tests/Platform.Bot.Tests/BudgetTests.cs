@@ -74,6 +74,29 @@ public sealed class BudgetTests(BotEnvironment environment)
     }
 
     [Fact]
+    public async Task A_call_to_a_model_with_no_price_is_charged_at_the_highest_rates_marked_and_held_to_the_budget()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        // An OpenAI-compatible endpoint of a provider the price table does not know.
+        await scenario.StartBotAsync(settings: "Llm:Provider=another-provider");
+        var guild = await scenario.GuildAsync();
+        await SetBudgetAsync(scenario, guild.Id, monthly: 0.0000001m, softPercent: 100, alertChannel: null);
+
+        var first = await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
+        await using var db = scenario.CreateDbContext();
+        var record = await Eventually.ValueAsync(() => db.LlmUsage.AsNoTracking().SingleOrDefaultAsync(u => u.Status == LlmCallStatus.Ok), "the first call recorded");
+        var second = await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
+
+        Assert.Equal("Emulated answer to: Hi", first.Text());
+        Assert.StartsWith("This server has used its AI budget", second.Text());
+        var ceiling = new LlmPriceBook(await db.LlmModelPrices.AsNoTracking().ToListAsync()).Ceiling(record.OccurredAt)!;
+        Assert.True(record.PriceMissing);
+        Assert.Equal(LlmPriceBook.Cost(ceiling, record.InputTokens, record.CachedInputTokens, record.OutputTokens), record.CostUsd);
+        Assert.True(record.CostUsd > 0);
+        await Eventually.TrueAsync(async () => await db.LlmDailyUsage.SumAsync(d => d.UnpricedCalls) == 1, "the unpriced call counted in the rollup");
+    }
+
+    [Fact]
     public async Task A_member_over_the_daily_allowance_is_refused_while_others_go_on()
     {
         await using var scenario = await BotScenario.StartAsync(environment);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Platform.Data;
+using Platform.Bot.Telemetry;
 using Platform.Data.Llm;
 
 namespace Platform.Bot.Llm.Usage;
@@ -7,7 +8,10 @@ namespace Platform.Bot.Llm.Usage;
 /// <summary>
 /// Prices calls as they end, from the price table, read again every few minutes so a new price row
 /// applies without a restart. Until the table has been read (Postgres away since start) the seeded
-/// list prices apply, so a call is never priced at zero for want of a database.
+/// list prices apply, so a call is never priced at zero for want of a database. A model with no price
+/// at all is charged at the highest rates of any model (<see cref="LlmPriceBook.Ceiling"/>) and marked
+/// <see cref="LlmUsage.PriceMissing"/>: its spend counts against budgets early rather than never, and
+/// admins see which calls were priced so, until a price row for the model is added.
 /// </summary>
 public sealed partial class LlmPrices(IServiceScopeFactory scopes, TimeProvider time, ILogger<LlmPrices> logger)
 {
@@ -40,10 +44,18 @@ public sealed partial class LlmPrices(IServiceScopeFactory scopes, TimeProvider 
         if (book.Find(usage.Provider, usage.ModelRequested, usage.ModelReturned, usage.OccurredAt) is { } price)
         {
             usage.CostUsd = LlmPriceBook.Cost(price, usage.InputTokens, usage.CachedInputTokens, usage.OutputTokens);
+            return;
         }
-        else if (unpriced.TryAdd($"{usage.Provider}/{usage.ModelReturned ?? usage.ModelRequested}", true))
+
+        var model = usage.ModelReturned ?? usage.ModelRequested;
+        usage.PriceMissing = true;
+        usage.CostUsd = (book.Ceiling(usage.OccurredAt) ?? Seeded.Ceiling(usage.OccurredAt)) is { } ceiling
+            ? LlmPriceBook.Cost(ceiling, usage.InputTokens, usage.CachedInputTokens, usage.OutputTokens)
+            : 0;
+        BotTelemetry.LlmUnpricedCalls.Add(1, new KeyValuePair<string, object?>("gen_ai.request.model", model));
+        if (unpriced.TryAdd($"{usage.Provider}/{model}", true))
         {
-            LogUnpriced(usage.Provider, usage.ModelReturned ?? usage.ModelRequested);
+            LogUnpriced(usage.Provider, model);
         }
     }
 
@@ -73,7 +85,7 @@ public sealed partial class LlmPrices(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No price for {Provider} model {Model}: its calls are recorded at zero cost until a price row is added")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No price for {Provider} model {Model}: its calls are charged at the highest rates of any model until a price row is added to llm_model_prices")]
     private partial void LogUnpriced(string provider, string model);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the model prices; calls are priced with the prices read before")]

@@ -53,7 +53,8 @@ public sealed class AskModule(
         }
 
         lines.AddRange(byModule.Take(5).Select(line =>
-            $"- `{line.Module}` on `{line.Model}`: {Count(line.Calls, "call")}{(line.RefusedCalls > 0 ? $" (and {Count(line.RefusedCalls, "call")} refused by the budget)" : "")}, {Usd.Format(line.CostUsd)}"));
+            $"- `{line.Module}` on `{line.Model}`: {Count(line.Calls, "call")}{(line.RefusedCalls > 0 ? $" (and {Count(line.RefusedCalls, "call")} refused by the budget)" : "")}, " +
+            $"{Usd.Format(line.CostUsd)}{(line.UnpricedCalls > 0 ? $" ({line.UnpricedCalls:N0} with no price for the model, charged at the highest rates)" : "")}"));
         await RespondAsync(MessageText.Fit(string.Join('\n', lines)), ephemeral: true);
     }
 

@@ -1064,6 +1064,8 @@ export interface components {
             /** Format: int64 */
             refusedCalls: number;
             /** Format: int64 */
+            unpricedCalls: number;
+            /** Format: int64 */
             inputTokens: number;
             /** Format: int64 */
             cachedInputTokens: number;
