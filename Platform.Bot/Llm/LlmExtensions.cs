@@ -34,6 +34,7 @@ public static class LlmExtensions
 
         builder.Services.AddSingleton<LlmUsageSpool>();
         builder.Services.AddSingleton<LlmUsageQueue>();
+        builder.Services.AddSingleton<LlmUsageWriting>();
         builder.Services.AddSingleton<LlmPrices>();
         builder.Services.AddSingleton<SpendCounters>();
         builder.Services.AddSingleton<GuildBudgets>();

@@ -62,4 +62,10 @@ public static class BotTelemetry
 
     public static readonly Counter<long> LlmUnpricedCalls = Meter.CreateCounter<long>(
         "bot.llm.unpriced_calls", "{call}", "LLM calls to a model with no price, charged at the highest rates of any model, by model.");
+
+    public static readonly Counter<long> LlmUsageDeadLettered = Meter.CreateCounter<long>(
+        "bot.llm.usage.dead_lettered", "{record}", "LLM usage records Postgres refused for what they hold, set aside in the spool's dead-letter folder.");
+
+    public static readonly Counter<long> LlmUsageFitted = Meter.CreateCounter<long>(
+        "bot.llm.usage.fitted", "{record}", "LLM usage records whose text was cut to fit its columns before it was written.");
 }

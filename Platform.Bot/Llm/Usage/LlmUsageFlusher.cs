@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Npgsql;
 using Platform.Bot.Telemetry;
 using Platform.Data.Llm;
 
@@ -9,17 +7,16 @@ namespace Platform.Bot.Llm.Usage;
 /// Moves usage records from the queue to Postgres: whatever has queued while the last batch was
 /// written becomes the next batch, so a record waits at most one batch write. A batch Postgres
 /// cannot take goes to the spool, and the spool is offered again every few seconds until it is
-/// empty. At shutdown the queue is drained to Postgres, or to the spool if Postgres is away.
+/// empty (<see cref="LlmUsageWriting"/> sets aside, alone, a record Postgres refuses for what it
+/// holds). At shutdown the queue is drained to Postgres, or to the spool if Postgres is away.
 /// </summary>
-public sealed partial class LlmUsageFlusher(
+public sealed class LlmUsageFlusher(
     LlmUsageQueue queue,
     LlmUsageSpool spool,
-    NpgsqlDataSource dataSource,
+    LlmUsageWriting writing,
     LlmSettings settings,
-    TimeProvider time,
-    ILogger<LlmUsageFlusher> logger) : BackgroundService
+    TimeProvider time) : BackgroundService
 {
-    private readonly LlmUsageBatchWriter writer = new(dataSource, time);
     private long lastSpoolAttempt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,7 +63,6 @@ public sealed partial class LlmUsageFlusher(
         }
 
         await ReplaySpoolAsync();
-        await writer.DisposeAsync();
     }
 
     /// <summary>Waits for a record, but wakes for the spool's next retry while it holds records.</summary>
@@ -93,30 +89,10 @@ public sealed partial class LlmUsageFlusher(
     {
         // While the spool holds records Postgres was away a moment ago: the batch joins the spool
         // rather than make every call wait out a connection timeout.
-        if (!spool.IsEmpty || !await TryWriteAsync(batch, writer.WriteAsync))
+        if (!spool.IsEmpty || !await writing.WriteAsync(batch))
         {
             await spool.AppendAsync(batch, CancellationToken.None);
             BotTelemetry.LlmUsageSpooled.Add(batch.Count);
-        }
-    }
-
-    private async Task<bool> TryWriteAsync(IReadOnlyCollection<LlmUsage> batch, Func<IReadOnlyCollection<LlmUsage>, CancellationToken, Task<int>> write)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var activity = BotTelemetry.ActivitySource.StartActivity("llm usage flush");
-        activity?.SetTag("llm.usage.records", batch.Count);
-        try
-        {
-            var written = await write(batch, CancellationToken.None);
-            BotTelemetry.LlmUsageWritten.Add(written);
-            BotTelemetry.LlmUsageFlushDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return true;
-        }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, error.Message);
-            LogWriteFailed(error, batch.Count);
-            return false;
         }
     }
 
@@ -133,13 +109,13 @@ public sealed partial class LlmUsageFlusher(
         lastSpoolAttempt = time.GetTimestamp();
         foreach (var file in spool.Files())
         {
-            if (await LlmUsageSpool.ReadAsync(file, CancellationToken.None) is not { } batch)
+            if (await spool.ReadAsync(file, CancellationToken.None) is not { } batch)
             {
                 continue;
             }
 
             // Its commit may have happened with the answer lost: only what is missing is written.
-            if (!await TryWriteAsync(batch, writer.WriteMissingAsync))
+            if (!await writing.WriteMissingAsync(batch))
             {
                 return;
             }
@@ -148,7 +124,4 @@ public sealed partial class LlmUsageFlusher(
             BotTelemetry.LlmUsageReplayed.Add(batch.Count);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Postgres did not take {Count} LLM usage records; they wait in the spool")]
-    private partial void LogWriteFailed(Exception error, int count);
 }
