@@ -7,7 +7,6 @@ using Platform.Bot.Llm.Budgets;
 using Platform.Bot.Llm.Calls;
 using Platform.Bot.Llm.Usage;
 using Platform.Bot.ModuleSystem;
-using Platform.Data;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -30,7 +29,6 @@ public static class LlmExtensions
         }
 
         builder.Services.AddSingleton(settings);
-        builder.AddNpgsqlDataSource(PlatformDbOptions.ConnectionName, npgsql => npgsql.DisableHealthChecks = true);
 
         builder.Services.AddSingleton<LlmUsageSpool>();
         builder.Services.AddSingleton<LlmUsageQueue>();
