@@ -4,8 +4,9 @@ using Platform.Hosting.Compose;
 using Platform.Hosting.NodeApps;
 
 /// <summary>
-/// How each service is deployed with Compose: its Dockerfile and its networks (DESIGN.md). Only the
-/// frontend publishes a port; the bot reaches Discord through <c>intranet</c> and publishes none.
+/// How each service is deployed with Compose: its Dockerfile and its networks (docs/architecture.md). Only the
+/// frontend is reachable from outside the host (the dashboard's UI is bound to 127.0.0.1); the bot reaches
+/// Discord through <c>intranet</c> and publishes no port.
 /// </summary>
 internal static class PlatformServices
 {

@@ -1,7 +1,7 @@
 namespace Platform.Hosting.Compose;
 
 /// <summary>
-/// The deployment's three networks (DESIGN.md): <c>internet</c> for what faces users, <c>intranet</c>
+/// The deployment's three networks (docs/architecture.md): <c>internet</c> for what faces users, <c>intranet</c>
 /// for the services that talk to each other and to Discord, and <c>dbnet</c>, with no route out,
 /// for the data stores and whoever reads them.
 /// </summary>

@@ -32,7 +32,7 @@ public static class PlatformInfrastructureExtensions
                 .AddDatabase("platformdb");
             var redis = builder.AddRedis("redis", password: redisPassword)
                 .WithDataVolume()
-                .WithPersistence()
+                .WithAppendOnlyFile()
                 .PublishAsComposeService(ComposeInfrastructure.Redis());
             return new(mode, database, redis);
         }

@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using Platform.Testing;
 
 namespace Platform.AppHost.Tests;
@@ -29,6 +30,26 @@ public sealed class InfrastructureModeTests
             data.Path, "unused", "unused", "--Infrastructure:Mode=kubernetes"));
 
         Assert.Contains("it must be 'auto', 'containers' or 'local'", Innermost(error).Message);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task In_containers_mode_redis_keeps_an_append_only_file_as_documented()
+    {
+        using var data = TestDataDirectory.Create("mode");
+        // A runtime that answers "info": the model is only built here, never started.
+        var runtime = Path.Combine(data.Path, "fake-runtime");
+        await File.WriteAllTextAsync(runtime, "#!/bin/sh\necho 28.0.0\n");
+        File.SetUnixFileMode(runtime, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        var builder = await TestAppHost.CreateBuilderAsync(data.Path, "unused", "unused", "--Infrastructure:Mode=containers", $"--ASPIRE_CONTAINER_RUNTIME={runtime}");
+        var redis = builder.Resources.OfType<RedisResource>().Single();
+#pragma warning disable CS0618 // The replacement needs a started application's services.
+        var command = string.Join(' ', await redis.GetArgumentValuesAsync());
+#pragma warning restore CS0618
+
+        Assert.Contains("--appendonly yes --appendfsync everysec", command);
+        Assert.DoesNotContain("--save", command);
     }
 
     private static Exception Innermost(Exception error) =>
