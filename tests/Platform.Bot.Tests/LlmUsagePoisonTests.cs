@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Platform.Bot.Llm;
 using Platform.Bot.Llm.Usage;
+using Platform.Bot.Telemetry;
 using Platform.Data.Llm;
 
 namespace Platform.Bot.Tests;
@@ -42,6 +44,14 @@ public sealed class LlmUsagePoisonTests(BotEnvironment environment)
         var setAside = string.Concat(Directory.EnumerateFiles(Path.Combine(scenario.SpoolDirectory, "dead-letter"), "*.json").Select(File.ReadAllText));
         Assert.Contains(poison.Id.ToString(), setAside);
         Assert.Contains(spooledPoison.Id.ToString(), setAside);
+
+        // A record written already, recorded again on its own: a taken key is not bad data, and nothing is set aside.
+        using var flushes = new MetricCollector<double>(null, BotTelemetry.Name, "bot.llm.usage.flush.duration");
+        using var setAsides = new MetricCollector<long>(null, BotTelemetry.Name, "bot.llm.usage.dead_lettered");
+        await queue.RecordAsync(fresh[0]);
+        await Eventually.TrueAsync(() => flushes.GetMeasurementSnapshot().Count + setAsides.GetMeasurementSnapshot().Count > 0, "the repeated record handled");
+        Assert.Empty(setAsides.GetMeasurementSnapshot());
+        Assert.Equal(expected.Count, await db.LlmUsage.CountAsync());
     }
 
     private static LlmUsage Usage(decimal cost = 0.001m) => new()

@@ -41,6 +41,12 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
             return outcome;
         }
 
+        // A key already taken means the records are there already (a batch written twice): only what is missing is written.
+        if (PostgresErrors.Classify(error!) == PostgresFailure.Conflict && write != writer.WriteMissingAsync)
+        {
+            return await WriteOrSetAsideAsync(batch, writer.WriteMissingAsync);
+        }
+
         if (batch.Count == 1)
         {
             await spool.SetAsideAsync(batch, CancellationToken.None);
