@@ -16,15 +16,8 @@ public sealed class AccessChangeStamps(IConnectionMultiplexer redis, ApiRedisKey
 {
     private TimeSpan KeepFor => settings.Value.GuildListMaxAge + MemberRoles.CacheFor;
 
-    public async Task RecordAsync(GuildAccessChanged change)
-    {
-        var key = keys.AccessChanged((ulong)change.GuildId, (ulong?)change.UserId);
-        await redis.GetDatabase().StringSetAsync(key, time.GetUtcNow().ToUnixTimeMilliseconds(), KeepFor);
-        if (change.UserId is { } userId)
-        {
-            await redis.GetDatabase().KeyDeleteAsync(keys.MemberRoles((ulong)change.GuildId, (ulong)userId));
-        }
-    }
+    public Task RecordAsync(GuildAccessChanged change) =>
+        redis.GetDatabase().StringSetAsync(keys.AccessChanged((ulong)change.GuildId, (ulong?)change.UserId), time.GetUtcNow().ToUnixTimeMilliseconds(), KeepFor);
 
     /// <summary>The latest change to the user's rights in the guild, or null when none was reported lately.</summary>
     public async Task<DateTimeOffset?> ChangedAtAsync(ulong guildId, ulong userId)

@@ -45,9 +45,7 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
     private async Task<UsageReport> BuildCoreAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
     {
         var rows = query.GroupBy == UsageGrouping.User ? await ByUserAsync(guildId, query, cancellationToken) : await FromRollupsAsync(guildId, query, cancellationToken);
-        var totals = new UsageRow(
-            "total", null, rows.Sum(r => r.Calls), rows.Sum(r => r.RefusedCalls), rows.Sum(r => r.UnpricedCalls), rows.Sum(r => r.InputTokens), rows.Sum(r => r.CachedInputTokens), rows.Sum(r => r.OutputTokens), rows.Sum(r => r.CostUsd));
-        return new UsageReport(query.From, query.To, UsageQuery.NameOf(query.GroupBy), rows, totals, await MonthToDateAsync(guildId, cancellationToken));
+        return new UsageReport(query.From, query.To, UsageQuery.NameOf(query.GroupBy), rows, UsageRow.Sum("total", rows), await MonthToDateAsync(guildId, cancellationToken));
     }
 
     /// <summary>What the guild has spent this UTC month, against its budget if it has one.</summary>
@@ -103,8 +101,8 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
             ? await db.LlmDailyUserUsage.AsNoTracking()
                 .Where(d => d.GuildId == guildId && d.Day >= query.From && d.Day < rawFrom && d.Day <= query.To)
                 .GroupBy(d => d.UserId)
-                .Select(g => new MemberSums(
-                    g.Key, g.Sum(d => d.Calls), g.Sum(d => d.RefusedCalls), g.Sum(d => d.UnpricedCalls), g.Sum(d => d.InputTokens), g.Sum(d => d.CachedInputTokens), g.Sum(d => d.OutputTokens), g.Sum(d => d.CostUsd)))
+                .Select(g => new UsageRow(
+                    g.Key.ToString(), null, g.Sum(d => d.Calls), g.Sum(d => d.RefusedCalls), g.Sum(d => d.UnpricedCalls), g.Sum(d => d.InputTokens), g.Sum(d => d.CachedInputTokens), g.Sum(d => d.OutputTokens), g.Sum(d => d.CostUsd), null))
                 .ToListAsync(cancellationToken)
             : [];
         var (from, to) = (Start(rawFrom), Start(query.To.AddDays(1)));
@@ -112,21 +110,19 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
             ? await db.LlmUsage.AsNoTracking()
                 .Where(u => u.GuildId == guildId && u.OccurredAt >= from && u.OccurredAt < to)
                 .GroupBy(u => u.UserId ?? 0)
-                .Select(g => new MemberSums(
-                    g.Key, g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked), g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked), g.LongCount(u => u.PriceMissing),
-                    g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
+                .Select(g => new UsageRow(
+                    g.Key.ToString(), null, g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked), g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked), g.LongCount(u => u.PriceMissing),
+                    g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd), null))
                 .ToListAsync(cancellationToken)
             : [];
+        // A member's settled days and calls since are summed together; calls made outside any member (user 0) are "unknown".
         return [.. settled.Concat(recent)
-            .GroupBy(m => m.UserId)
-            .Select(g => new UsageRow(g.Key == 0 ? "unknown" : g.Key.ToString(CultureInfo.InvariantCulture), null,
-                g.Sum(m => m.Calls), g.Sum(m => m.RefusedCalls), g.Sum(m => m.UnpricedCalls), g.Sum(m => m.InputTokens), g.Sum(m => m.CachedInputTokens), g.Sum(m => m.OutputTokens), g.Sum(m => m.CostUsd)))
+            .GroupBy(m => m.Key)
+            .Select(g => UsageRow.Sum(g.Key == "0" ? "unknown" : g.Key, g))
             .OrderByDescending(r => r.CostUsd)];
     }
 
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
-    private sealed record MemberSums(long UserId, long Calls, long RefusedCalls, long UnpricedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
 }
 
 public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IReadOnlyList<UsageRow> Rows, UsageRow Totals, MonthToDate MonthToDate);
@@ -139,6 +135,15 @@ public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IRe
 /// <param name="RefusedCalls">Calls the budget refused before they reached it; they cost nothing.</param>
 /// <param name="UnpricedCalls">Of the calls, those to a model with no price, charged at the highest rates of any model.</param>
 public sealed record UsageRow(
-    string Key, string? Split, long Calls, long RefusedCalls, long UnpricedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, string? Name = null);
+    string Key, string? Split, long Calls, long RefusedCalls, long UnpricedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, string? Name = null)
+{
+    /// <summary>The rows added up under one key: a report's total, or a member's settled days and calls since.</summary>
+    public static UsageRow Sum(string key, IEnumerable<UsageRow> rows)
+    {
+        var all = rows.ToList();
+        return new(key, null, all.Sum(r => r.Calls), all.Sum(r => r.RefusedCalls), all.Sum(r => r.UnpricedCalls),
+            all.Sum(r => r.InputTokens), all.Sum(r => r.CachedInputTokens), all.Sum(r => r.OutputTokens), all.Sum(r => r.CostUsd));
+    }
+}
 
 public sealed record MonthToDate(DateOnly Since, decimal SpentUsd, decimal? BudgetUsd, decimal? PercentOfBudget);

@@ -11,10 +11,13 @@ public sealed class CsrfProtection : IEndpointFilter
 {
     public const string HeaderName = "X-CSRF-Token";
 
+    /// <summary>Any method but the safe ones (RFC 9110 §9.2.1): those are the requests CSRF defences guard.</summary>
+    public static bool ChangesSomething(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method))
+        if (!ChangesSomething(http.Request.Method))
         {
             return await next(context);
         }

@@ -14,7 +14,7 @@ public sealed class SameOriginWrites(RequestDelegate next, IOptions<DashboardSet
     public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
     {
         var request = http.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || IsOwnSite(request))
+        if (!CsrfProtection.ChangesSomething(request.Method) || IsOwnSite(request))
         {
             await next(http);
             return;
