@@ -19,11 +19,11 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
 
     /// <summary>Writes records never written before; false when Postgres is away and the batch must wait.</summary>
     public async Task<bool> WriteAsync(IReadOnlyCollection<LlmUsage> batch) =>
-        await WriteOrSetAsideAsync(Fit(batch), writer.WriteAsync) != Outcome.Unavailable;
+        await WriteOrSetAsideAsync(Fit(batch), onlyMissing: false) != Outcome.Unavailable;
 
     /// <summary>Writes what of a replayed batch is not there yet; false when Postgres is away.</summary>
     public async Task<bool> WriteMissingAsync(IReadOnlyCollection<LlmUsage> batch) =>
-        await WriteOrSetAsideAsync(Fit(batch), writer.WriteMissingAsync) != Outcome.Unavailable;
+        await WriteOrSetAsideAsync(Fit(batch), onlyMissing: true) != Outcome.Unavailable;
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 
@@ -33,18 +33,19 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
     /// aside and the rest flow. Halves go through the writer that skips records already written, so
     /// an outage in the middle leaves a batch that replays whole without counting anything twice.
     /// </summary>
-    private async Task<Outcome> WriteOrSetAsideAsync(IReadOnlyCollection<LlmUsage> batch, Func<IReadOnlyCollection<LlmUsage>, CancellationToken, Task<int>> write)
+    /// <param name="onlyMissing">Write through the statement that skips records already there, as for a replay.</param>
+    private async Task<Outcome> WriteOrSetAsideAsync(IReadOnlyCollection<LlmUsage> batch, bool onlyMissing)
     {
-        var (outcome, error) = await TryWriteAsync(batch, write);
-        if (outcome != Outcome.Refused)
+        var (outcome, error) = await TryWriteAsync(batch, onlyMissing);
+        // A key already taken means the records are there already (a batch written twice): only what is missing is written.
+        if (outcome == Outcome.Conflict && !onlyMissing)
         {
-            return outcome;
+            return await WriteOrSetAsideAsync(batch, onlyMissing: true);
         }
 
-        // A key already taken means the records are there already (a batch written twice): only what is missing is written.
-        if (PostgresErrors.Classify(error!) == PostgresFailure.Conflict && write != writer.WriteMissingAsync)
+        if (outcome is Outcome.Written or Outcome.Unavailable)
         {
-            return await WriteOrSetAsideAsync(batch, writer.WriteMissingAsync);
+            return outcome;
         }
 
         if (batch.Count == 1)
@@ -58,7 +59,7 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
         var half = batch.Count / 2;
         foreach (var part in new[] { batch.Take(half).ToList(), batch.Skip(half).ToList() })
         {
-            if (await WriteOrSetAsideAsync(part, writer.WriteMissingAsync) == Outcome.Unavailable)
+            if (await WriteOrSetAsideAsync(part, onlyMissing: true) == Outcome.Unavailable)
             {
                 return Outcome.Unavailable;
             }
@@ -67,14 +68,14 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
         return Outcome.Written;
     }
 
-    private async Task<(Outcome Outcome, Exception? Error)> TryWriteAsync(IReadOnlyCollection<LlmUsage> batch, Func<IReadOnlyCollection<LlmUsage>, CancellationToken, Task<int>> write)
+    private async Task<(Outcome Outcome, Exception? Error)> TryWriteAsync(IReadOnlyCollection<LlmUsage> batch, bool onlyMissing)
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = BotTelemetry.ActivitySource.StartActivity("llm usage flush");
         activity?.SetTag("llm.usage.records", batch.Count);
         try
         {
-            var written = await write(batch, CancellationToken.None);
+            var written = await (onlyMissing ? writer.WriteMissingAsync(batch, CancellationToken.None) : writer.WriteAsync(batch, CancellationToken.None));
             BotTelemetry.LlmUsageWritten.Add(written);
             BotTelemetry.LlmUsageFlushDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return (Outcome.Written, null);
@@ -82,13 +83,16 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
         catch (Exception error) when (error is NpgsqlException or TimeoutException or InvalidOperationException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, error.Message);
-            if (PostgresErrors.Classify(error) is PostgresFailure.BadData or PostgresFailure.Conflict)
+            switch (PostgresErrors.Classify(error))
             {
-                return (Outcome.Refused, error);
+                case PostgresFailure.BadData:
+                    return (Outcome.Refused, error);
+                case PostgresFailure.Conflict:
+                    return (Outcome.Conflict, error);
+                default:
+                    LogWriteFailed(error, batch.Count);
+                    return (Outcome.Unavailable, error);
             }
-
-            LogWriteFailed(error, batch.Count);
-            return (Outcome.Unavailable, error);
         }
     }
 
@@ -116,7 +120,10 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
     private enum Outcome
     {
         Written,
+        /// <summary>Postgres refused what the batch holds.</summary>
         Refused,
+        /// <summary>A key the batch writes is taken already.</summary>
+        Conflict,
         Unavailable,
     }
 }
