@@ -8,6 +8,11 @@ using Platform.Api.Me;
 using Platform.Api.Modules;
 using Platform.Api.Status;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -35,4 +40,5 @@ app.MapGuildsApi()
     .MapAnalyticsApi()
     .MapAuditLogApi();
 
-app.Run();
+await app.RunAsync();
+return 0;

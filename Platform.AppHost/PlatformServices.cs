@@ -13,6 +13,9 @@ internal static class PlatformServices
     public const string PublicUrlParameter = "public-url";
     public const string BotTotalShardsParameter = "bot-total-shards";
 
+    /// <summary>Where the bot image keeps LLM usage records while Postgres is away (its Dockerfile makes it the image user's).</summary>
+    public const string BotSpoolDirectory = "/var/lib/platform-bot/spool";
+
     /// <summary>The services read <c>ConnectionStrings__*</c> and <c>services__*</c>; Aspire's per-property variables would only repeat them.</summary>
     public const ReferenceEnvironmentInjectionFlags ReferenceEnvironment =
         ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
@@ -25,6 +28,7 @@ internal static class PlatformServices
     public static ComposeServiceAnnotation Api { get; } = new(ComposeNetworks.Internet, ComposeNetworks.Intranet, ComposeNetworks.DbNet)
     {
         Dockerfile = "Platform.Api/Dockerfile",
+        Healthcheck = DotnetHealthcheck("Platform.Api.dll"),
     };
 
     public static ComposeServiceAnnotation Frontend { get; } = new(ComposeNetworks.Internet, ComposeNetworks.Intranet)
@@ -32,7 +36,11 @@ internal static class PlatformServices
         Dockerfile = "frontend/Dockerfile",
         ContainerPort = 3000,
         Ports = ["3000:3000"],
+        Healthcheck = new(["CMD", "node", "-e", "fetch('http://127.0.0.1:3000/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]),
     };
+
+    /// <summary>The aspnet image has no curl: the service's own binary asks its <c>/health</c> (HealthProbe in Platform.ServiceDefaults).</summary>
+    private static ComposeHealthcheck DotnetHealthcheck(string assembly) => new(["CMD", "dotnet", assembly, "--health-probe"]);
 
     /// <summary>
     /// <c>Compose:BotReplicas</c> (set when publishing) runs the bot as that many services, each taking
@@ -55,6 +63,8 @@ internal static class PlatformServices
         return bot.PublishAsComposeService(new(ComposeNetworks.Intranet, ComposeNetworks.DbNet)
         {
             Dockerfile = "Platform.Bot/Dockerfile",
+            Healthcheck = DotnetHealthcheck("Platform.Bot.dll"),
+            Volumes = new Dictionary<string, string> { ["spool"] = BotSpoolDirectory },
             Replicas = replicas,
             ReplicaEnvironment = replicas == 1 ? null : index => new Dictionary<string, string>
             {

@@ -41,6 +41,7 @@ public static class LlmExtensions
         builder.Services.AddSingleton<LlmUsageRecorder>();
         builder.Services.AddHostedService<LlmUsageFlusher>();
         builder.Services.AddHostedService<LlmUsageMaintenance>();
+        builder.Services.AddHealthChecks().AddCheck<LlmSpoolHealthCheck>("llm-usage-spool");
 
         builder.Services.AddChatClient(_ => CreateProvider(settings))
             .UseOpenTelemetry(sourceName: TelemetrySource)

@@ -9,7 +9,7 @@ internal sealed class ComposeFileBuilder(DistributedApplicationModel model, Dist
 {
     public ComposeValueResolver Values { get; } = new();
 
-    public async Task<ComposeFile> BuildAsync(string name, CancellationToken cancellationToken)
+    public async Task<ComposeFile> BuildAsync(CancellationToken cancellationToken)
     {
         var services = new SortedDictionary<string, ComposeService>(StringComparer.Ordinal);
         var volumes = new SortedDictionary<string, ComposeVolume>(StringComparer.Ordinal);
@@ -29,12 +29,20 @@ internal sealed class ComposeFileBuilder(DistributedApplicationModel model, Dist
             var names = annotation.ServiceNames(resource.Name);
             for (var replica = 0; replica < names.Count; replica++)
             {
-                services[names[replica]] = annotation.ReplicaEnvironment is { } replicaEnvironment ? service.With(replicaEnvironment(replica)) : service;
+                var copy = service.With(annotation.ReplicaEnvironment?.Invoke(replica) ?? new Dictionary<string, string>());
+                foreach (var (volume, target) in annotation.Volumes)
+                {
+                    var volumeName = $"{names[replica]}-{volume}";
+                    copy.Volumes.Add($"{volumeName}:{target}");
+                    volumes[volumeName] = new();
+                }
+
+                services[names[replica]] = copy;
             }
         }
 
         services[ComposeDashboard.ServiceName] = ComposeDashboard.Service();
-        return new ComposeFile(name, services, ComposeNetworks.Definitions(), volumes);
+        return new ComposeFile(services, ComposeNetworks.Definitions(), volumes);
     }
 
     private async Task<ComposeService> BuildServiceAsync(IResource resource, ComposeServiceAnnotation annotation, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ namespace Platform.Hosting.Compose;
 
 /// <summary>A Compose file as the publisher writes it; sorted collections keep two publishes byte-identical.</summary>
 public sealed record ComposeFile(
-    string Name,
     SortedDictionary<string, ComposeService> Services,
     SortedDictionary<string, ComposeNetwork> Networks,
     SortedDictionary<string, ComposeVolume> Volumes);

@@ -23,8 +23,8 @@ public static class ComposePublishingExtensions
             var output = Path.GetFullPath(context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory());
             var buildContext = Path.GetRelativePath(output, Path.GetFullPath(repositoryRoot, builder.AppHostDirectory)).Replace('\\', '/');
             var composer = new ComposeFileBuilder(context.Model, context.ExecutionContext, buildContext);
-            var file = await composer.BuildAsync(name, context.CancellationToken);
-            await ComposeFileWriter.WriteAsync(output, file, composer.Values.Parameters, context.CancellationToken);
+            var file = await composer.BuildAsync(context.CancellationToken);
+            await ComposeFileWriter.WriteAsync(output, name, file, composer.Values.Parameters, context.CancellationToken);
             context.Logger.LogInformation("Wrote {ComposeFile} and {EnvironmentExample} to {Directory}", ComposeFileWriter.ComposeFileName, ComposeFileWriter.EnvironmentExampleFileName, output);
         }, requiredBy: WellKnownPipelineSteps.Publish);
 

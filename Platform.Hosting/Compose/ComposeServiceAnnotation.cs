@@ -27,6 +27,9 @@ public sealed class ComposeServiceAnnotation(params string[] networks) : IResour
 
     public ComposeHealthcheck? Healthcheck { get; init; }
 
+    /// <summary>Named volumes of the service's own, by name and mount path; each replica gets its own (<c>bot-0-spool</c>).</summary>
+    public IReadOnlyDictionary<string, string> Volumes { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Several copies, named <c>name-0</c>, <c>name-1</c>, ..., each given <see cref="ReplicaEnvironment"/> for its index.</summary>
     public int Replicas { get; init; } = 1;
 

@@ -93,7 +93,7 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
         Assert.Contains("--appendonly yes", string.Join(' ', Compose.Service("redis")["command"]!.AsArray().Select(c => c!.ToString())));
         Assert.NotNull(Compose.Service("postgres")["healthcheck"]);
         Assert.NotNull(Compose.Service("redis")["healthcheck"]);
-        Assert.Equal(["postgres-data", "redis-data"], Compose.Compose["volumes"]!.AsObject().Select(v => v.Key));
+        Assert.Equal(["bot-spool", "postgres-data", "redis-data"], Compose.Compose["volumes"]!.AsObject().Select(v => v.Key));
 
         Assert.Equal("service_healthy", Compose.Service("migrations")["depends_on"]!["postgres"]!["condition"]!.ToString());
         foreach (var service in new[] { "api", "bot" })
@@ -103,6 +103,33 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
         }
 
         Assert.Null(Compose.Service("migrations")["restart"]);
+    }
+
+    [Fact]
+    public void The_services_have_health_checks_their_images_can_run_and_the_frontend_waits_for_a_healthy_api()
+    {
+        Assert.Equal(["CMD", "dotnet", "Platform.Api.dll", "--health-probe"], Compose.Service("api")["healthcheck"]!["test"]!.AsArray().Select(t => t!.ToString()));
+        Assert.Equal(["CMD", "dotnet", "Platform.Bot.dll", "--health-probe"], Compose.Service("bot")["healthcheck"]!["test"]!.AsArray().Select(t => t!.ToString()));
+        Assert.Contains("/healthz", Compose.Service("frontend")["healthcheck"]!["test"]!.ToJsonString());
+        Assert.Equal("service_healthy", Compose.Service("frontend")["depends_on"]!["api"]!["condition"]!.ToString());
+    }
+
+    [Fact]
+    public void The_bots_llm_usage_spool_is_on_a_named_volume_where_its_image_keeps_it()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Projects.Platform_AppHost.ProjectPath, "..", "Platform.Bot", "Dockerfile"));
+
+        Assert.Equal(["bot-spool:/var/lib/platform-bot/spool"], Compose.Service("bot")["volumes"]!.AsArray().Select(v => v!.ToString()));
+        Assert.Contains("ENV Llm__SpoolDirectory=/var/lib/platform-bot/spool", dockerfile);
+    }
+
+    [Fact]
+    public void Text_that_yaml_would_read_as_a_boolean_or_number_is_quoted()
+    {
+        var text = File.ReadAllText(Path.Combine(Compose.Directory, "docker-compose.yaml"));
+
+        Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED: \"true\"", text);
+        Assert.Equal("true", Compose.Environment("api")["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
     }
 
     [Theory]
@@ -144,10 +171,12 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .ToDictionary(line => line[..line.IndexOf('=')], line => line[(line.IndexOf('=') + 1)..]);
         Assert.Equal(
-            ["BOT_OWNER_IDS", "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "LLM_ENDPOINT", "LLM_MODEL", "LLM_PROVIDER", "POSTGRES_PASSWORD", "PUBLIC_URL", "REDIS_PASSWORD"],
+            ["COMPOSE_PROJECT_NAME", "BOT_OWNER_IDS", "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "LLM_ENDPOINT", "LLM_MODEL", "LLM_PROVIDER", "POSTGRES_PASSWORD", "PUBLIC_URL", "REDIS_PASSWORD"],
             example.Keys);
         Assert.All(new[] { "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "POSTGRES_PASSWORD", "REDIS_PASSWORD" }, key => Assert.Equal("", example[key]));
         Assert.Equal(("gpt-4o-mini", "openai"), (example["LLM_MODEL"], example["LLM_PROVIDER"]));
+        Assert.Equal("platform", example["COMPOSE_PROJECT_NAME"]);
+        Assert.Null(Compose.Compose["name"]);
     }
 
     [Fact]
@@ -171,6 +200,7 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
             Assert.Equal(("3", index.ToString()), (environment["Bot__ProcessCount"], environment["Bot__ProcessIndex"]));
             Assert.Equal("${BOT_TOTAL_SHARDS:?set BOT_TOTAL_SHARDS in .env}", environment["Bot__TotalShards"]);
             Assert.Null(published.ThreeBots.Service($"bot-{index}")["ports"]);
+            Assert.Equal([$"bot-{index}-spool:/var/lib/platform-bot/spool"], published.ThreeBots.Service($"bot-{index}")["volumes"]!.AsArray().Select(v => v!.ToString()));
         }
 
         Assert.Contains("BOT_TOTAL_SHARDS=", File.ReadAllText(Path.Combine(published.ThreeBots.Directory, ".env.example")));

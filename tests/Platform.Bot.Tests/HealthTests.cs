@@ -26,4 +26,22 @@ public sealed class HealthTests(BotEnvironment environment)
         Assert.Equal("fatal", (await scenario.ReadAsync())[1].State);
         Assert.StartsWith("Discord rejected the bot token (4004)", (await scenario.ReadAsync())[1].FatalReason);
     }
+
+    [Fact]
+    public async Task Health_is_unhealthy_while_the_llm_usage_spool_cannot_be_written()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        // Tests run as root, whom permissions do not stop: a file where the directory should be does.
+        var blocked = Path.Combine(scenario.SpoolDirectory, "not-a-directory");
+        Directory.CreateDirectory(scenario.SpoolDirectory);
+        await File.WriteAllTextAsync(blocked, "");
+        var bot = await scenario.StartBotAsync(settings: $"Llm:SpoolDirectory={blocked}");
+        using var client = bot.CreateClient();
+
+        var answer = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        File.Delete(blocked);
+        await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK, "healthy once the spool can be written");
+    }
 }
