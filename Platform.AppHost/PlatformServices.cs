@@ -36,7 +36,8 @@ internal static class PlatformServices
         Dockerfile = "frontend/Dockerfile",
         ContainerPort = 3000,
         Ports = ["3000:3000"],
-        Healthcheck = new(["CMD", "node", "-e", "fetch('http://127.0.0.1:3000/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]),
+        // Without spaces: Podman's Docker-compatible API splits a health check's arguments on them.
+        Healthcheck = new(["CMD", "node", "-e", "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]),
     };
 
     /// <summary>The aspnet image has no curl: the service's own binary asks its <c>/health</c> (HealthProbe in Platform.ServiceDefaults).</summary>

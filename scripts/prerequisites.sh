@@ -13,9 +13,10 @@ as_root() { if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 retry() { "$@" || { sleep 5; "$@"; } || { sleep 15; "$@"; }; }
 
 # Debian packages: Postgres and Redis run as host processes when no container runtime works;
-# Chromium drives the UI tests (Playwright's own browser download cannot run here).
+# Chromium drives the UI tests (Playwright's own browser download cannot run here); Podman,
+# docker-compose and mmdebstrap run the deployment test (tests/Platform.Deployment.Tests).
 packages=(postgresql redis-server)
-$for_tests && packages+=(chromium)
+$for_tests && packages+=(chromium podman runc uidmap slirp4netns fuse-overlayfs mmdebstrap docker-compose)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -24,6 +25,17 @@ if ((${#missing[@]})); then
   say "Installing ${missing[*]}"
   retry as_root apt-get update -qq
   retry as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if $for_tests; then
+  # Podman as it works on a host without systemd and with hybrid cgroups: runc (crun refuses them),
+  # cgroupfs, and no rlimits set on containers (setting RLIMIT_NOFILE is not permitted here).
+  containers_conf=/etc/containers/containers.conf.d/platform.conf
+  if [[ ! -f $containers_conf ]]; then
+    say "Configuring Podman ($containers_conf)"
+    as_root mkdir -p "$(dirname "$containers_conf")"
+    printf '[containers]\ndefault_ulimits = []\n[engine]\ncgroup_manager = "cgroupfs"\nruntime = "runc"\n' | as_root tee "$containers_conf" >/dev/null
+  fi
 fi
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required: https://dot.net/download" >&2; exit 1; }

@@ -30,8 +30,8 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var name = $"t{Guid.NewGuid():N}"[..12];
 
-        var created = await PlatformAppFixture.InvokeAsync(discord, guild, "tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]""", timeout.Token);
-        var shown = await PlatformAppFixture.InvokeAsync(discord, guild, "tag", $$"""[{"name":"get","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"}]}]""", timeout.Token);
+        var created = await EmulatorInteractions.InvokeAsync(discord, guild, "tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]""", timeout.Token);
+        var shown = await EmulatorInteractions.InvokeAsync(discord, guild, "tag", $$"""[{"name":"get","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"}]}]""", timeout.Token);
         using var chat = await discord.GetAsync("/chat", timeout.Token);
 
         var discordResource = await platform.App.ResourceNotifications.WaitForResourceAsync(
@@ -52,7 +52,7 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var asked = DateTimeOffset.UtcNow;
 
-        var answer = await PlatformAppFixture.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""", timeout.Token);
+        var answer = await EmulatorInteractions.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""", timeout.Token);
 
         Assert.Equal("Emulated answer to: Which resource answers?", answer);
         await using var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("platformdb", timeout.Token));

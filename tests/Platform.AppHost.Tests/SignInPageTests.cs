@@ -29,7 +29,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
             {
                 // The bot hears of it over Redis pub/sub, beside the gateway: a command already on its way may still run.
                 await Eventually.TrueAsync(async () =>
-                    await PlatformAppFixture.InvokeAsync(discord, guild, "tag", """[{"name":"list","type":1}]""", CancellationToken.None)
+                    await EmulatorInteractions.InvokeAsync(discord, guild, "tag", """[{"name":"list","type":1}]""", CancellationToken.None)
                         == "The `tags` module is turned off in this server. A server admin can turn it on in the dashboard.",
                     "the bot refusing the turned-off module's command", TimeSpan.FromSeconds(10));
             }
@@ -136,7 +136,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AI usage" })).ToBeVisibleAsync(new() { Timeout = Slow });
             var before = await CallsOnChartAsync(page);
 
-            var answer = await PlatformAppFixture.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"What does this cost?"}]""", CancellationToken.None, settleMs: 3_000);
+            var answer = await EmulatorInteractions.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"What does this cost?"}]""", CancellationToken.None, settleMs: 3_000);
             Assert.Equal("Emulated answer to: What does this cost?", answer);
 
             await Eventually.TrueAsync(async () =>

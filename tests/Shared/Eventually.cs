@@ -5,7 +5,8 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    /// <param name="interval">Between tries: longer where a try is itself costly (a command run in a container).</param>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, TimeSpan? interval = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         while (!await condition())
@@ -15,7 +16,7 @@ public static class Eventually
                 throw new TimeoutException($"Timed out waiting for {what}.");
             }
 
-            await Task.Delay(20);
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(20));
         }
     }
 
