@@ -25,7 +25,7 @@ var frontend = builder.AddNextJsApp("frontend", "../frontend", port: builder.Con
 
 var api = builder.AddProject<Projects.Platform_Api>("api")
     .WithReferenceEnvironment(PlatformServices.ReferenceEnvironment)
-    .WithReference(database)
+    .WithDatabaseLogin(infrastructure, migrations)
     .WithReference(redis)
     .WaitFor(redis)
     .WaitForCompletion(migrations)
@@ -40,7 +40,7 @@ frontend
 
 builder.AddProject<Projects.Platform_Bot>("bot")
     .WithReferenceEnvironment(PlatformServices.ReferenceEnvironment)
-    .WithReference(database)
+    .WithDatabaseLogin(infrastructure, migrations)
     .WithReference(redis)
     .WaitFor(redis)
     .WaitForCompletion(migrations)

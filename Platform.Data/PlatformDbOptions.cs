@@ -12,6 +12,8 @@ public static class PlatformDbOptions
 {
     public const string ConnectionName = "platformdb";
 
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     /// <summary>
     /// Connections one process may hold. Npgsql's default of 100 equals Postgres' default
     /// max_connections, so a burst in the bot alone could take every slot and leave the api and
@@ -61,7 +63,7 @@ public static class PlatformDbOptions
     }
 
     public static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
-        npgsql.MigrationsHistoryTable("__ef_migrations_history");
+        npgsql.MigrationsHistoryTable(MigrationsHistoryTable);
 
     public static DbContextOptions<PlatformDbContext> ForConnectionString(string connectionString) =>
         new DbContextOptionsBuilder<PlatformDbContext>()

@@ -1,17 +1,20 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.Data;
 using Platform.Data.Llm;
 
 namespace Platform.MigrationService;
 
 /// <summary>
-/// Brings the database to the latest migration, seeds reference data, then stops the process.
+/// Brings the database to the latest migration, seeds reference data, grants the api's and the bot's
+/// logins (the <c>ServiceLogins</c> section: role name to password) their rows, then stops the process.
 /// A failure exits non-zero, so api and bot (which wait for this to complete) never start on a
 /// half-migrated schema.
 /// </summary>
 public sealed class MigrationWorker(
     IServiceProvider serviceProvider,
+    IConfiguration configuration,
     IHostApplicationLifetime lifetime,
     ILogger<MigrationWorker> logger) : BackgroundService
 {
@@ -30,6 +33,7 @@ public sealed class MigrationWorker(
 
             await MigrateAsync(db, stoppingToken);
             await ModelPriceSeed.ApplyAsync(db, stoppingToken);
+            await GrantServiceLoginsAsync(db, stoppingToken);
         }
         catch (Exception exception)
         {
@@ -40,6 +44,17 @@ public sealed class MigrationWorker(
         }
 
         lifetime.StopApplication();
+    }
+
+    private async Task GrantServiceLoginsAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        foreach (var login in configuration.GetSection(ServiceLogins.Section).GetChildren())
+        {
+            await ServiceLogins.GrantAsync(connection, login.Key, login.Value ?? "", cancellationToken);
+            logger.LogInformation("Login {Role} may read and write rows", login.Key);
+        }
     }
 
     private async Task MigrateAsync(PlatformDbContext db, CancellationToken cancellationToken)

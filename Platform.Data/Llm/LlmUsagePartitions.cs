@@ -39,7 +39,7 @@ public static class LlmUsagePartitions
         var expired = (await ListAsync(connection, cancellationToken)).Where(month => month < keepFrom).ToList();
         foreach (var month in expired)
         {
-            await using var drop = new NpgsqlCommand($"DROP TABLE IF EXISTS {NameOf(month)}", connection);
+            await using var drop = new NpgsqlCommand("SELECT llm_usage_drop_partition($1)", connection) { Parameters = { new() { Value = NameOf(month) } } };
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -10,7 +10,18 @@ namespace Platform.Hosting.Infrastructure;
 public sealed record PlatformInfrastructure(
     InfrastructureMode Mode,
     IResourceBuilder<IResourceWithConnectionString> Database,
-    IResourceBuilder<IResourceWithConnectionString> Redis);
+    IResourceBuilder<IResourceWithConnectionString> Redis,
+    EndpointReference DatabaseServer)
+{
+    public const string DatabaseName = "platformdb";
+
+    /// <summary>
+    /// The database as <paramref name="role"/> sees it: the server's address with that login and no other. The
+    /// superuser's connection string (<see cref="Database"/>) is for the migration service alone.
+    /// </summary>
+    public ReferenceExpression LoginFor(string role, IResourceBuilder<ParameterResource> password) => ReferenceExpression.Create(
+        $"Host={DatabaseServer.Property(EndpointProperty.Host)};Port={DatabaseServer.Property(EndpointProperty.Port)};Username={role};Password={password.Resource};Database={DatabaseName}");
+}
 
 public static class PlatformInfrastructureExtensions
 {
@@ -26,21 +37,21 @@ public static class PlatformInfrastructureExtensions
 
         if (mode == InfrastructureMode.Containers)
         {
-            var database = builder.AddPostgres("postgres", password: postgresPassword)
+            var server = builder.AddPostgres("postgres", password: postgresPassword)
                 .WithDataVolume()
-                .PublishAsComposeService(ComposeInfrastructure.Postgres("platformdb"))
-                .AddDatabase("platformdb");
+                .PublishAsComposeService(ComposeInfrastructure.Postgres(PlatformInfrastructure.DatabaseName));
+            var database = server.AddDatabase(PlatformInfrastructure.DatabaseName);
             var redis = builder.AddRedis("redis", password: redisPassword)
                 .WithDataVolume()
                 .WithAppendOnlyFile()
                 .PublishAsComposeService(ComposeInfrastructure.Redis());
-            return new(mode, database, redis);
+            return new(mode, database, redis, server.Resource.PrimaryEndpoint);
         }
 
         var dataDirectory = LocalDataDirectory.Resolve(builder);
-        var localDatabase = builder.AddLocalPostgres("postgres", postgresPassword, LocalBinaries.PostgresBinDirectory(builder), Path.Combine(dataDirectory, "postgres"))
-            .AddDatabase("platformdb");
+        var localServer = builder.AddLocalPostgres("postgres", postgresPassword, LocalBinaries.PostgresBinDirectory(builder), Path.Combine(dataDirectory, "postgres"));
+        var localDatabase = localServer.AddDatabase(PlatformInfrastructure.DatabaseName);
         var localRedis = builder.AddLocalRedis("redis", redisPassword, LocalBinaries.RedisServerPath(builder), Path.Combine(dataDirectory, "redis"));
-        return new(mode, localDatabase, localRedis);
+        return new(mode, localDatabase, localRedis, localServer.Resource.PrimaryEndpoint);
     }
 }

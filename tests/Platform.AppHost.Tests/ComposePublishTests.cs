@@ -8,7 +8,7 @@ public sealed class ComposePublishFixture : IAsyncLifetime
 {
     /// <summary>Values given to every secret parameter: none may appear in anything published.</summary>
     public static readonly string[] Secrets =
-        ["bot-token-4b1d7e0c9a", "client-secret-9c2e5f1a7b", "llm-key-3e8a1c6d2f", "pg-pass-7f3b9d2e1c", "redis-pass-1a6c8e4b9d"];
+        ["bot-token-4b1d7e0c9a", "client-secret-9c2e5f1a7b", "llm-key-3e8a1c6d2f", "pg-pass-7f3b9d2e1c", "redis-pass-1a6c8e4b9d", "api-db-5d2a8c1e7f", "bot-db-8e1f4a7c2b"];
 
     private readonly string root = Directory.CreateTempSubdirectory("compose-publish-").FullName;
 
@@ -24,6 +24,7 @@ public sealed class ComposePublishFixture : IAsyncLifetime
         [
             $"Parameters:discord-bot-token={Secrets[0]}", $"Parameters:discord-client-secret={Secrets[1]}",
             $"Parameters:llm-api-key={Secrets[2]}", $"Parameters:postgres-password={Secrets[3]}", $"Parameters:redis-password={Secrets[4]}",
+            $"Parameters:api-db-password={Secrets[5]}", $"Parameters:bot-db-password={Secrets[6]}",
         ];
         First = await ComposePublish.RunAsync(Path.Combine(root, "first"), parameters);
         Second = await ComposePublish.RunAsync(Path.Combine(root, "second"), parameters);
@@ -148,6 +149,17 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
     }
 
     [Fact]
+    public void The_api_and_the_bot_log_in_as_their_own_roles_and_only_migrations_has_the_superusers_password()
+    {
+        Assert.Equal("Host=postgres;Port=5432;Username=platform_api;Password=${API_DB_PASSWORD:?set API_DB_PASSWORD in .env};Database=platformdb", Compose.Environment("api")["ConnectionStrings__platformdb"]);
+        Assert.Equal("Host=postgres;Port=5432;Username=platform_bot;Password=${BOT_DB_PASSWORD:?set BOT_DB_PASSWORD in .env};Database=platformdb", Compose.Environment("bot")["ConnectionStrings__platformdb"]);
+        Assert.Equal("${API_DB_PASSWORD:?set API_DB_PASSWORD in .env}", Compose.Environment("migrations")["ServiceLogins__platform_api"]);
+        Assert.Equal("${BOT_DB_PASSWORD:?set BOT_DB_PASSWORD in .env}", Compose.Environment("migrations")["ServiceLogins__platform_bot"]);
+        var holders = Compose.Services.Where(s => s.Value!.ToJsonString().Contains("POSTGRES_PASSWORD", StringComparison.Ordinal)).Select(s => s.Key);
+        Assert.Equal(["migrations", "postgres"], holders.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Services_reach_each_other_by_name_and_sign_in_returns_to_the_public_address()
     {
         Assert.Equal("http://api:8080", Compose.Environment("frontend")["services__api__http__0"]);
@@ -171,9 +183,9 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .ToDictionary(line => line[..line.IndexOf('=')], line => line[(line.IndexOf('=') + 1)..]);
         Assert.Equal(
-            ["COMPOSE_PROJECT_NAME", "BOT_OWNER_IDS", "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "LLM_ENDPOINT", "LLM_MODEL", "LLM_PROVIDER", "POSTGRES_PASSWORD", "PUBLIC_URL", "REDIS_PASSWORD"],
+            ["COMPOSE_PROJECT_NAME", "API_DB_PASSWORD", "BOT_DB_PASSWORD", "BOT_OWNER_IDS", "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "LLM_ENDPOINT", "LLM_MODEL", "LLM_PROVIDER", "POSTGRES_PASSWORD", "PUBLIC_URL", "REDIS_PASSWORD"],
             example.Keys);
-        Assert.All(new[] { "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "POSTGRES_PASSWORD", "REDIS_PASSWORD" }, key => Assert.Equal("", example[key]));
+        Assert.All(new[] { "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "POSTGRES_PASSWORD", "REDIS_PASSWORD", "API_DB_PASSWORD", "BOT_DB_PASSWORD" }, key => Assert.Equal("", example[key]));
         Assert.Equal(("gpt-4o-mini", "openai"), (example["LLM_MODEL"], example["LLM_PROVIDER"]));
         Assert.Equal("platform", example["COMPOSE_PROJECT_NAME"]);
         Assert.Null(Compose.Compose["name"]);

@@ -36,14 +36,9 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
         var directory = Path.Combine(root, "bundle");
         Figures.Publish = await TimeAsync(() => PublishAsync(directory));
-        Secrets = new Dictionary<string, string>
-        {
-            ["DISCORD_BOT_TOKEN"] = Generated(), ["DISCORD_CLIENT_SECRET"] = Generated(), ["LLM_API_KEY"] = Generated(),
-            ["POSTGRES_PASSWORD"] = Generated(), ["REDIS_PASSWORD"] = Generated(),
-        };
         var environment = await WriteEnvironmentAsync(directory);
         File.Copy(Path.Combine(TestSources, "emulators.compose.yaml"), Path.Combine(directory, "emulators.compose.yaml"));
-        Compose = new ComposeProject(directory, environment["COMPOSE_PROJECT_NAME"], ["docker-compose.yaml", "emulators.compose.yaml"], EmulatorBuilds());
+        Compose = new ComposeProject(directory, environment["COMPOSE_PROJECT_NAME"], ["docker-compose.yaml", "emulators.compose.yaml"], EmulatorSettings());
 
         // A run that was cut short leaves its containers and volumes: this one starts cold.
         (await Compose.RunAsync("down", "--volumes", "--remove-orphans")).EnsureSuccess();
@@ -121,31 +116,52 @@ public sealed class DeploymentFixture : IAsyncLifetime
             ["run", "--project", Path.Combine(RepositoryRoot.Path, "Platform.AppHost"), "--no-build", "--no-launch-profile", "--",
              "--operation", "publish", "--step", "publish-compose", "--output-path", directory])).EnsureSuccess();
 
-    /// <summary>.env as an operator writes it from .env.example: generated secrets, the emulators' ids and addresses.</summary>
+    /// <summary>
+    /// .env as an operator writes it from .env.example: a generated value for every secret it marks, whatever
+    /// secrets the bundle has, and the emulators' ids and addresses.
+    /// </summary>
     private async Task<Dictionary<string, string>> WriteEnvironmentAsync(string directory)
     {
-        var values = new Dictionary<string, string>(Secrets)
+        var values = new Dictionary<string, string>
         {
             ["DISCORD_CLIENT_ID"] = EmulatedApplicationId,
             ["LLM_ENDPOINT"] = "http://llm:8080/v1",
             ["PUBLIC_URL"] = "http://localhost:3000",
         };
-        var lines = (await File.ReadAllLinesAsync(Path.Combine(directory, ".env.example")))
-            .Select(line => line.Split('=', 2) is [var key, var value] && !line.StartsWith('#') && value.Length == 0 && values.TryGetValue(key, out var filled) ? $"{key}={filled}" : line)
-            .ToList();
+        var secrets = new Dictionary<string, string>();
+        var example = await File.ReadAllLinesAsync(Path.Combine(directory, ".env.example"));
+        var lines = example.Select((line, index) =>
+        {
+            if (line.StartsWith('#') || line.Split('=', 2) is not [var key, ""])
+            {
+                return line;
+            }
+
+            if (index > 0 && example[index - 1].Contains("(secret)", StringComparison.Ordinal))
+            {
+                return $"{key}={secrets[key] = Generated()}";
+            }
+
+            return values.TryGetValue(key, out var value) ? $"{key}={value}" : line;
+        }).ToList();
+        Secrets = secrets;
         await File.WriteAllLinesAsync(Path.Combine(directory, ".env"), lines);
         return lines.Where(line => line.Contains('=') && !line.StartsWith('#')).ToDictionary(line => line.Split('=', 2)[0], line => line.Split('=', 2)[1]);
     }
 
-    private static Dictionary<string, string> EmulatorBuilds()
+    /// <summary>What the override file reads besides .env: the emulators' builds, and a free loopback port for Discord's.</summary>
+    private static Dictionary<string, string> EmulatorSettings()
     {
         // This test's own build configuration (bin/<configuration>/net10.0), which built the emulators too.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         string Build(string project) => Path.Combine(RepositoryRoot.Path, project, "bin", configuration, "net10.0");
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
         return new()
         {
             ["DISCORD_EMULATOR_DIRECTORY"] = Build("Platform.DiscordEmulator"),
             ["LLM_EMULATOR_DIRECTORY"] = Build("Platform.LlmEmulator"),
+            ["DISCORD_EMULATOR_PORT"] = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

@@ -23,6 +23,17 @@ public sealed class DeploymentTests(DeploymentFixture deployment)
     }
 
     [Fact]
+    public async Task The_api_and_the_bot_log_in_as_roles_that_cannot_change_the_schema_which_migrations_owns()
+    {
+        var logins = await deployment.SqlAsync("SELECT string_agg(DISTINCT usename::text, ' ' ORDER BY usename::text) FROM pg_stat_activity WHERE datname = 'platformdb' AND pid <> pg_backend_pid()");
+        var mayCreate = await deployment.SqlAsync("SELECT has_schema_privilege('platform_api', 'public', 'CREATE') OR has_schema_privilege('platform_bot', 'public', 'CREATE')");
+        var owners = await deployment.SqlAsync("SELECT string_agg(DISTINCT tableowner::text, ' ') FROM pg_tables WHERE schemaname = 'public'");
+
+        Assert.Equal("platform_api platform_bot", logins);
+        Assert.Equal(("f", "postgres"), (mayCreate, owners));
+    }
+
+    [Fact]
     public async Task A_tag_set_through_discord_is_read_back_from_the_bot_container()
     {
         var guild = await GuildAsync();
