@@ -16,7 +16,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
     {
         await RunAsync(nameof(A_guild_owner_signs_in_with_Discord_in_chromium_and_turns_a_module_off_for_the_bot), async (page, discord, guild) =>
         {
-            await SignInAsync(page, "Owner 0", "owner0");
+            await DiscordSignIn.SignInAsync(page, "Owner 0", "owner0");
             var link = page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() });
             await Assertions.Expect(link).ToHaveAttributeAsync("href", $"/guilds/{guild.GetProperty("id").GetString()}", new() { Timeout = Slow });
 
@@ -64,7 +64,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
         await RunAsync(nameof(The_applications_owner_follows_the_link_to_the_shards_and_sees_them_ready), async (page, _, guild) =>
         {
             // The emulator's application belongs to owner0: no bot-owner-ids setting is needed.
-            await SignInAsync(page, "Owner 0", "owner0");
+            await DiscordSignIn.SignInAsync(page, "Owner 0", "owner0");
 
             // The status page's details are for the bot's owners.
             await page.GotoAsync(platform.App.GetEndpoint("frontend", "http").ToString());
@@ -95,7 +95,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
         {
             var member = guild.GetProperty("members")[2].GetProperty("user");
             var memberId = member.GetProperty("id").GetString()!;
-            await SignInAsync(page, "Owner 0", "owner0");
+            await DiscordSignIn.SignInAsync(page, "Owner 0", "owner0");
             await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
             await page.GetByLabel("Member id").FillAsync(memberId);
             await page.GetByRole(AriaRole.Button, new() { Name = "Grant access" }).ClickAsync();
@@ -106,7 +106,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
             try
             {
                 await page.GotoAsync(new Uri(platform.App.GetEndpoint("frontend", "http"), "/guilds").ToString());
-                await SignInAsync(page, member.GetProperty("global_name").GetString()!, member.GetProperty("username").GetString()!);
+                await DiscordSignIn.SignInAsync(page, member.GetProperty("global_name").GetString()!, member.GetProperty("username").GetString()!);
                 await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
 
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budget" })).ToBeVisibleAsync(new() { Timeout = Slow });
@@ -118,7 +118,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
             }
             finally
             {
-                await SignInAsync(page, "Owner 0", "owner0", fromLoginPage: true);
+                await DiscordSignIn.SignInAsync(page, "Owner 0", "owner0", fromLoginPage: true);
                 await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = $"Take back access of user {memberId}" }).ClickAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Take back access of user {memberId}" })).ToHaveCountAsync(0);
@@ -131,7 +131,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
     {
         await RunAsync(nameof(An_ask_in_Discord_shows_on_the_usage_chart_within_seconds), async (page, discord, guild) =>
         {
-            await SignInAsync(page, "Owner 0", "owner0");
+            await DiscordSignIn.SignInAsync(page, "Owner 0", "owner0");
             await page.GetByRole(AriaRole.Link, new() { Name = guild.GetProperty("name").GetString() }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AI usage" })).ToBeVisibleAsync(new() { Timeout = Slow });
             var before = await CallsOnChartAsync(page);
@@ -186,18 +186,6 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
     }
 
     /// <summary>From a page that sends signed-out visitors to the sign-in page: Discord's consent page (the emulator's), then back to the servers.</summary>
-    private static async Task SignInAsync(IPage page, string displayName, string username, bool fromLoginPage = false)
-    {
-        if (!fromLoginPage)
-        {
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?returnTo=%2Fguilds$"), new() { Timeout = Slow });
-        }
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Discord" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Authorize as {displayName} ({username})" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Signed in as")).ToContainTextAsync(displayName, new() { Timeout = Slow });
-    }
-
     private static async Task SignOutAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
