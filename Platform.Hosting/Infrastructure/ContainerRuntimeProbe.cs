@@ -3,7 +3,10 @@ using System.Diagnostics;
 
 namespace Platform.Hosting.Infrastructure;
 
-/// <summary>Asks the container runtime Aspire would use whether its engine answers.</summary>
+/// <summary>
+/// Asks the container runtime Aspire would use whether its engine answers. <c>version</c>'s server
+/// version is a field both Docker and Podman have (Podman's <c>info</c> has no <c>ServerVersion</c>).
+/// </summary>
 internal static class ContainerRuntimeProbe
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -12,7 +15,7 @@ internal static class ContainerRuntimeProbe
     {
         var startInfo = new ProcessStartInfo(runtime)
         {
-            ArgumentList = { "info", "--format", "{{.ServerVersion}}" },
+            ArgumentList = { "version", "--format", "{{.Server.Version}}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -26,13 +29,13 @@ internal static class ContainerRuntimeProbe
             if (!process.WaitForExit(Timeout))
             {
                 process.Kill(entireProcessTree: true);
-                detail = $"'{runtime} info' did not answer within {Timeout.TotalSeconds:0} s";
+                detail = $"'{runtime} version' did not answer within {Timeout.TotalSeconds:0} s";
                 return false;
             }
 
             detail = process.ExitCode == 0
                 ? $"{runtime} {output.Result.Trim()}"
-                : $"'{runtime} info' failed: {FirstLine(error.Result)}";
+                : $"'{runtime} version' failed: {FirstLine(error.Result)}";
             return process.ExitCode == 0;
         }
         catch (Win32Exception)

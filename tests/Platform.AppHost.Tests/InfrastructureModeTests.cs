@@ -22,6 +22,17 @@ public sealed class InfrastructureModeTests
     }
 
     [Fact]
+    public async Task Podman_is_recognised_as_a_runtime_that_answers()
+    {
+        using var data = TestDataDirectory.Create("mode");
+
+        var builder = await TestAppHost.CreateBuilderAsync(data.Path, "unused", "unused", "--Infrastructure:Mode=auto", "--ASPIRE_CONTAINER_RUNTIME=podman");
+
+        Assert.Single(builder.Resources.OfType<PostgresServerResource>());
+        Assert.Single(builder.Resources.OfType<RedisResource>());
+    }
+
+    [Fact]
     public async Task An_unknown_mode_is_refused_with_the_valid_ones()
     {
         using var data = TestDataDirectory.Create("mode");
@@ -37,7 +48,7 @@ public sealed class InfrastructureModeTests
     public async Task In_containers_mode_redis_keeps_an_append_only_file_as_documented()
     {
         using var data = TestDataDirectory.Create("mode");
-        // A runtime that answers "info": the model is only built here, never started.
+        // A runtime that answers "version": the model is only built here, never started.
         var runtime = Path.Combine(data.Path, "fake-runtime");
         await File.WriteAllTextAsync(runtime, "#!/bin/sh\necho 28.0.0\n");
         File.SetUnixFileMode(runtime, UnixFileMode.UserRead | UnixFileMode.UserExecute);
