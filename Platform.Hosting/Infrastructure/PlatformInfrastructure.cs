@@ -38,11 +38,11 @@ public static class PlatformInfrastructureExtensions
         if (mode == InfrastructureMode.Containers)
         {
             var server = builder.AddPostgres("postgres", password: postgresPassword)
-                .WithDataVolume()
+                .WithDataVolume(DataVolumes.Name(builder, "postgres"))
                 .PublishAsComposeService(ComposeInfrastructure.Postgres(PlatformInfrastructure.DatabaseName));
             var database = server.AddDatabase(PlatformInfrastructure.DatabaseName);
             var redis = builder.AddRedis("redis", password: redisPassword)
-                .WithDataVolume()
+                .WithDataVolume(DataVolumes.Name(builder, "redis"))
                 .WithAppendOnlyFile()
                 .PublishAsComposeService(ComposeInfrastructure.Redis());
             return new(mode, database, redis, server.Resource.PrimaryEndpoint);
