@@ -66,3 +66,10 @@ $for_tests && target=Platform.sln
 say "Building $target"
 retry dotnet restore "$target" -v quiet >/dev/null
 dotnet build "$target" --no-restore -nologo -v quiet -clp:ErrorsOnly
+
+# The deployment test and containers mode run the public images' local stand-ins (no registry is reachable
+# here); built once per machine, then reused while their inputs are unchanged (tests/StandInImages/README.md).
+if $for_tests; then
+  say "Building the stand-in images (cached)"
+  retry tests/StandInImages/build.sh
+fi

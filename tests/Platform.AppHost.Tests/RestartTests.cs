@@ -44,6 +44,8 @@ public sealed class RestartTests
         // A container keeps the password its volume was made with, as the official images do.
         var (postgresPassword, redisPassword) = ($"pg{Guid.NewGuid():N}", $"redis{Guid.NewGuid():N}");
         var marker = $"kept-{Guid.NewGuid():N}";
+        // No registry answers here: Aspire runs the local stand-ins of its images (scripts/test.sh builds them first).
+        Assert.Equal(0, await Tool(Path.Combine(Projects.Platform_AppHost.ProjectPath, "..", "tests", "StandInImages", "build.sh")));
         try
         {
             await using (var first = await StartAsync(data.Path, postgresPassword, redisPassword, containers))
@@ -94,10 +96,11 @@ public sealed class RestartTests
         return await command.ExecuteScalarAsync();
     }
 
-    private static async Task Tool(string file, params string[] arguments)
+    private static async Task<int> Tool(string file, params string[] arguments)
     {
         using var process = System.Diagnostics.Process.Start(file, arguments);
         await process.WaitForExitAsync();
+        return process.ExitCode;
     }
 
     private static async Task<ConnectionMultiplexer> ConnectRedisAsync(DistributedApplication app) =>

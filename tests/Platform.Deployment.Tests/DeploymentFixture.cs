@@ -32,7 +32,7 @@ public sealed class DeploymentFixture : IAsyncLifetime
     {
         await Podman.EnsureServiceAsync();
         Figures.StandInImages = await TimeAsync(async () => (await Tool.RunAsync(
-            Path.Combine(TestSources, "StandInImages", "build.sh"), [], timeout: TimeSpan.FromMinutes(15))).EnsureSuccess());
+            Path.Combine(RepositoryRoot.Path, "tests", "StandInImages", "build.sh"), [], timeout: TimeSpan.FromMinutes(15))).EnsureSuccess());
 
         var directory = Path.Combine(root, "bundle");
         Figures.Publish = await TimeAsync(() => PublishAsync(directory));
