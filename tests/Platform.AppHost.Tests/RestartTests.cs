@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace Platform.AppHost.Tests;
 
 /// <summary>Both modes keep their data across AppHost runs; local mode even when the generated passwords change.</summary>
+[Collection(RestartCollection.Name)]
 public sealed class RestartTests
 {
     private static readonly string[] Infrastructure =
@@ -105,4 +106,14 @@ public sealed class RestartTests
 
     private static async Task<ConnectionMultiplexer> ConnectRedisAsync(DistributedApplication app) =>
         await ConnectionMultiplexer.ConnectAsync(await app.ConnectionStringAsync("redis"));
+}
+
+/// <summary>
+/// Two whole AppHosts in turn, one with containers: run beside the browser tests, they starved next's first
+/// compile of a page past the tests' 90 s (seen on a fresh clone). They run alone, after the others.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RestartCollection
+{
+    public const string Name = "restart";
 }

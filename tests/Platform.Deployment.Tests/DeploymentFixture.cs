@@ -69,7 +69,12 @@ public sealed class DeploymentFixture : IAsyncLifetime
         }
 
         await Figures.WriteAsync(Path.Combine(RepositoryRoot.Path, ".test-results", "deployment-figures.txt"));
-        await Compose.RunAsync("down", "--volumes", "--remove-orphans");
+        // Null when the set-up failed before the bundle was published.
+        if (Compose is not null)
+        {
+            await Compose.RunAsync("down", "--volumes", "--remove-orphans");
+        }
+
         Directory.Delete(root, recursive: true);
     }
 
