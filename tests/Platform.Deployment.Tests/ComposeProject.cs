@@ -30,7 +30,14 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
     public async Task<TimeSpan> UpAsync(params string[] services)
     {
         var clock = Stopwatch.StartNew();
-        (await RunAsync(HealthyTimeout, ["up", "--detach", "--no-build", .. services])).EnsureSuccess();
+        var up = await RunAsync(HealthyTimeout, ["up", "--detach", "--no-build", .. services]);
+        if (up.ExitCode != 0 && up.Error.Contains("/cgroup: no such process", StringComparison.Ordinal))
+        {
+            // Podman 4.3 sometimes loses a race with a process that ended as it started a container; up again starts what is missing.
+            up = await RunAsync(HealthyTimeout, ["up", "--detach", "--no-build", .. services]);
+        }
+
+        up.EnsureSuccess();
         await Eventually.TrueAsync(AllHealthyAsync, "every service healthy", HealthyTimeout, TimeSpan.FromSeconds(1));
         return clock.Elapsed;
     }
