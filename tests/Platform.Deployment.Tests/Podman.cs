@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Platform.Deployment.Tests;
@@ -10,6 +9,8 @@ public static class Podman
 
     public static string DockerHost => $"unix://{Socket}";
 
+    private static string ServiceLog => Path.Combine(Path.GetDirectoryName(Socket)!, "service.log");
+
     /// <summary>Starts Podman's API service unless one answers already; it stays for later runs, as a system service would.</summary>
     public static async Task EnsureServiceAsync()
     {
@@ -18,9 +19,10 @@ public static class Podman
             return;
         }
 
+        // In a session of its own, writing to a file: a service that inherited this test host's output pipe died of
+        // SIGPIPE in the next run's image build, once the host that had started it was gone.
         Directory.CreateDirectory(Path.GetDirectoryName(Socket)!);
-        _ = Process.Start(new ProcessStartInfo("podman") { ArgumentList = { "system", "service", "--time=0", DockerHost } })
-            ?? throw new InvalidOperationException("podman system service did not start.");
+        (await Tool.RunAsync("sh", ["-c", $"setsid podman system service --time=0 {DockerHost} </dev/null >>'{ServiceLog}' 2>&1 &"])).EnsureSuccess();
         await Eventually.TrueAsync(AnswersAsync, "Podman's API socket", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
     }
 
