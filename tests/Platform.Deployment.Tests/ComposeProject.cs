@@ -16,15 +16,60 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
 
     public Task<ToolResult> RunAsync(TimeSpan timeout, params string[] arguments) =>
         Tool.RunAsync("docker-compose", [.. files.SelectMany(file => new[] { "--file", file }), .. arguments], Directory,
-            new Dictionary<string, string>(environment) { ["DOCKER_HOST"] = Podman.DockerHost }, timeout);
+            new Dictionary<string, string>(environment) { ["DOCKER_HOST"] = Podman.DockerHost, ["COMPOSE_PROJECT_NAME"] = Name }, timeout);
 
     /// <summary>A command in a service's running container, as <c>docker-compose exec</c> runs it.</summary>
     public Task<ToolResult> ExecAsync(string service, params string[] command) => RunAsync(["exec", "-T", service, .. command]);
+
+    /// <summary>A query run by psql inside the postgres container, with the password it has in its environment.</summary>
+    public async Task<string> SqlAsync(string sql) =>
+        (await ExecAsync("postgres", "sh", "-c", $"PGPASSWORD=\"$POSTGRES_PASSWORD\" psql -U postgres -d platformdb -tAc \"{sql}\""))
+            .EnsureSuccess().Output.Trim();
+
+    /// <summary>The logins connected to the platform's database, other than the one asking.</summary>
+    public Task<string> LoginsAsync() => SqlAsync(
+        "SELECT string_agg(DISTINCT usename::text, ' ' ORDER BY usename::text) FROM pg_stat_activity WHERE datname = 'platformdb' AND pid <> pg_backend_pid()");
+
+    /// <summary>A command run by redis-cli inside the redis container, with the password it has in its environment.</summary>
+    public async Task<string> RedisAsync(string command) =>
+        (await ExecAsync("redis", "sh", "-c", $"redis-cli -a \"$REDIS_PASSWORD\" --no-auth-warning {command}")).EnsureSuccess().Output.Trim();
+
+    /// <summary>The Discord emulator's control API, on the loopback port Podman gave it this time (its world's ids are seeded, so they stay).</summary>
+    public async Task<HttpClient> DiscordAsync()
+    {
+        var port = (await RunAsync("port", "discord", "8080")).EnsureSuccess().Output.Trim().Split(':')[^1];
+        return new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
 
     public async Task<string> ContainerAsync(string service) =>
         (await RunAsync("ps", "--quiet", service)).EnsureSuccess().Output.Trim();
 
     public async Task<JsonElement> InspectAsync(string service) => await Podman.InspectAsync("container", await ContainerAsync(service));
+
+    /// <summary>Each service's container state (<c>podman inspect</c>): when it started and ended, and how.</summary>
+    public async Task<IReadOnlyDictionary<string, JsonElement>> StatesAsync(params string[] services)
+    {
+        var states = new Dictionary<string, JsonElement>();
+        foreach (var service in services)
+        {
+            states[service] = (await InspectAsync(service)).GetProperty("State");
+        }
+
+        return states;
+    }
+
+    /// <summary>Each running service's resident memory, as <c>podman stats</c> reports it.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> MemoryAsync()
+    {
+        var stats = (await Podman.RunAsync("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}")).EnsureSuccess();
+        return stats.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', 2))
+            .Where(parts => parts[0].StartsWith($"{Name}_", StringComparison.Ordinal))
+            .ToDictionary(parts => parts[0], parts => parts[1].Split('/')[0].Trim());
+    }
+
+    /// <summary>This project, its containers and volumes, driven from another bundle's directory, as an upgrade does.</summary>
+    public ComposeProject From(string bundle) => new(bundle, Name, files, environment);
 
     /// <summary>Brings the project up (a <see cref="HealthcheckPump"/> must run) and waits until every service with a health check is healthy; returns how long that took.</summary>
     public async Task<TimeSpan> UpAsync(params string[] services)

@@ -18,6 +18,10 @@ public sealed class DeploymentFigures
 
     public TimeSpan? SpoolDrained { get; set; }
 
+    public TimeSpan? PreviousBuild { get; set; }
+
+    public TimeSpan? UpgradeUp { get; set; }
+
     public IReadOnlyDictionary<string, string> MemoryAtRest { get; set; } = new Dictionary<string, string>();
 
     public async Task WriteAsync(string path)
@@ -28,7 +32,9 @@ public sealed class DeploymentFigures
             .AppendLine(CultureInfo.InvariantCulture, $"docker-compose build: {Build.TotalSeconds:0.0} s")
             .AppendLine(CultureInfo.InvariantCulture, $"up to all healthy, cold (new volumes): {ColdUp.TotalSeconds:0.0} s")
             .AppendLine(CultureInfo.InvariantCulture, $"up to all healthy, warm (after down): {WarmUp?.TotalSeconds:0.0} s")
-            .AppendLine(CultureInfo.InvariantCulture, $"spool drained after postgres came back: {SpoolDrained?.TotalSeconds:0.0} s");
+            .AppendLine(CultureInfo.InvariantCulture, $"spool drained after postgres came back: {SpoolDrained?.TotalSeconds:0.0} s")
+            .AppendLine(CultureInfo.InvariantCulture, $"docker-compose build of the previous bundle's migrations, api and bot: {PreviousBuild?.TotalSeconds:0.0} s")
+            .AppendLine(CultureInfo.InvariantCulture, $"upgrade, up to migrated and healthy: {UpgradeUp?.TotalSeconds:0.0} s");
         foreach (var (container, memory) in MemoryAtRest.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"memory at rest, {container}: {memory}");

@@ -13,10 +13,9 @@ public sealed class SignInTests(DeploymentFixture deployment)
     [Fact]
     public async Task An_owner_signs_in_through_the_frontends_published_port_and_the_usage_api_shows_an_ask_with_its_cost()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var guild = (await EmulatorInteractions.GuildsAsync(deployment.Discord, timeout.Token))[0];
+        var guild = await deployment.Owner.GuildAsync();
         var guildId = guild.GetProperty("id").GetString();
-        Assert.StartsWith("Emulated answer", await EmulatorInteractions.InvokeAsync(deployment.Discord, guild, "ask", """[{"name":"prompt","type":3,"value":"What does this cost?"}]""", timeout.Token, settleMs: 500));
+        Assert.StartsWith("Emulated answer", await deployment.Owner.AskAsync("What does this cost?"));
 
         await using var browser = await Chromium.LaunchAsync();
         var page = await browser.NewPageAsync();

@@ -21,10 +21,19 @@ public static class EmulatorInteractions
              "options":{{options}}}
             """;
         using var response = await discord.PostAsync("/control/interactions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
-        using var transcript = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var entries = transcript.RootElement.GetProperty("responses").EnumerateArray().Prepend(transcript.RootElement.GetProperty("callback"));
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The emulator refused the interaction: {text}", null, response.StatusCode);
+        }
+
+        using var transcript = JsonDocument.Parse(text);
+        // No callback when the bot did not answer, or had no session yet.
+        var callback = transcript.RootElement.TryGetProperty("callback", out var found) ? found : default;
+        var entries = transcript.RootElement.GetProperty("responses").EnumerateArray().Prepend(callback);
         return entries
-            .Select(entry => entry.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("content", out var content) ? content.GetString() : null)
+            .Select(entry => entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("content", out var content) ? content.GetString() : null)
             .LastOrDefault(content => content is not null);
     }
 }
