@@ -58,14 +58,25 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
         return states;
     }
 
-    /// <summary>Each running service's resident memory, as <c>podman stats</c> reports it.</summary>
+    /// <summary>Each running service's memory: the cgroup's usage as <c>podman stats</c> reports it, and its processes' PSS.</summary>
     public async Task<IReadOnlyDictionary<string, string>> MemoryAsync()
     {
         var stats = (await Podman.RunAsync("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}")).EnsureSuccess();
-        return stats.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var memory = new Dictionary<string, string>();
+        var mine = stats.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2))
-            .Where(parts => parts[0].StartsWith($"{Name}_", StringComparison.Ordinal))
-            .ToDictionary(parts => parts[0], parts => parts[1].Split('/')[0].Trim());
+            .Where(parts => parts[0].StartsWith($"{Name}_", StringComparison.Ordinal));
+        foreach (var parts in mine)
+        {
+            var state = (await Podman.InspectAsync("container", parts[0])).GetProperty("State");
+            if (state.GetProperty("Status").GetString() == "running")
+            {
+                var pss = ProcessMemory.ProportionalMegabytes(state.GetProperty("Pid").GetInt32());
+                memory[parts[0]] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{parts[1].Split('/')[0].Trim()} (podman stats), {pss:0.0} MB (PSS)");
+            }
+        }
+
+        return memory;
     }
 
     /// <summary>This project, its containers and volumes, driven from another bundle's directory, as an upgrade does.</summary>
