@@ -16,7 +16,7 @@ public static class AccessExtensions
         builder.Services.AddHybridCache();
         builder.Services.AddTransient<MemberRoles>();
         builder.Services.AddScoped<BotOwners>();
-        builder.Services.AddScoped<GuildDirectory>();
+        builder.Services.AddScoped<DiscordNames>();
         builder.Services.AddScoped<GrantSubjects>();
         builder.Services.AddSingleton<AccessChangeStamps>();
         builder.Services.AddHostedService<AccessChangeListener>();

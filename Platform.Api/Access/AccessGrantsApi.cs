@@ -22,16 +22,16 @@ public static class AccessGrantsApi
         return guilds;
     }
 
-    public static async Task<Ok<IReadOnlyList<AccessGrantView>>> ListAsync(long guildId, PlatformDbContext db, GuildDirectory directory, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<AccessGrantView>>> ListAsync(long guildId, PlatformDbContext db, DiscordNames discordNames, CancellationToken cancellationToken)
     {
         var grants = await db.AccessGrants.AsNoTracking().Where(g => g.GuildId == guildId).OrderBy(g => g.Id).ToListAsync(cancellationToken);
-        var members = await directory.MemberNamesAsync(guildId, grants.Where(g => g.SubjectType == GrantSubject.User).Select(g => g.SubjectId), cancellationToken);
-        var roles = grants.Any(g => g.SubjectType == GrantSubject.Role) ? await directory.RoleNamesAsync(guildId, cancellationToken) : new Dictionary<long, string>();
+        var members = await discordNames.MemberNamesAsync(guildId, grants.Where(g => g.SubjectType == GrantSubject.User).Select(g => g.SubjectId), cancellationToken);
+        var roles = grants.Any(g => g.SubjectType == GrantSubject.Role) ? await discordNames.RoleNamesAsync(guildId, cancellationToken) : new Dictionary<long, string>();
         return TypedResults.Ok<IReadOnlyList<AccessGrantView>>([.. grants.Select(g => AccessGrantView.Of(g, (g.SubjectType == GrantSubject.User ? members : roles).GetValueOrDefault(g.SubjectId)))]);
     }
 
     public static async Task<Results<Created<AccessGrantView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, GuildDirectory directory, GrantSubjects subjects, TimeProvider time,
+        long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, DiscordNames discordNames, GrantSubjects subjects, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -75,12 +75,12 @@ public static class AccessGrantsApi
         db.AccessGrants.Add(grant);
         db.Record((ulong)guildId, actor, "access_grant.create", "access_grant", AccessGrantView.Target(grant), null, AccessGrantView.Audited(grant), now);
         await db.SaveChangesAsync(cancellationToken);
-        var view = AccessGrantView.Of(grant, await SubjectNameAsync(directory, grant, cancellationToken));
+        var view = AccessGrantView.Of(grant, await SubjectNameAsync(discordNames, grant, cancellationToken));
         return TypedResults.Created($"/api/guilds/{guildId}/access-grants/{grant.Id}", view);
     }
 
     public static async Task<Results<Ok<AccessGrantView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long guildId, long grantId, AccessGrantUpdate request, HttpContext http, PlatformDbContext db, GuildDirectory directory, TimeProvider time, CancellationToken cancellationToken)
+        long guildId, long grantId, AccessGrantUpdate request, HttpContext http, PlatformDbContext db, DiscordNames discordNames, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var scopes = ParseScopes(request.Scopes, http.GuildAccess(), errors);
@@ -105,7 +105,7 @@ public static class AccessGrantsApi
         grant.UpdatedAt = now;
         db.Record((ulong)guildId, http.Session().UserId, "access_grant.update", "access_grant", AccessGrantView.Target(grant), before, AccessGrantView.Audited(grant), now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(AccessGrantView.Of(grant, await SubjectNameAsync(directory, grant, cancellationToken)));
+        return TypedResults.Ok(AccessGrantView.Of(grant, await SubjectNameAsync(discordNames, grant, cancellationToken)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -156,10 +156,10 @@ public static class AccessGrantsApi
                 detail: $"This grant holds rights you do not have ({string.Join(", ", AccessScopeNames.Of(grant.Scopes & ~caller.Scopes))}); only someone who holds them can change or remove it.",
                 statusCode: StatusCodes.Status403Forbidden);
 
-    private static async Task<string?> SubjectNameAsync(GuildDirectory directory, AccessGrant grant, CancellationToken cancellationToken) =>
+    private static async Task<string?> SubjectNameAsync(DiscordNames discordNames, AccessGrant grant, CancellationToken cancellationToken) =>
         grant.SubjectType == GrantSubject.User
-            ? (await directory.MemberNamesAsync(grant.GuildId, [grant.SubjectId], cancellationToken)).GetValueOrDefault(grant.SubjectId)
-            : (await directory.RoleNamesAsync(grant.GuildId, cancellationToken)).GetValueOrDefault(grant.SubjectId);
+            ? (await discordNames.MemberNamesAsync(grant.GuildId, [grant.SubjectId], cancellationToken)).GetValueOrDefault(grant.SubjectId)
+            : (await discordNames.RoleNamesAsync(grant.GuildId, cancellationToken)).GetValueOrDefault(grant.SubjectId);
 
     private static ProblemHttpResult UnknownGrant(long grantId) =>
         TypedResults.Problem(title: "Unknown grant", detail: $"No grant {grantId} in this guild.", statusCode: StatusCodes.Status404NotFound);

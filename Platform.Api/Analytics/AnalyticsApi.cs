@@ -24,7 +24,7 @@ public static class AnalyticsApi
     public const int NamedMembers = 25;
 
     public static async Task<Results<Ok<UsageReport>, ValidationProblem>> GetAsync(
-        long guildId, string? from, string? to, string? groupBy, UsageReports reports, GuildDirectory directory, TimeProvider time, CancellationToken cancellationToken)
+        long guildId, string? from, string? to, string? groupBy, UsageReports reports, DiscordNames discordNames, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, errors) = UsageQuery.Parse(from, to, groupBy, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (query is null)
@@ -38,7 +38,7 @@ public static class AnalyticsApi
             return TypedResults.Ok(report);
         }
 
-        var names = await directory.MemberNamesAsync(guildId, report.Rows.Take(NamedMembers).Select(MemberId).Where(id => id > 0), cancellationToken);
+        var names = await discordNames.MemberNamesAsync(guildId, report.Rows.Take(NamedMembers).Select(MemberId).Where(id => id > 0), cancellationToken);
         return TypedResults.Ok(report with { Rows = [.. report.Rows.Select(r => names.TryGetValue(MemberId(r), out var name) ? r with { Name = name } : r)] });
 
         // Calls made outside any member ("unknown") have no id to name.

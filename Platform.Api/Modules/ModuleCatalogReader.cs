@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Json.Schema;
 using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using StackExchange.Redis;
 
 namespace Platform.Api.Modules;

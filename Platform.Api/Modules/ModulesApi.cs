@@ -7,10 +7,10 @@ using Platform.Api.Access;
 using Platform.Api.Audit;
 using Platform.Api.Auth;
 using Platform.Api.Realtime;
+using Platform.Contracts;
 using Platform.Data;
 using Platform.Data.Access;
 using Platform.Data.Guilds;
-using Platform.Data.Realtime;
 
 namespace Platform.Api.Modules;
 

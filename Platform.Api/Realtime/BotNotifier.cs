@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using StackExchange.Redis;
 
 namespace Platform.Api.Realtime;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
+using Platform.Contracts;
 using Platform.Data;
-using Platform.Data.Realtime;
 using StackExchange.Redis;
 
 namespace Platform.Api.Status;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Platform.Bot.Gateway;
 using Platform.Bot.ModuleSystem;
 using Platform.Bot.Telemetry;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using Platform.Discord.Gateway;
 using Platform.Discord.Json;
 using StackExchange.Redis;

@@ -1,5 +1,5 @@
 using Platform.Bot.Gateway;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Shards;

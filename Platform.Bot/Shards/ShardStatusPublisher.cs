@@ -1,5 +1,5 @@
 using Platform.Bot.Gateway;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using Platform.Discord.Gateway;
 using StackExchange.Redis;
 

@@ -3,12 +3,12 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Auth;
 using Platform.Api.Me;
+using Platform.Bot.ModuleSystem;
 using Platform.Bot.Modules.Ask;
 using Platform.Bot.Modules.Core;
 using Platform.Bot.Modules.Tags;
-using Platform.Bot.ModuleSystem;
+using Platform.Contracts;
 using Platform.Data;
-using Platform.Data.Realtime;
 using Platform.Discord.Models;
 using StackExchange.Redis;
 

@@ -6,7 +6,7 @@ using Platform.Api.Audit;
 using Platform.Api.Budgets;
 using Platform.Api.Guilds;
 using Platform.Api.Modules;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using StackExchange.Redis;
 
 namespace Platform.Api.Tests;

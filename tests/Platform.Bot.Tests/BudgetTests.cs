@@ -7,8 +7,8 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Platform.Bot.Llm.Budgets;
 using Platform.Bot.ModuleSystem;
 using Platform.Bot.Telemetry;
+using Platform.Contracts;
 using Platform.Data.Llm;
-using Platform.Data.Realtime;
 using Platform.Discord.Models;
 using StackExchange.Redis;
 

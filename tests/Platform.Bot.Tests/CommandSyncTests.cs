@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using Platform.DiscordEmulator.Control;
 using StackExchange.Redis;
 

@@ -1,4 +1,4 @@
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Tests;

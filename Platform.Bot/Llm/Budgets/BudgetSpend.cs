@@ -1,8 +1,8 @@
 using System.Globalization;
 using Platform.Bot.Gateway;
 using Platform.Bot.Telemetry;
+using Platform.Contracts;
 using Platform.Data.Llm;
-using Platform.Data.Realtime;
 using Platform.Discord.Models;
 using Platform.Discord.Rest;
 using StackExchange.Redis;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Platform.Bot.Gateway;
 using Platform.Bot.Llm.Budgets;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using StackExchange.Redis;
 
 namespace Platform.Bot.ModuleSystem;

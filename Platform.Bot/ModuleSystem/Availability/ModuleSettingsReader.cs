@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 
 namespace Platform.Bot.ModuleSystem;
 

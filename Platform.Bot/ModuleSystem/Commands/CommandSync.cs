@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Platform.Bot.Gateway;
 using Platform.Bot.Telemetry;
-using Platform.Data.Realtime;
+using Platform.Contracts;
 using Platform.Discord.Rest;
 using StackExchange.Redis;
 

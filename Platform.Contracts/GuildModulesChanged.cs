@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Platform.Data.Realtime;
+namespace Platform.Contracts;
 
 /// <summary>
 /// Published after a guild's rows in <c>guild_modules</c> change, so every bot process drops its

@@ -9,7 +9,7 @@ namespace Platform.Api.Access;
 /// name, else username) and roles by name, as the bot reads them. Kept ten minutes; an id Discord
 /// does not know, or a Discord that cannot be asked, leaves the name out rather than failing the page.
 /// </summary>
-public sealed class GuildDirectory(DiscordRestClient discord, HybridCache cache)
+public sealed class DiscordNames(DiscordRestClient discord, HybridCache cache)
 {
     private static readonly HybridCacheEntryOptions CacheFor = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Platform.Data.Realtime;
+namespace Platform.Contracts;
 
 /// <summary>
 /// Published by the bot when rights in a guild may have changed on Discord: a member's roles or

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Platform.Data.Realtime;
+namespace Platform.Contracts;
 
 /// <summary>
 /// One shard as the bot last published it. A process that dies stops publishing, so a reader calls

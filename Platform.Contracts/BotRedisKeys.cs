@@ -1,4 +1,4 @@
-namespace Platform.Data.Realtime;
+namespace Platform.Contracts;
 
 /// <summary>
 /// The Redis keys and channels the bot and the api share. Each bot application's names sit under

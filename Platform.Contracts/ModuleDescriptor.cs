@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Platform.Data.Realtime;
+namespace Platform.Contracts;
 
 /// <summary>
 /// A module as the bot describes it to the api: what it is, whether a guild can turn it off, and the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Platform.Data.Realtime;
+namespace Platform.Contracts;
 
 /// <summary>How the bot and the api write what they share through Redis: snake_case JSON, like the rest of the platform's wire formats.</summary>
 public static class RealtimeJson
