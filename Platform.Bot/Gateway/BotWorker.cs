@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Bot.Guilds;
+using Platform.Bot.Llm.Budgets;
 using Platform.Bot.ModuleSystem;
 using Platform.Bot.Shards;
 using Platform.Discord.Gateway;
@@ -18,6 +19,7 @@ public sealed partial class BotWorker(
     ModuleLifecycle modules,
     ModuleCatalogPublisher catalog,
     BotSignals signals,
+    BudgetSignals budgetSignals,
     CommandSync commands,
     ShardSupervisor supervisor,
     GuildDirectory guilds,
@@ -36,6 +38,7 @@ public sealed partial class BotWorker(
         await modules.LoadAsync(stoppingToken);
         await catalog.PublishAsync();
         await signals.SubscribeAsync(stoppingToken);
+        await budgetSignals.SubscribeAsync();
         try
         {
             await commands.SyncAsync(force: false, stoppingToken);

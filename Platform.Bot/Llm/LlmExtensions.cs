@@ -36,6 +36,7 @@ public static class LlmExtensions
         builder.Services.AddSingleton<LlmPrices>();
         builder.Services.AddSingleton<SpendCounters>();
         builder.Services.AddSingleton<GuildBudgets>();
+        builder.Services.AddSingleton<BudgetSignals>();
         builder.Services.AddSingleton<LlmBudgetGuard>();
         builder.Services.AddSingleton<BudgetSpend>();
         builder.Services.AddSingleton<LlmUsageRecorder>();

@@ -1,21 +1,18 @@
-using System.Globalization;
 using Platform.Bot.Gateway;
-using Platform.Bot.Llm.Budgets;
 using Platform.Contracts;
 using StackExchange.Redis;
 
 namespace Platform.Bot.ModuleSystem;
 
 /// <summary>
-/// Listens on Redis for what the api tells the bot: a guild's modules or LLM budget changed (drop its
-/// cached copy), or the commands must be registered again. After a lost connection every cached state is dropped,
-/// since messages sent meanwhile are gone.
+/// Listens on Redis for what the api tells the module system: a guild's modules changed (drop its cached copy),
+/// or the commands must be registered again. After a lost connection every cached state is dropped, since
+/// messages sent meanwhile are gone.
 /// </summary>
 public sealed partial class BotSignals(
     IConnectionMultiplexer redis,
     BotIdentity identity,
     GuildModuleStates states,
-    GuildBudgets budgets,
     CommandSync commands,
     ILogger<BotSignals> logger)
 {
@@ -31,20 +28,9 @@ public sealed partial class BotSignals(
                 LogInvalidated(changed.GuildId);
             }
         });
-        await subscriber.SubscribeAsync(RedisChannel.Literal(BotRedisKeys.LlmBudgetsChannel(applicationId)), (_, message) =>
-        {
-            if (ulong.TryParse(message.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var guildId))
-            {
-                budgets.Invalidate(guildId);
-            }
-        });
         await subscriber.SubscribeAsync(RedisChannel.Literal(BotRedisKeys.CommandResyncChannel(applicationId)), (_, _) =>
             _ = ResyncAsync(cancellationToken));
-        redis.ConnectionRestored += (_, _) =>
-        {
-            states.InvalidateAll();
-            budgets.InvalidateAll();
-        };
+        redis.ConnectionRestored += (_, _) => states.InvalidateAll();
     }
 
     private async Task ResyncAsync(CancellationToken cancellationToken)
