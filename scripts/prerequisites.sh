@@ -14,9 +14,11 @@ retry() { "$@" || { sleep 5; "$@"; } || { sleep 15; "$@"; }; }
 
 # Debian packages: Postgres and Redis run as host processes when no container runtime works;
 # Chromium drives the UI tests (Playwright's own browser download cannot run here); Podman,
-# docker-compose and mmdebstrap run the deployment test (tests/Platform.Deployment.Tests).
+# docker-compose and mmdebstrap run the deployment test (tests/Platform.Deployment.Tests). Podman's
+# network backend is netavark with aardvark-dns: with CNI, the fallback when they are missing (Podman
+# only recommends them), containers on an internal network cannot find each other by name.
 packages=(postgresql redis-server)
-$for_tests && packages+=(chromium podman runc uidmap slirp4netns fuse-overlayfs mmdebstrap docker-compose)
+$for_tests && packages+=(chromium podman runc uidmap slirp4netns fuse-overlayfs netavark aardvark-dns mmdebstrap docker-compose)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -29,12 +31,13 @@ fi
 
 if $for_tests; then
   # Podman as it works on a host without systemd and with hybrid cgroups: runc (crun refuses them),
-  # cgroupfs, and no rlimits set on containers (setting RLIMIT_NOFILE is not permitted here).
+  # cgroupfs, no rlimits set on containers (setting RLIMIT_NOFILE is not permitted here), and netavark.
   containers_conf=/etc/containers/containers.conf.d/platform.conf
-  if [[ ! -f $containers_conf ]]; then
+  wanted=$'[containers]\ndefault_ulimits = []\n[engine]\ncgroup_manager = "cgroupfs"\nruntime = "runc"\n[network]\nnetwork_backend = "netavark"'
+  if [[ "$(cat "$containers_conf" 2>/dev/null)" != "$wanted" ]]; then
     say "Configuring Podman ($containers_conf)"
     as_root mkdir -p "$(dirname "$containers_conf")"
-    printf '[containers]\ndefault_ulimits = []\n[engine]\ncgroup_manager = "cgroupfs"\nruntime = "runc"\n' | as_root tee "$containers_conf" >/dev/null
+    printf '%s\n' "$wanted" | as_root tee "$containers_conf" >/dev/null
   fi
 fi
 

@@ -10,7 +10,7 @@ namespace Platform.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class OpenApiDocumentTests(ApiEnvironment environment)
 {
-    private static readonly string CommittedCopy = Path.Combine(RepositoryRoot(), "frontend", "lib", "api", "openapi.json");
+    private static readonly string CommittedCopy = Path.Combine(RepositoryRoot.Path, "frontend", "lib", "api", "openapi.json");
 
     [Fact]
     public async Task The_frontends_copy_of_the_OpenAPI_document_matches_the_api()
@@ -27,16 +27,5 @@ public sealed class OpenApiDocumentTests(ApiEnvironment environment)
         Assert.True(File.Exists(CommittedCopy), $"{CommittedCopy} is missing: run scripts/generate-api-client.sh.");
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(live), JsonNode.Parse(await File.ReadAllTextAsync(CommittedCopy))),
             "The api's OpenAPI document changed and the frontend's copy did not: run scripts/generate-api-client.sh and commit the result.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The tests do not run inside the repository.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 
 namespace Platform.Deployment.Tests;
@@ -93,9 +94,27 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
             up = await RunAsync(HealthyTimeout, ["up", "--detach", "--no-build", .. services]);
         }
 
-        up.EnsureSuccess();
+        up.EnsureSuccess(up.ExitCode == 0 ? null : await FailuresAsync());
         await Eventually.TrueAsync(AllHealthyAsync, "every service healthy", HealthyTimeout, TimeSpan.FromSeconds(1));
         return clock.Elapsed;
+    }
+
+    /// <summary>The last lines of each container that exited with an error: what an operator reads first when <c>up</c> fails.</summary>
+    public async Task<string> FailuresAsync()
+    {
+        var report = new StringBuilder();
+        foreach (var id in (await RunAsync("ps", "--all", "--quiet")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var container = await Podman.InspectAsync("container", id);
+            var state = container.GetProperty("State");
+            if (state.GetProperty("Status").GetString() == "exited" && state.GetProperty("ExitCode").GetInt32() is var code and not 0)
+            {
+                var logs = await Podman.RunAsync("logs", "--tail", "60", id);
+                report.AppendLine($"--- {container.GetProperty("Name").GetString()} exited with {code}:").AppendLine(logs.Output).AppendLine(logs.Error);
+            }
+        }
+
+        return report.ToString();
     }
 
     public async Task<bool> AllHealthyAsync()

@@ -1,4 +1,4 @@
-namespace Platform.Deployment.Tests;
+namespace Platform.Testing;
 
 public static class RepositoryRoot
 {

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Platform.Deployment.Tests;
+namespace Platform.Testing;
 
 public sealed record ToolResult(string Command, int ExitCode, string Output, string Error)
 {
-    public ToolResult EnsureSuccess() =>
-        ExitCode == 0 ? this : throw new InvalidOperationException($"'{Command}' exited with {ExitCode}:\n{Output}\n{Error}");
+    public ToolResult EnsureSuccess(string? why = null) =>
+        ExitCode == 0 ? this : throw new InvalidOperationException($"'{Command}' exited with {ExitCode}:\n{Output}\n{Error}\n{why}");
 }
 
 /// <summary>Runs a command line tool (podman, docker-compose, dotnet) to its end, keeping what it printed.</summary>
