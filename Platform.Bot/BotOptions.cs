@@ -1,6 +1,6 @@
 namespace Platform.Bot;
 
-/// <summary>The bot's <c>Bot</c> configuration section: which shards this process runs, and how it treats interactions and commands.</summary>
+/// <summary>The bot's <c>Bot</c> configuration section: which shards this process runs and how it paces them. How the modules treat interactions and commands is <see cref="Platform.Modules.ModuleOptions"/>, read from the same section.</summary>
 public sealed class BotOptions
 {
     public const string Section = "Bot";
@@ -19,18 +19,6 @@ public sealed class BotOptions
 
     /// <summary>This process's place among <see cref="ProcessCount"/>, from 0.</summary>
     public int ProcessIndex { get; set; }
-
-    /// <summary>A handler still running this long after its interaction arrived is deferred, inside Discord's three seconds.</summary>
-    public TimeSpan AutoDeferAfter { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// Interactions that may run at once before their first answer; more wait their turn. Enough for handlers
-    /// that read the database before answering, few enough that a burst cannot make every one of them late.
-    /// </summary>
-    public int MaxUnansweredInteractions { get; set; } = 32;
-
-    /// <summary>Registers the commands in these guilds instead of globally: guild commands update at once, which suits development.</summary>
-    public ulong[]? CommandGuildIds { get; set; }
 
     /// <summary>Discord's identify interval per bucket; only a run against an emulator configured otherwise changes it.</summary>
     public TimeSpan IdentifyInterval { get; set; } = TimeSpan.FromSeconds(5);

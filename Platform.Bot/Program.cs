@@ -10,7 +10,8 @@ builder.AddPlatformDatabase();
 builder.AddRedisClient("redis");
 builder.AddDiscordGateway();
 builder.AddBotLlm();
-builder.AddBotModules();
+builder.AddModules(typeof(Program).Assembly);
+builder.AddBotWorker();
 
 var app = builder.Build();
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using Platform.Bot.Gateway;
-using Platform.Bot.ModuleSystem;
 using Platform.Bot.Telemetry;
 using Platform.Contracts;
 using Platform.Discord.Gateway;
 using Platform.Discord.Json;
+using Platform.Modules;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Guilds;

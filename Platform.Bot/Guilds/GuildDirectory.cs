@@ -3,12 +3,10 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Platform.Bot.ModuleSystem;
 using Platform.Bot.Telemetry;
 using Platform.Data;
 using Platform.Discord.Gateway;
 using Platform.Discord.Json;
-using Platform.Discord.Models;
 
 namespace Platform.Bot.Guilds;
 

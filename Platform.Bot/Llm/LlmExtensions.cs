@@ -6,7 +6,7 @@ using Platform.Bot.Llm;
 using Platform.Bot.Llm.Budgets;
 using Platform.Bot.Llm.Calls;
 using Platform.Bot.Llm.Usage;
-using Platform.Bot.ModuleSystem;
+using Platform.Modules;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,5 @@
-using Platform.Bot.Gateway;
 using Platform.Contracts;
+using Platform.Modules;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Shards;

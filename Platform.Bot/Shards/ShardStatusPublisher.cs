@@ -1,6 +1,6 @@
-using Platform.Bot.Gateway;
 using Platform.Contracts;
 using Platform.Discord.Gateway;
+using Platform.Modules;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Shards;

@@ -1,4 +1,3 @@
-using Platform.Bot.Gateway;
 using Platform.Bot.Telemetry;
 using Platform.Discord.Gateway;
 using Platform.Discord.Rest;

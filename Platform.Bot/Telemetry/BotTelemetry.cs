@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 
 namespace Platform.Bot.Telemetry;
 
-/// <summary>The bot's own spans and metrics: interactions, listeners, command sync, shards, LLM usage.</summary>
+/// <summary>The bot's own spans and metrics: guilds, shards, LLM usage and budgets. Interactions, listeners and command sync are the module framework's (<c>Platform.Modules</c>).</summary>
 public static class BotTelemetry
 {
     public const string Name = "Platform.Bot";
@@ -11,24 +11,6 @@ public static class BotTelemetry
     public static readonly ActivitySource ActivitySource = new(Name);
 
     private static readonly Meter Meter = new(Name);
-
-    public static readonly Counter<long> Interactions = Meter.CreateCounter<long>(
-        "bot.interactions", "{interaction}", "Interactions handled, by module, handler and outcome.");
-
-    public static readonly Histogram<double> InteractionDuration = Meter.CreateHistogram<double>(
-        "bot.interaction.duration", "ms", "Time from receiving an interaction to its handler's end.");
-
-    public static readonly UpDownCounter<long> InteractionsWaiting = Meter.CreateUpDownCounter<long>(
-        "bot.interactions.waiting", "{interaction}", "Interactions received and waiting for a slot to run in (the bot is behind).");
-
-    public static readonly Counter<long> AutoDeferrals = Meter.CreateCounter<long>(
-        "bot.interactions.auto_deferred", "{interaction}", "Interactions deferred because their handler was still running.");
-
-    public static readonly Counter<long> ListenerRuns = Meter.CreateCounter<long>(
-        "bot.listener.runs", "{run}", "Gateway event listener runs, by module, event and outcome.");
-
-    public static readonly Counter<long> CommandOverwrites = Meter.CreateCounter<long>(
-        "bot.commands.overwrites", "{overwrite}", "Bulk overwrites of the command set sent to Discord, by scope.");
 
     public static readonly Counter<long> GuildEvents = Meter.CreateCounter<long>(
         "bot.guilds.changes", "{change}", "Guild joins, updates and departures written to the database.");

@@ -1,4 +1,3 @@
-using System.Net;
 using Npgsql;
 using Platform.Api.Analytics;
 using Platform.Data.Llm;

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Platform.Api.Auth;
 using Platform.Api.Me;
-using Platform.Bot.ModuleSystem;
 using Platform.Bot.Modules.Ask;
 using Platform.Bot.Modules.Core;
 using Platform.Bot.Modules.Tags;
 using Platform.Contracts;
 using Platform.Data;
 using Platform.Discord.Models;
+using Platform.Modules.Catalog;
+using Platform.Modules.State;
 using StackExchange.Redis;
 
 namespace Platform.Api.Tests;

@@ -1,13 +1,12 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.Bot.ModuleSystem;
 using Platform.Data;
 using Platform.Data.Modules.Tags;
+using Platform.Modules;
+using Platform.Modules.Attributes;
 
 namespace Platform.Benchmarks;
 

@@ -5,11 +5,11 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Platform.Bot.Llm.Budgets;
-using Platform.Bot.ModuleSystem;
 using Platform.Bot.Telemetry;
 using Platform.Contracts;
 using Platform.Data.Llm;
 using Platform.Discord.Models;
+using Platform.Modules;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Tests;

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Platform.Bot.ModuleSystem;
 using Platform.Data;
+using Platform.Modules;
 
 namespace Platform.Bot.Tests;
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.Bot.ModuleSystem;
 using Platform.Discord.Interactions;
-using Platform.Discord.Models;
+using Platform.Modules;
+using Platform.Modules.Dispatch;
 
 namespace Platform.Bot.Tests;
 

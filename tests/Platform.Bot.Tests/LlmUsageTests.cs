@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Bot.ModuleSystem;
 using Platform.Data.Llm;
+using Platform.Modules;
 
 namespace Platform.Bot.Tests;
 

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
-using Platform.Bot.ModuleSystem;
 using Platform.Discord.Gateway;
 using Platform.Discord.Models;
+using Platform.Modules;
+using Platform.Modules.Attributes;
+using Platform.Modules.Catalog;
+using Platform.Modules.Preconditions;
 
 namespace Platform.Bot.Tests;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Platform.Bot.Gateway;
 using Platform.Contracts;
+using Platform.Modules;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Llm.Budgets;

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Platform.Bot.Gateway;
 using Platform.Bot.Telemetry;
 using Platform.Contracts;
 using Platform.Data.Llm;
 using Platform.Discord.Models;
 using Platform.Discord.Rest;
+using Platform.Modules;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Llm.Budgets;

@@ -1,4 +1,4 @@
-using Platform.Bot.ModuleSystem;
+using Platform.Modules;
 
 namespace Platform.Bot.Llm.Budgets;
 

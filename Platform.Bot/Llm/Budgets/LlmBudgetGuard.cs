@@ -2,10 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Platform.Bot.Llm.Calls;
 using Platform.Bot.Llm.Usage;
-using Platform.Bot.ModuleSystem;
 using Platform.Bot.Telemetry;
 using Platform.Data.Llm;
-using StackExchange.Redis;
+using Platform.Modules;
 
 namespace Platform.Bot.Llm.Budgets;
 

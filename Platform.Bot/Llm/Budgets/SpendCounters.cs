@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Bot.Gateway;
 using Platform.Contracts;
 using Platform.Data;
 using Platform.Data.Llm;
+using Platform.Modules;
 using StackExchange.Redis;
 
 namespace Platform.Bot.Llm.Budgets;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.AI;
-using Platform.Bot.ModuleSystem;
+using Platform.Modules;
 
 namespace Platform.Bot.Llm.Calls;
 

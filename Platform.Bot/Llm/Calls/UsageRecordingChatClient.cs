@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
-using Platform.Bot.ModuleSystem;
 using Platform.Data.Llm;
+using Platform.Modules;
 
 namespace Platform.Bot.Llm.Calls;
 

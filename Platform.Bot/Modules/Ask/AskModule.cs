@@ -2,9 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Platform.Bot.Llm;
 using Platform.Bot.Llm.Budgets;
-using Platform.Bot.ModuleSystem;
 using Platform.Data;
 using Platform.Data.Llm;
+using Platform.Modules;
+using Platform.Modules.Attributes;
 
 namespace Platform.Bot.Modules.Ask;
 

@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Platform.Bot.ModuleSystem;
 using Platform.Bot.Shards;
 using Platform.Data;
+using Platform.Modules;
+using Platform.Modules.Attributes;
 
 namespace Platform.Bot.Modules.Core;
 
 [Module("core", "The basics: latency, status and help.", CanBeDisabled = false)]
-public sealed class CoreModule(ShardSupervisor supervisor, GuildModuleStates states, PlatformDbContext db) : BotModule
+public sealed class CoreModule(ShardSupervisor supervisor, IGuildModules modules, PlatformDbContext db) : BotModule
 {
     private static readonly DateTimeOffset ProcessStarted = new(Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero);
 
@@ -26,20 +27,20 @@ public sealed class CoreModule(ShardSupervisor supervisor, GuildModuleStates sta
     public async Task StatusAsync()
     {
         var shard = ShardOfThisGuild();
-        var modules = await states.EnabledModulesAsync(Context.RequireGuildId(), Context.CancellationToken);
+        var enabled = await modules.EnabledModulesAsync(Context.RequireGuildId(), Context.CancellationToken);
         var uptime = DateTimeOffset.UtcNow - ProcessStarted;
         await RespondAsync(
             $"Shard {Context.ShardId} of {shard?.TotalShards.ToString() ?? "?"} ({(shard is null ? "unknown" : ShardStateNames.Of(shard.State))}), " +
-            $"up {(int)uptime.TotalDays}d {uptime:hh\\:mm\\:ss}.\nModules on here: {string.Join(", ", modules.Select(m => m.Name))}.",
+            $"up {(int)uptime.TotalDays}d {uptime:hh\\:mm\\:ss}.\nModules on here: {string.Join(", ", enabled.Select(m => m.Name))}.",
             ephemeral: true);
     }
 
     [SlashCommand("help", "Lists the commands of the modules on in this server")]
     public async Task HelpAsync()
     {
-        var modules = await states.EnabledModulesAsync(Context.RequireGuildId(), Context.CancellationToken);
+        var enabled = await modules.EnabledModulesAsync(Context.RequireGuildId(), Context.CancellationToken);
         var help = new StringBuilder();
-        foreach (var module in modules.Where(m => m.Commands.Count > 0))
+        foreach (var module in enabled.Where(m => m.Commands.Count > 0))
         {
             help.Append($"**{module.Name}**: {module.Description}\n");
             foreach (var command in module.Commands.OrderBy(c => c.Path, StringComparer.Ordinal))

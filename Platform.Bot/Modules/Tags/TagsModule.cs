@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Platform.Bot.ModuleSystem;
 using Platform.Data;
 using Platform.Data.Access;
 using Platform.Data.Modules.Tags;
 using Platform.Discord.Models;
+using Platform.Modules;
+using Platform.Modules.Attributes;
+using Platform.Modules.Preconditions;
 
 namespace Platform.Bot.Modules.Tags;
 

@@ -1,4 +1,3 @@
-using Platform.Discord.Rest;
 
 namespace Platform.Discord.Rest.RateLimiting;
 

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace Platform.Modules.State;
+
+/// <summary>
+/// A per-guild copy of something read from the database: read once however many callers ask at the
+/// same moment, dropped when the api says it changed (over Redis), and expired after
+/// <paramref name="maxAge"/> in case such a message was missed. A failed read is not kept.
+/// </summary>
+public sealed class GuildCache<T>(TimeSpan maxAge, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<ulong, Lazy<Task<(T Value, DateTimeOffset LoadedAt)>>> guilds = new();
+
+    public async Task<T> GetAsync(ulong guildId, Func<ulong, Task<T>> load, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var entry = guilds.GetOrAdd(guildId, id => new(async () => (await load(id), time.GetUtcNow())));
+            try
+            {
+                var (value, loadedAt) = await entry.Value.WaitAsync(cancellationToken);
+                if (time.GetUtcNow() - loadedAt < maxAge)
+                {
+                    return value;
+                }
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                guilds.TryRemove(KeyValuePair.Create(guildId, entry));
+                throw;
+            }
+
+            guilds.TryRemove(KeyValuePair.Create(guildId, entry));
+        }
+    }
+
+    public void Invalidate(ulong guildId) => guilds.TryRemove(guildId, out _);
+
+    public void InvalidateAll() => guilds.Clear();
+}
