@@ -3,6 +3,7 @@ using Platform.Data.Access;
 using Platform.Data.Modules.Tags;
 using Platform.Discord.Interactions;
 using Platform.Discord.Models;
+using static Platform.Bot.Tests.CommandOptions;
 
 namespace Platform.Bot.Tests;
 
@@ -19,8 +20,8 @@ public sealed class TagsTests(BotEnvironment environment)
         var created = await SetAsync(scenario, guild, "Rules", "Be kind.");
         var updated = await SetAsync(scenario, guild, "rules", "Be kind, always.");
         var shown = await GetAsync(scenario, guild, "rules");
-        var listed = await scenario.InvokeAsync(guild, "tag", Sub("list"));
-        var deleted = await scenario.InvokeAsync(guild, "tag", Sub("delete", ("name", "rules")));
+        var listed = await scenario.InvokeAsync(guild, "tag", Subcommand("list"));
+        var deleted = await scenario.InvokeAsync(guild, "tag", Subcommand("delete", ("name", "rules")));
         var gone = await GetAsync(scenario, guild, "rules");
 
         Assert.Equal("Tag `rules` created.", created.Text());
@@ -177,11 +178,8 @@ public sealed class TagsTests(BotEnvironment environment)
     }
 
     private static Task<Platform.DiscordEmulator.Interactions.InteractionTranscript> SetAsync(BotScenario scenario, Guild guild, string name, string content, ulong? userId = null) =>
-        scenario.InvokeAsync(guild, "tag", Sub("set", ("name", name), ("content", content)), userId);
+        scenario.InvokeAsync(guild, "tag", Subcommand("set", ("name", name), ("content", content)), userId);
 
     private static Task<Platform.DiscordEmulator.Interactions.InteractionTranscript> GetAsync(BotScenario scenario, Guild guild, string name, ulong? userId = null) =>
-        scenario.InvokeAsync(guild, "tag", Sub("get", ("name", name)), userId);
-
-    private static object[] Sub(string name, params (string Name, string Value)[] options) =>
-        [new { name, type = 1, options = options.Select(o => new { name = o.Name, type = 3, value = o.Value }).ToArray() }];
+        scenario.InvokeAsync(guild, "tag", Subcommand("get", ("name", name)), userId);
 }
