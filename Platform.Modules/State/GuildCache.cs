@@ -5,10 +5,13 @@ namespace Platform.Modules.State;
 /// <summary>
 /// A per-guild copy of something read from the database: read once however many callers ask at the
 /// same moment, dropped when the api says it changed (over Redis), and expired after
-/// <paramref name="maxAge"/> in case such a message was missed. A failed read is not kept.
+/// <see cref="MaxAge"/> in case such a message was missed. A failed read is not kept.
 /// </summary>
-public sealed class GuildCache<T>(TimeSpan maxAge, TimeProvider time)
+public sealed class GuildCache<T>(TimeProvider time)
 {
+    /// <summary>How late a change announced while Redis was away is picked up, at most.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
     private readonly ConcurrentDictionary<ulong, Lazy<Task<(T Value, DateTimeOffset LoadedAt)>>> guilds = new();
 
     public async Task<T> GetAsync(ulong guildId, Func<ulong, Task<T>> load, CancellationToken cancellationToken)
@@ -19,7 +22,7 @@ public sealed class GuildCache<T>(TimeSpan maxAge, TimeProvider time)
             try
             {
                 var (value, loadedAt) = await entry.Value.WaitAsync(cancellationToken);
-                if (time.GetUtcNow() - loadedAt < maxAge)
+                if (time.GetUtcNow() - loadedAt < MaxAge)
                 {
                     return value;
                 }

@@ -11,15 +11,13 @@ namespace Platform.Modules.State;
 /// </summary>
 internal sealed class GuildModuleStates(IServiceScopeFactory scopes, ModuleCatalog catalog, TimeProvider time) : IGuildModules
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-
-    private readonly GuildCache<IReadOnlyDictionary<string, ModuleRow>> guilds = new(MaxAge, time);
+    private readonly GuildCache<IReadOnlyDictionary<string, ModuleRow>> guilds = new(time);
 
     public async ValueTask<bool> IsEnabledAsync(ulong guildId, ModuleInfo module, CancellationToken cancellationToken) =>
         !module.CanBeDisabled
         || ((await GetAsync(guildId, cancellationToken)).TryGetValue(module.Name, out var row) ? row.Enabled : module.EnabledByDefault);
 
-    /// <summary>The modules on in the guild, in name order.</summary>
+    /// <inheritdoc/>
     public async ValueTask<IReadOnlyList<ModuleInfo>> EnabledModulesAsync(ulong guildId, CancellationToken cancellationToken)
     {
         var enabled = new List<ModuleInfo>();

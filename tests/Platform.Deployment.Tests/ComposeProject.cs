@@ -100,7 +100,7 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
     }
 
     /// <summary>The last lines of each container that exited with an error: what an operator reads first when <c>up</c> fails.</summary>
-    public async Task<string> FailuresAsync()
+    private async Task<string> FailuresAsync()
     {
         var report = new StringBuilder();
         foreach (var id in (await RunAsync("ps", "--all", "--quiet")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))

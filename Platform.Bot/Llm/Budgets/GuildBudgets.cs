@@ -8,10 +8,7 @@ namespace Platform.Bot.Llm.Budgets;
 /// <summary>Each guild's LLM budget row (or none), kept in memory and dropped when the api announces a change.</summary>
 public sealed class GuildBudgets(IServiceScopeFactory scopes, TimeProvider time)
 {
-    // A change announced while Redis was away is picked up this late at most; module states use the same bound.
-    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-
-    private readonly GuildCache<LlmBudget?> budgets = new(MaxAge, time);
+    private readonly GuildCache<LlmBudget?> budgets = new(time);
 
     public Task<LlmBudget?> GetAsync(ulong guildId, CancellationToken cancellationToken) =>
         budgets.GetAsync(guildId, LoadAsync, cancellationToken);
