@@ -12,7 +12,8 @@ public static class LlmEmulatorApp
 
         builder.AddServiceDefaults();
         builder.Services.AddOptions<LlmEmulatorOptions>().BindConfiguration(LlmEmulatorOptions.Section);
-        builder.Services.AddSingleton<FaultQueue>();
+        builder.Services.AddSingleton<ScriptQueue<Fault>>();
+        builder.Services.AddSingleton<ScriptQueue<ScriptedReply>>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<PromptCache>();
         builder.Services.AddSingleton(TimeProvider.System);

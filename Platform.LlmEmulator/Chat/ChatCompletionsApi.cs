@@ -28,7 +28,7 @@ public static class ChatCompletionsApi
     }
 
     private static async Task<IResult> CompleteAsync(
-        ChatRequest request, HttpContext http, FaultQueue faults, RequestLog log, PromptCache cache,
+        ChatRequest request, HttpContext http, ScriptQueue<Fault> faults, ScriptQueue<ScriptedReply> replies, RequestLog log, PromptCache cache,
         IOptions<LlmEmulatorOptions> options, TimeProvider time)
     {
         var requestId = http.Response.Headers["x-request-id"].ToString();
@@ -37,7 +37,7 @@ public static class ChatCompletionsApi
             return OpenAiErrors.InvalidRequest("'model' and at least one message are required.");
         }
 
-        if (faults.TryTake() is { } fault)
+        if (faults.TryTake() is { Kind: var fault })
         {
             log.Add(new LoggedRequest(requestId, request.Model, request.Stream, fault, 0, 0, time.GetUtcNow()));
             return fault switch
@@ -49,7 +49,7 @@ public static class ChatCompletionsApi
         }
 
         var model = options.Value.Snapshots.GetValueOrDefault(request.Model, request.Model);
-        var completion = Completion.Create(request, model, cache, time);
+        var completion = Completion.Create(request, model, cache, time, replies.TryTake()?.Text);
         if (!request.Stream)
         {
             log.Add(LoggedRequest.Of(requestId, request, completion, "ok", time));

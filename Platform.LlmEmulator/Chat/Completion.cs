@@ -17,11 +17,12 @@ public sealed partial record Completion(string Id, string Model, long Created, s
     private static readonly string[] Words =
         ["the", "bot", "answers", "each", "member", "with", "care", "and", "counts", "every", "token", "it", "spends", "on", "a", "reply"];
 
-    public static Completion Create(ChatRequest request, string model, PromptCache cache, TimeProvider time)
+    /// <param name="scripted">The answer a test queued for this request, if any, in place of the deterministic one.</param>
+    public static Completion Create(ChatRequest request, string model, PromptCache cache, TimeProvider time, string? scripted = null)
     {
         var messages = request.Messages ?? [];
         var prompt = messages.LastOrDefault(m => m.Role == "user")?.Text ?? "";
-        var text = Reply(prompt);
+        var text = scripted ?? Reply(prompt);
         var limit = request.MaxCompletionTokens ?? request.MaxTokens;
         var finish = "stop";
         if (limit is { } max && Tokens(text) > max)

@@ -129,13 +129,32 @@ public sealed class ChatCompletionTests
     }
 
     [Fact]
-    public async Task A_bad_fault_request_is_a_problem_not_a_crash()
+    public async Task A_scripted_reply_answers_the_next_request_only_with_its_usage_counted()
+    {
+        await using var emulator = await TestLlmEmulator.StartAsync();
+        var client = emulator.ChatClient("gpt-4o-mini");
+        await emulator.ReplyAsync("2026-12-08T09:00:00Z");
+
+        var scripted = await client.GetResponseAsync("tomorrow at nine");
+        var after = await client.GetResponseAsync("tomorrow at nine");
+
+        Assert.Equal("2026-12-08T09:00:00Z", scripted.Text);
+        Assert.Equal(5, scripted.Usage?.OutputTokenCount);
+        Assert.Equal("Emulated answer to: tomorrow at nine", after.Text);
+    }
+
+    [Theory]
+    [InlineData("/control/faults", "meteor", null)]
+    [InlineData("/control/replies", null, "")]
+    public async Task A_bad_script_request_is_a_problem_not_a_crash(string path, string? kind, string? text)
     {
         await using var emulator = await TestLlmEmulator.StartAsync();
 
-        using var response = await emulator.Control.PostAsJsonAsync("/control/faults", new { kind = "meteor", count = 1 });
+        using var response = await emulator.Control.PostAsJsonAsync(path, new { kind, text, count = 1 });
+        using var zero = await emulator.Control.PostAsJsonAsync(path, new { kind = "timeout", text = "ok", count = 0 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
     }
 }

@@ -49,6 +49,13 @@ public sealed class TestLlmEmulator : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>The next <paramref name="count"/> completions answer <paramref name="text"/>.</summary>
+    public async Task ReplyAsync(string text, int count = 1)
+    {
+        using var response = await Control.PostAsJsonAsync("/control/replies", new { text, count });
+        response.EnsureSuccessStatusCode();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Control.Dispose();
