@@ -9,8 +9,8 @@ namespace Platform.Modules;
 
 /// <summary>
 /// What a host sees of the module framework: it starts the modules (who the bot is, each module's load hook, the
-/// catalogue the api reads, the Redis signals, the command set), hands them interactions and gateway events, and
-/// unloads them at shutdown. Everything behind it is internal, so a host cannot come to depend on how it works.
+/// catalogue the api reads, the Redis signals, the command set, the loops), hands them interactions and gateway events,
+/// and stops and unloads them at shutdown. Everything behind it is internal, so a host cannot come to depend on how it works.
 /// </summary>
 public sealed partial class ModuleHost
 {
@@ -22,14 +22,15 @@ public sealed partial class ModuleHost
     private readonly CommandSync commands;
     private readonly InteractionDispatcher interactions;
     private readonly EventDispatcher events;
+    private readonly ModuleLoops loops;
     private readonly ILogger<ModuleHost> logger;
 
     internal ModuleHost(
         DiscordRestClient rest, BotIdentity identity, ModuleLifecycle lifecycle, ModuleCatalogPublisher catalog, ModuleSignals signals,
-        CommandSync commands, InteractionDispatcher interactions, EventDispatcher events, ILogger<ModuleHost> logger)
+        CommandSync commands, InteractionDispatcher interactions, EventDispatcher events, ModuleLoops loops, ILogger<ModuleHost> logger)
     {
         (this.rest, this.identity, this.lifecycle, this.catalog, this.signals) = (rest, identity, lifecycle, catalog, signals);
-        (this.commands, this.interactions, this.events, this.logger) = (commands, interactions, events, logger);
+        (this.commands, this.interactions, this.events, this.loops, this.logger) = (commands, interactions, events, loops, logger);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -47,9 +48,15 @@ public sealed partial class ModuleHost
             // The commands registered before still work; the bot is more use running than not.
             LogSyncFailed(error);
         }
+
+        loops.Start();
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => lifecycle.UnloadAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await loops.StopAsync();
+        await lifecycle.UnloadAsync(cancellationToken);
+    }
 
     /// <param name="receivedAt">When the interaction was read off the gateway, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</param>
     public Task DispatchInteractionAsync(Interaction interaction, int shardId, long receivedAt, CancellationToken cancellationToken) =>

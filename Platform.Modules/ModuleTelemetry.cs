@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 
 namespace Platform.Modules;
 
-/// <summary>The module framework's spans and metrics: interactions, gateway event listeners and command registration.</summary>
+/// <summary>The module framework's spans and metrics: interactions, gateway event listeners, loops and command registration.</summary>
 internal static class ModuleTelemetry
 {
     public const string Name = "Platform.Modules";
@@ -26,6 +26,12 @@ internal static class ModuleTelemetry
 
     public static readonly Counter<long> ListenerRuns = Meter.CreateCounter<long>(
         "bot.listener.runs", "{run}", "Gateway event listener runs, by module, event and outcome.");
+
+    public static readonly Counter<long> LoopRuns = Meter.CreateCounter<long>(
+        "bot.loop.runs", "{run}", "Runs of modules' [Loop] methods, by module, loop and outcome.");
+
+    public static readonly Histogram<double> LoopDuration = Meter.CreateHistogram<double>(
+        "bot.loop.duration", "ms", "How long one run of a module's [Loop] method took.");
 
     public static readonly Counter<long> CommandOverwrites = Meter.CreateCounter<long>(
         "bot.commands.overwrites", "{overwrite}", "Bulk overwrites of the command set sent to Discord, by scope.");

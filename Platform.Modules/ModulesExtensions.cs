@@ -36,7 +36,9 @@ public static class ModulesExtensions
         builder.Services.AddSingleton<ModuleLifecycle>();
         builder.Services.AddSingleton<InteractionAdmission>();
         builder.Services.AddSingleton<InteractionDispatcher>();
+        builder.Services.AddSingleton<UnattendedRuns>();
         builder.Services.AddSingleton<EventDispatcher>();
+        builder.Services.AddSingleton<ModuleLoops>();
         builder.Services.AddSingleton<CommandSync>();
         builder.Services.AddSingleton<ModuleSignals>();
         builder.Services.AddSingleton<ModuleCatalogPublisher>();
@@ -47,7 +49,7 @@ public static class ModulesExtensions
             services.GetRequiredService<ModuleLifecycle>(), services.GetRequiredService<ModuleCatalogPublisher>(),
             services.GetRequiredService<ModuleSignals>(), services.GetRequiredService<CommandSync>(),
             services.GetRequiredService<InteractionDispatcher>(), services.GetRequiredService<EventDispatcher>(),
-            services.GetRequiredService<ILogger<ModuleHost>>()));
+            services.GetRequiredService<ModuleLoops>(), services.GetRequiredService<ILogger<ModuleHost>>()));
         return builder;
     }
 

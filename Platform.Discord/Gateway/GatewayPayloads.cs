@@ -39,3 +39,6 @@ public sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit Se
 public sealed record SessionStartLimit(int Total, int Remaining, int ResetAfter, int MaxConcurrency) : DiscordObject;
 
 public sealed record GatewayInfo(string Url) : DiscordObject;
+
+/// <summary>GUILD_MEMBER_REMOVE: a member left the guild, was kicked or was banned (needs the GUILD_MEMBERS intent).</summary>
+public sealed record GuildMemberRemovePayload(ulong GuildId, User User) : DiscordObject;

@@ -26,6 +26,7 @@ namespace Platform.Discord.Json;
 [JsonSerializable(typeof(GatewayPayload<Message>))]
 [JsonSerializable(typeof(GatewayPayload<JsonElement>))]
 [JsonSerializable(typeof(ReadyPayload))]
+[JsonSerializable(typeof(GuildMemberRemovePayload))]
 [JsonSerializable(typeof(GatewayBotInfo))]
 [JsonSerializable(typeof(GatewayInfo))]
 [JsonSerializable(typeof(Guild))]

@@ -110,6 +110,11 @@ internal sealed partial class ModuleCatalog
             }
 
             module.Listeners.AddRange(method.GetCustomAttributes<GatewayEventAttribute>().Select(e => new ListenerInfo(module, method, e.EventName)));
+
+            if (method.GetCustomAttribute<LoopAttribute>() is { } loop)
+            {
+                module.Loops.Add(new LoopInfo(module, method, loop.Interval));
+            }
         }
 
         foreach (var nested in type.GetNestedTypes().Where(n => n.GetCustomAttribute<GroupAttribute>() is not null))

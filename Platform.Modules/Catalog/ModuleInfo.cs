@@ -24,4 +24,6 @@ public sealed class ModuleInfo(Type type, ModuleAttribute attribute)
     internal List<CustomIdHandlerInfo> CustomIdHandlers { get; } = [];
 
     internal List<ListenerInfo> Listeners { get; } = [];
+
+    internal List<LoopInfo> Loops { get; } = [];
 }

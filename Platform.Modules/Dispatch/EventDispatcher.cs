@@ -9,7 +9,7 @@ namespace Platform.Modules.Dispatch;
 /// Hands gateway events to the modules' listeners, each run in a DI scope of its own. A listener never
 /// runs for a guild where its module is off, the same rule commands follow.
 /// </summary>
-internal sealed partial class EventDispatcher(ModuleCatalog catalog, GuildModuleStates states, IServiceScopeFactory scopes, ILogger<EventDispatcher> logger)
+internal sealed class EventDispatcher(ModuleCatalog catalog, GuildModuleStates states, UnattendedRuns runs)
 {
     public bool HasListeners(string eventName) => catalog.Listeners.Contains(eventName);
 
@@ -23,33 +23,9 @@ internal sealed partial class EventDispatcher(ModuleCatalog catalog, GuildModule
                 continue;
             }
 
-            await RunAsync(listener, dispatch, guildId, cancellationToken);
-        }
-    }
-
-    private async Task RunAsync(ListenerInfo listener, GatewayDispatch dispatch, ulong? guildId, CancellationToken cancellationToken)
-    {
-        using var activity = ModuleTelemetry.ActivitySource.StartActivity($"event {listener.DisplayName}");
-        var outcome = "ok";
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            CurrentInvocation.Set(listener, guildId, channelId: null, userId: null);
-            var module = listener.CreateModule(scope.ServiceProvider);
-            await listener.InvokeAsync(module, listener.Arguments(dispatch, cancellationToken));
-        }
-        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
-        {
-            outcome = "error";
-            activity?.SetStatus(ActivityStatusCode.Error, error.Message).AddException(error);
-            LogListenerFailed(error, listener.DisplayName, listener.Module.Name, dispatch.ShardId);
-        }
-        finally
-        {
+            var outcome = await runs.RunAsync(
+                listener, $"event {listener.DisplayName}", guildId, listener.Arguments(dispatch, cancellationToken), cancellationToken);
             ModuleTelemetry.ListenerRuns.Add(1, new TagList { { "module", listener.Module.Name }, { "event", dispatch.Name }, { "outcome", outcome } });
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Listener} of module {Module} failed on shard {ShardId}")]
-    private partial void LogListenerFailed(Exception error, string listener, string module, int shardId);
 }

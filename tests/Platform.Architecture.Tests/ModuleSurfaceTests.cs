@@ -14,6 +14,7 @@ public sealed class ModuleSurfaceTests
         "Platform.Modules.Attributes.ComponentInteractionAttribute",
         "Platform.Modules.Attributes.GatewayEventAttribute",
         "Platform.Modules.Attributes.GroupAttribute",
+        "Platform.Modules.Attributes.LoopAttribute",
         "Platform.Modules.Attributes.ModalInteractionAttribute",
         "Platform.Modules.Attributes.ModuleAttribute",
         "Platform.Modules.Attributes.OptionAttribute",
