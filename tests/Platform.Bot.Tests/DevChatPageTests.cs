@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Platform.Data.Modules.Tags;
+using Platform.Discord.Models;
 using Platform.Testing;
 
 namespace Platform.Bot.Tests;
@@ -9,7 +10,7 @@ namespace Platform.Bot.Tests;
 public sealed class DevChatPageTests(BotEnvironment environment)
 {
     [Fact]
-    public async Task A_developer_picks_a_guild_and_member_types_commands_and_sees_the_bots_replies()
+    public async Task A_developer_picks_a_guild_and_member_types_commands_and_sees_the_bots_replies_and_posts()
     {
         await using var scenario = await BotScenario.StartAsync(environment);
         await scenario.StartBotAsync();
@@ -35,7 +36,11 @@ public sealed class DevChatPageTests(BotEnvironment environment)
         await input.FillAsync("/nope");
         await input.PressAsync("Enter");
         await Assertions.Expect(page.GetByText("No command /nope is registered.")).ToBeVisibleAsync();
-        await Chromium.SaveScreenshotAsync(page, nameof(A_developer_picks_a_guild_and_member_types_commands_and_sees_the_bots_replies));
+        // What the bot posts on its own, such as a reminder, shows up too: the page follows the guild's channels.
+        await scenario.Emulator.RestClient().CreateMessageAsync(
+            guild.Channels![0].Id, new MessageContent { Content = "Posted on its own." }, CancellationToken.None);
+        await Assertions.Expect(page.GetByText("Posted on its own.")).ToBeVisibleAsync();
+        await Chromium.SaveScreenshotAsync(page, nameof(A_developer_picks_a_guild_and_member_types_commands_and_sees_the_bots_replies_and_posts));
 
         await using var db = scenario.CreateDbContext();
         var tag = await db.Set<Tag>().SingleAsync();
