@@ -16,10 +16,14 @@ public static class ApiTelemetry
         "api.sign_ins", "{sign-in}", "Sign-in callbacks, by outcome: signed_in, bad_state, no_code, code_refused.");
 
     public static readonly Counter<long> SessionsEnded = Meter.CreateCounter<long>(
-        "api.sessions.ended", "{session}", "Sessions ended before they expired, by reason: logout, logout_everywhere, signed_in_again, discord_revoked.");
+        "api.sessions.ended",
+        "{session}",
+        "Sessions ended before they expired, by reason: logout, logout_everywhere, signed_in_again, discord_revoked.");
 
     public static readonly Counter<long> Refusals = Meter.CreateCounter<long>(
-        "api.refusals", "{request}", "Requests refused, by reason: csrf, cross_origin, no_access, missing_scope, bot_absent, rate_limited, unavailable, bad_value, conflict.");
+        "api.refusals",
+        "{request}",
+        "Requests refused, by reason: csrf, cross_origin, no_access, missing_scope, bot_absent, rate_limited, unavailable, bad_value, conflict.");
 
     public static readonly Counter<long> AuditEntries = Meter.CreateCounter<long>(
         "api.audit.entries", "{entry}", "Changes recorded in the audit log, by action.");

@@ -14,9 +14,14 @@ public sealed partial class DatabaseRefusalHandler(IProblemDetailsService proble
     {
         var (status, title, detail) = PostgresErrors.Classify(exception) switch
         {
-            PostgresFailure.BadData => (StatusCodes.Status400BadRequest, "Value not accepted",
-                "The database cannot store a value in this request (a control character, or a number or text out of range). Correct it and send it again."),
-            PostgresFailure.Conflict => (StatusCodes.Status409Conflict, "Changed meanwhile",
+            PostgresFailure.BadData => (
+                StatusCodes.Status400BadRequest,
+                "Value not accepted",
+                "The database cannot store a value in this request (a control character, or a number or text out of " +
+                "range). Correct it and send it again."),
+            PostgresFailure.Conflict => (
+                StatusCodes.Status409Conflict,
+                "Changed meanwhile",
                 "Someone else changed the same thing at the same moment. Reload and try again."),
             _ => (0, "", ""),
         };

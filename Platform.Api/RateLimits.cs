@@ -46,8 +46,11 @@ public static class RateLimits
                 }
 
                 return http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-                    ? RateLimitPartition.GetTokenBucketLimiter($"user:{userId}", _ => Bucket(settings.SessionBurst, settings.SessionPerSecond))
-                    : RateLimitPartition.GetTokenBucketLimiter($"address:{ClientOf(http.Connection.RemoteIpAddress)}", _ => Bucket(settings.AddressBurst, settings.AddressPerSecond));
+                    ? RateLimitPartition.GetTokenBucketLimiter($"user:{userId}", _ =>
+                        Bucket(settings.SessionBurst, settings.SessionPerSecond))
+                    : RateLimitPartition.GetTokenBucketLimiter(
+                        $"address:{ClientOf(http.Connection.RemoteIpAddress)}",
+                        _ => Bucket(settings.AddressBurst, settings.AddressPerSecond));
             });
             limiter.OnRejected = async (context, cancellationToken) =>
             {

@@ -25,8 +25,14 @@ internal static class DiscordResources
                 builder.AddParameter(ClientSecretParameter, secret: true), owners, Emulator: null);
         }
 
-        var token = builder.AddParameter("discord-emulator-token", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
-        var secret = builder.AddParameter("discord-emulator-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+        var token = builder.AddParameter(
+            "discord-emulator-token",
+            new GenerateParameterDefault { MinLength = 32, Special = false },
+            secret: true);
+        var secret = builder.AddParameter(
+            "discord-emulator-client-secret",
+            new GenerateParameterDefault { MinLength = 32, Special = false },
+            secret: true);
         var clientId = builder.AddParameter("discord-emulator-client-id", EmulatedApplicationId);
         var emulator = builder.AddProject<Projects.Platform_DiscordEmulator>("discord")
             .WithEnvironment("Emulator__BotToken", token)

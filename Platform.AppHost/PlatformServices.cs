@@ -16,7 +16,10 @@ internal static class PlatformServices
     /// <summary>Where the bot image keeps LLM usage records while Postgres is away (its Dockerfile makes it the image user's).</summary>
     public const string BotSpoolDirectory = "/var/lib/platform-bot/spool";
 
-    /// <summary>The services read <c>ConnectionStrings__*</c> and <c>services__*</c>; Aspire's per-property variables would only repeat them.</summary>
+    /// <summary>
+    /// The services read <c>ConnectionStrings__*</c> and <c>services__*</c>; Aspire's per-property variables would only
+    /// repeat them.
+    /// </summary>
     public const ReferenceEnvironmentInjectionFlags ReferenceEnvironment =
         ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery;
 

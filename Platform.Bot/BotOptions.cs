@@ -1,6 +1,9 @@
 namespace Platform.Bot;
 
-/// <summary>The bot's <c>Bot</c> configuration section: which shards this process runs and how it paces them. How the modules treat interactions and commands is <see cref="Platform.Modules.ModuleOptions"/>, read from the same section.</summary>
+/// <summary>
+/// The bot's <c>Bot</c> configuration section: which shards this process runs and how it paces them. How the modules
+/// treat interactions and commands is <see cref="Platform.Modules.ModuleOptions"/>, read from the same section.
+/// </summary>
 public sealed class BotOptions
 {
     public const string Section = "Bot";

@@ -25,7 +25,10 @@ public static class BotRedisKeys
     /// <summary>Channel of <see cref="GuildModulesChanged"/> messages: a guild's module state changed in the database.</summary>
     public static string GuildModulesChannel(ulong applicationId) => $"bot:{applicationId}:guild-modules";
 
-    /// <summary>Channel of <see cref="GuildAccessChanged"/> messages, from the bot to the api: rights in a guild may have changed on Discord.</summary>
+    /// <summary>
+    /// Channel of <see cref="GuildAccessChanged"/> messages, from the bot to the api: rights in a guild may have
+    /// changed on Discord.
+    /// </summary>
     public static string GuildAccessChannel(ulong applicationId) => $"bot:{applicationId}:guild-access";
 
     /// <summary>Channel on which any message makes the bot register its commands again, even if unchanged.</summary>

@@ -9,7 +9,13 @@ namespace Platform.Contracts;
 /// list, toggle and validate modules without loading the bot's code.
 /// </summary>
 public sealed record ModuleDescriptor(
-    string Name, string Description, bool EnabledByDefault, bool CanBeDisabled, IReadOnlyList<string> Commands, JsonObject? SettingsSchema, JsonObject? DefaultSettings)
+    string Name,
+    string Description,
+    bool EnabledByDefault,
+    bool CanBeDisabled,
+    IReadOnlyList<string> Commands,
+    JsonObject? SettingsSchema,
+    JsonObject? DefaultSettings)
 {
     public static string Serialize(IReadOnlyList<ModuleDescriptor> modules) => JsonSerializer.Serialize(modules, RealtimeJson.Options);
 

@@ -35,16 +35,20 @@ public static class PostgresErrors
         _ => PostgresFailure.None,
     };
 
-    private static PostgresFailure Classify(PostgresException error) => error.SqlState switch
-    {
-        PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.ForeignKeyViolation => PostgresFailure.Conflict,
-        PostgresErrorCodes.NotNullViolation or PostgresErrorCodes.CheckViolation => PostgresFailure.BadData,
-        // A NUL character in a text parameter reaches the server as a malformed message, not as a bad value.
-        PostgresErrorCodes.ProtocolViolation => PostgresFailure.BadData,
-        ['2', '2', ..] => PostgresFailure.BadData,
-        // Connection (08), resources (53), operator intervention (57, statement timeouts among them), system (58), rollbacks (40).
-        ['0', '8', ..] or ['5', '3', ..] or ['5', '7', ..] or ['5', '8', ..] or ['4', '0', ..] => PostgresFailure.Unavailable,
-        _ when error.IsTransient => PostgresFailure.Unavailable,
-        _ => PostgresFailure.None,
-    };
+    private static PostgresFailure Classify(PostgresException error) =>
+        error.SqlState switch
+        {
+            PostgresErrorCodes.UniqueViolation
+            or PostgresErrorCodes.ExclusionViolation
+            or PostgresErrorCodes.ForeignKeyViolation => PostgresFailure.Conflict,
+            PostgresErrorCodes.NotNullViolation or PostgresErrorCodes.CheckViolation => PostgresFailure.BadData,
+            // A NUL character in a text parameter reaches the server as a malformed message, not as a bad value.
+            PostgresErrorCodes.ProtocolViolation => PostgresFailure.BadData,
+            ['2', '2', ..] => PostgresFailure.BadData,
+            // Connection (08), resources (53), operator intervention (57, statement timeouts among them), system (58), rollbacks (40).
+            ['0', '8', ..] or ['5', '3', ..] or ['5', '7', ..] or ['5', '8', ..] or ['4', '0', ..] =>
+                PostgresFailure.Unavailable,
+            _ when error.IsTransient => PostgresFailure.Unavailable,
+            _ => PostgresFailure.None,
+        };
 }

@@ -38,7 +38,10 @@ public static class ServiceLogins
         END $$
         """;
 
-    /// <summary>Creates <paramref name="role"/> if it is missing, sets its password, and grants it row access in every schema of the database.</summary>
+    /// <summary>
+    /// Creates <paramref name="role"/> if it is missing, sets its password, and grants it row access in every schema of
+    /// the database.
+    /// </summary>
     public static async Task GrantAsync(NpgsqlConnection connection, string role, string password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(password))
@@ -47,7 +50,11 @@ public static class ServiceLogins
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var settings = new NpgsqlCommand("SELECT set_config('platform.login', $1, true), set_config('platform.login_password', $2, true)", connection, transaction))
+        await using (
+            var settings = new NpgsqlCommand(
+                "SELECT set_config('platform.login', $1, true), set_config('platform.login_password', $2, true)",
+                connection,
+                transaction))
         {
             settings.Parameters.Add(new() { Value = role });
             settings.Parameters.Add(new() { Value = password });

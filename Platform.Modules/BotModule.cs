@@ -34,18 +34,53 @@ public abstract class BotModule
     /// <summary>Runs once when the bot stops, like a cog's <c>cog_unload</c>.</summary>
     public virtual Task OnUnloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    protected Task RespondAsync(string? content = null, bool ephemeral = false, IReadOnlyList<Embed>? embeds = null, IReadOnlyList<Component>? components = null) =>
-        Responder.RespondAsync(new InteractionCallbackData { Content = content, Embeds = embeds, Components = components }, ephemeral, Context.CancellationToken);
+    protected Task RespondAsync(
+        string? content = null,
+        bool ephemeral = false,
+        IReadOnlyList<Embed>? embeds = null,
+        IReadOnlyList<Component>? components = null
+    ) =>
+        Responder.RespondAsync(
+            new InteractionCallbackData
+            {
+                Content = content,
+                Embeds = embeds,
+                Components = components,
+            },
+            ephemeral,
+            Context.CancellationToken);
 
     /// <summary>Acknowledges now and answers later; a handler still running after about two seconds is deferred anyway.</summary>
     protected Task DeferAsync(bool ephemeral = false) => Responder.DeferAsync(ephemeral, Context.CancellationToken);
 
-    protected Task<Message> FollowupAsync(string content, bool ephemeral = false, IReadOnlyList<Embed>? embeds = null) =>
-        Responder.FollowupAsync(new MessageContent { Content = content, Embeds = embeds, Flags = ephemeral ? MessageFlags.Ephemeral : null }, Context.CancellationToken);
+    protected Task<Message> FollowupAsync(
+        string content,
+        bool ephemeral = false,
+        IReadOnlyList<Embed>? embeds = null
+    ) =>
+        Responder.FollowupAsync(
+            new MessageContent
+            {
+                Content = content,
+                Embeds = embeds,
+                Flags = ephemeral ? MessageFlags.Ephemeral : null,
+            },
+            Context.CancellationToken);
 
     /// <summary>Replaces the message whose component was used.</summary>
-    protected Task UpdateMessageAsync(string? content = null, IReadOnlyList<Embed>? embeds = null, IReadOnlyList<Component>? components = null) =>
-        Responder.UpdateMessageAsync(new InteractionCallbackData { Content = content, Embeds = embeds, Components = components }, Context.CancellationToken);
+    protected Task UpdateMessageAsync(
+        string? content = null,
+        IReadOnlyList<Embed>? embeds = null,
+        IReadOnlyList<Component>? components = null
+    ) =>
+        Responder.UpdateMessageAsync(
+            new InteractionCallbackData
+            {
+                Content = content,
+                Embeds = embeds,
+                Components = components,
+            },
+            Context.CancellationToken);
 
     protected Task RespondWithModalAsync(string customId, string title, IReadOnlyList<Component> rows) =>
         Responder.RespondWithModalAsync(InteractionResponse.Modal(customId, title, rows), Context.CancellationToken);

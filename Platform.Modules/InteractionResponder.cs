@@ -74,11 +74,20 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
                 ? new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage)
                 : InteractionResponse.Defer(ephemeral);
             await CallbackAsync(response, cancellationToken);
-            (state, deferredEphemeral) = (interaction.Type == InteractionType.MessageComponent ? ResponseState.Responded : ResponseState.Deferred, ephemeral);
+            (state, deferredEphemeral) = (
+                interaction.Type == InteractionType.MessageComponent ? ResponseState.Responded : ResponseState.Deferred,
+                ephemeral);
         });
 
     public Task<Message> FollowupAsync(MessageContent message, CancellationToken cancellationToken) =>
-        rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, message with { AllowedMentions = NoMentions }, cancellationToken);
+        rest.CreateFollowupMessageAsync(
+            interaction.ApplicationId,
+            interaction.Token,
+            message with
+            {
+                AllowedMentions = NoMentions,
+            },
+            cancellationToken);
 
     /// <summary>Replaces the content of the answer already given.</summary>
     public Task ModifyOriginalAsync(string content, CancellationToken cancellationToken) =>
@@ -89,19 +98,29 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
                 throw new InvalidOperationException("There is no answer to modify yet: respond or defer first.");
             }
 
-            await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, new MessageContent { Content = content, AllowedMentions = NoMentions }, cancellationToken);
+            await rest.EditOriginalResponseAsync(
+                interaction.ApplicationId,
+                interaction.Token,
+                new MessageContent { Content = content, AllowedMentions = NoMentions },
+                cancellationToken);
             state = ResponseState.Responded;
         });
 
     public Task ModifyFollowupAsync(ulong messageId, string content, CancellationToken cancellationToken) =>
-        rest.EditFollowupMessageAsync(interaction.ApplicationId, interaction.Token, messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), new MessageContent { Content = content, AllowedMentions = NoMentions }, cancellationToken);
+        rest.EditFollowupMessageAsync(
+            interaction.ApplicationId,
+            interaction.Token,
+            messageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new MessageContent { Content = content, AllowedMentions = NoMentions },
+            cancellationToken);
 
     public Task UpdateMessageAsync(InteractionCallbackData data, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
         {
             if (interaction.Type != InteractionType.MessageComponent && interaction.Message is null)
             {
-                throw new InvalidOperationException("Only an interaction from a message (a component, or a modal opened from one) can update that message.");
+                throw new InvalidOperationException(
+                    "Only an interaction from a message (a component, or a modal opened from one) can update that message.");
             }
 
             data = data with { AllowedMentions = NoMentions };
@@ -121,7 +140,8 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
         {
             if (state != ResponseState.None)
             {
-                throw new InvalidOperationException("A modal can only be the first answer to an interaction; this one was already answered or deferred.");
+                throw new InvalidOperationException(
+                    "A modal can only be the first answer to an interaction; this one was already answered or deferred.");
             }
 
             if (interaction.Type is InteractionType.ModalSubmit or InteractionType.ApplicationCommandAutocomplete)
@@ -158,7 +178,14 @@ internal sealed class InteractionResponder(DiscordRestClient rest, Interaction i
     }
 
     private static MessageContent ToMessage(InteractionCallbackData data) =>
-        new() { Content = data.Content, Embeds = data.Embeds, Components = data.Components, AllowedMentions = data.AllowedMentions, Flags = data.Flags };
+        new()
+        {
+            Content = data.Content,
+            Embeds = data.Embeds,
+            Components = data.Components,
+            AllowedMentions = data.AllowedMentions,
+            Flags = data.Flags,
+        };
 
     private async Task WithGateAsync(Func<Task> action)
     {

@@ -64,7 +64,8 @@ public sealed partial class ModuleHost
 
     public bool HasListeners(string eventName) => events.HasListeners(eventName);
 
-    public Task DispatchEventAsync(GatewayDispatch dispatch, CancellationToken cancellationToken) => events.DispatchAsync(dispatch, cancellationToken);
+    public Task DispatchEventAsync(GatewayDispatch dispatch, CancellationToken cancellationToken) =>
+        events.DispatchAsync(dispatch, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not register the command set; the previously registered commands stay")]
     private partial void LogSyncFailed(Exception error);

@@ -7,7 +7,11 @@ namespace Platform.Api.Access;
 
 /// <summary>Hears the bot report changes to rights on Discord, and stamps them for the next access checks.</summary>
 public sealed partial class AccessChangeListener(
-    IConnectionMultiplexer redis, AccessChangeStamps stamps, IOptions<DiscordAppSettings> discord, ILogger<AccessChangeListener> logger) : BackgroundService
+    IConnectionMultiplexer redis,
+    AccessChangeStamps stamps,
+    IOptions<DiscordAppSettings> discord,
+    ILogger<AccessChangeListener> logger
+) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(BotRedisKeys.GuildAccessChannel(discord.Value.ClientId)), async (_, message) =>
@@ -28,6 +32,8 @@ public sealed partial class AccessChangeListener(
             }
         });
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not note that rights in guild {GuildId} changed; sessions notice when their copies expire")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not note that rights in guild {GuildId} changed; sessions notice when their copies expire")]
     private partial void LogRecordFailed(Exception error, long guildId);
 }

@@ -17,7 +17,12 @@ public sealed class AccessChangeStamps(IConnectionMultiplexer redis, ApiRedisKey
     private TimeSpan KeepFor => settings.Value.GuildListMaxAge + MemberRoles.CacheFor;
 
     public Task RecordAsync(GuildAccessChanged change) =>
-        redis.GetDatabase().StringSetAsync(keys.AccessChanged((ulong)change.GuildId, (ulong?)change.UserId), time.GetUtcNow().ToUnixTimeMilliseconds(), KeepFor);
+        redis
+            .GetDatabase()
+            .StringSetAsync(
+                keys.AccessChanged((ulong)change.GuildId, (ulong?)change.UserId),
+                time.GetUtcNow().ToUnixTimeMilliseconds(),
+                KeepFor);
 
     /// <summary>The latest change to the user's rights in the guild, or null when none was reported lately.</summary>
     public async Task<DateTimeOffset?> ChangedAtAsync(ulong guildId, ulong userId)

@@ -6,7 +6,10 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class AccessExtensions
 {
-    /// <summary>Who may act on which guild: Discord's permissions, grants, the bot's view of members' roles, who owns the bot, and the bot's word that any of it changed.</summary>
+    /// <summary>
+    /// Who may act on which guild: Discord's permissions, grants, the bot's view of members' roles, who owns the bot,
+    /// and the bot's word that any of it changed.
+    /// </summary>
     public static IHostApplicationBuilder AddGuildAccess(this IHostApplicationBuilder builder)
     {
         var discord = builder.Configuration.GetSection(DiscordAppSettings.Section).Get<DiscordAppSettings>() ?? new DiscordAppSettings();

@@ -12,7 +12,10 @@ public static class AccessGrantsApi
 {
     public static RouteGroupBuilder MapAccessGrantsApi(this RouteGroupBuilder guilds)
     {
-        var grants = guilds.MapGroup($"/{{{GuildAccessFilter.RouteParameter}}}/access-grants").WithTags("Access").RequireGuildAccess(AccessScopes.ManageAccess);
+        var grants = guilds
+            .MapGroup($"/{{{GuildAccessFilter.RouteParameter}}}/access-grants")
+            .WithTags("Access")
+            .RequireGuildAccess(AccessScopes.ManageAccess);
 
         grants.MapGet("", ListAsync).WithSummary("Rights delegated in the guild, to users and to roles.");
         grants.MapPost("", CreateAsync).WithSummary("Delegates rights to a user or to everyone with a role.");
@@ -22,16 +25,39 @@ public static class AccessGrantsApi
         return guilds;
     }
 
-    public static async Task<Ok<IReadOnlyList<AccessGrantView>>> ListAsync(long guildId, PlatformDbContext db, DiscordNames discordNames, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<AccessGrantView>>> ListAsync(
+        long guildId,
+        PlatformDbContext db,
+        DiscordNames discordNames,
+        CancellationToken cancellationToken)
     {
-        var grants = await db.AccessGrants.AsNoTracking().Where(g => g.GuildId == guildId).OrderBy(g => g.Id).ToListAsync(cancellationToken);
-        var members = await discordNames.MemberNamesAsync(guildId, grants.Where(g => g.SubjectType == GrantSubject.User).Select(g => g.SubjectId), cancellationToken);
-        var roles = grants.Any(g => g.SubjectType == GrantSubject.Role) ? await discordNames.RoleNamesAsync(guildId, cancellationToken) : new Dictionary<long, string>();
-        return TypedResults.Ok<IReadOnlyList<AccessGrantView>>([.. grants.Select(g => AccessGrantView.Of(g, (g.SubjectType == GrantSubject.User ? members : roles).GetValueOrDefault(g.SubjectId)))]);
+        var grants = await db
+            .AccessGrants.AsNoTracking()
+            .Where(g => g.GuildId == guildId)
+            .OrderBy(g => g.Id)
+            .ToListAsync(cancellationToken);
+        var members = await discordNames.MemberNamesAsync(
+            guildId,
+            grants.Where(g => g.SubjectType == GrantSubject.User).Select(g => g.SubjectId),
+            cancellationToken);
+        var roles = grants.Any(g => g.SubjectType == GrantSubject.Role)
+            ? await discordNames.RoleNamesAsync(guildId, cancellationToken)
+            : new Dictionary<long, string>();
+        return TypedResults.Ok<IReadOnlyList<AccessGrantView>>([
+            .. grants.Select(g =>
+                AccessGrantView.Of(
+                    g,
+                    (g.SubjectType == GrantSubject.User ? members : roles).GetValueOrDefault(g.SubjectId))),]);
     }
 
     public static async Task<Results<Created<AccessGrantView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        long guildId, AccessGrantRequest request, HttpContext http, PlatformDbContext db, DiscordNames discordNames, GrantSubjects subjects, TimeProvider time,
+        long guildId,
+        AccessGrantRequest request,
+        HttpContext http,
+        PlatformDbContext db,
+        DiscordNames discordNames,
+        GrantSubjects subjects,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -45,7 +71,9 @@ public static class AccessGrantsApi
         {
             errors["subjectType"] = ["Either 'user' or 'role'."];
         }
-        if (!ulong.TryParse(request.SubjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId) || subjectId is 0 or > long.MaxValue)
+        if (
+            !ulong.TryParse(request.SubjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId)
+            || subjectId is 0 or > long.MaxValue)
         {
             errors["subjectId"] = ["A Discord user or role id."];
         }
@@ -56,9 +84,15 @@ public static class AccessGrantsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await db.AccessGrants.AnyAsync(g => g.GuildId == guildId && g.SubjectType == subjectType && g.SubjectId == (long)subjectId, cancellationToken))
+        if (
+            await db.AccessGrants.AnyAsync(
+                g => g.GuildId == guildId && g.SubjectType == subjectType && g.SubjectId == (long)subjectId,
+                cancellationToken))
         {
-            return TypedResults.Problem(title: "Grant exists", detail: "That user or role already has a grant here; change it instead.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(
+                title: "Grant exists",
+                detail: "That user or role already has a grant here; change it instead.",
+                statusCode: StatusCodes.Status409Conflict);
         }
 
         if (await subjects.RefusalAsync((ulong)guildId, subjectType, subjectId, cancellationToken) is { } refusal)
@@ -70,17 +104,38 @@ public static class AccessGrantsApi
         var actor = http.Session().UserId;
         var grant = new AccessGrant
         {
-            GuildId = guildId, SubjectType = subjectType, SubjectId = (long)subjectId, Scopes = scopes, GrantedBy = (long)actor, CreatedAt = now, UpdatedAt = now,
+            GuildId = guildId,
+            SubjectType = subjectType,
+            SubjectId = (long)subjectId,
+            Scopes = scopes,
+            GrantedBy = (long)actor,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         db.AccessGrants.Add(grant);
-        db.Record((ulong)guildId, actor, "access_grant.create", "access_grant", AccessGrantView.Target(grant), null, AccessGrantView.Audited(grant), now);
+        db.Record(
+            (ulong)guildId,
+            actor,
+            "access_grant.create",
+            "access_grant",
+            AccessGrantView.Target(grant),
+            null,
+            AccessGrantView.Audited(grant),
+            now);
         await db.SaveChangesAsync(cancellationToken);
         var view = AccessGrantView.Of(grant, await SubjectNameAsync(discordNames, grant, cancellationToken));
         return TypedResults.Created($"/api/guilds/{guildId}/access-grants/{grant.Id}", view);
     }
 
     public static async Task<Results<Ok<AccessGrantView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long guildId, long grantId, AccessGrantUpdate request, HttpContext http, PlatformDbContext db, DiscordNames discordNames, TimeProvider time, CancellationToken cancellationToken)
+        long guildId,
+        long grantId,
+        AccessGrantUpdate request,
+        HttpContext http,
+        PlatformDbContext db,
+        DiscordNames discordNames,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var scopes = ParseScopes(request.Scopes, http.GuildAccess(), errors);
@@ -103,7 +158,15 @@ public static class AccessGrantsApi
         var now = time.GetUtcNow();
         grant.Scopes = scopes;
         grant.UpdatedAt = now;
-        db.Record((ulong)guildId, http.Session().UserId, "access_grant.update", "access_grant", AccessGrantView.Target(grant), before, AccessGrantView.Audited(grant), now);
+        db.Record(
+            (ulong)guildId,
+            http.Session().UserId,
+            "access_grant.update",
+            "access_grant",
+            AccessGrantView.Target(grant),
+            before,
+            AccessGrantView.Audited(grant),
+            now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AccessGrantView.Of(grant, await SubjectNameAsync(discordNames, grant, cancellationToken)));
     }
@@ -122,7 +185,15 @@ public static class AccessGrantsApi
         }
 
         db.AccessGrants.Remove(grant);
-        db.Record((ulong)guildId, http.Session().UserId, "access_grant.delete", "access_grant", AccessGrantView.Target(grant), AccessGrantView.Audited(grant), null, time.GetUtcNow());
+        db.Record(
+            (ulong)guildId,
+            http.Session().UserId,
+            "access_grant.delete",
+            "access_grant",
+            AccessGrantView.Target(grant),
+            AccessGrantView.Audited(grant),
+            null,
+            time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
@@ -153,7 +224,8 @@ public static class AccessGrantsApi
             ? null
             : TypedResults.Problem(
                 title: "Grant beyond your rights",
-                detail: $"This grant holds rights you do not have ({string.Join(", ", AccessScopeNames.Of(grant.Scopes & ~caller.Scopes))}); only someone who holds them can change or remove it.",
+                detail: $"This grant holds rights you do not have " +
+                $"({string.Join(", ", AccessScopeNames.Of(grant.Scopes & ~caller.Scopes))}); only someone who holds them can change or remove it.",
                 statusCode: StatusCodes.Status403Forbidden);
 
     private static async Task<string?> SubjectNameAsync(DiscordNames discordNames, AccessGrant grant, CancellationToken cancellationToken) =>
@@ -171,7 +243,14 @@ public sealed record AccessGrantUpdate(IReadOnlyList<string>? Scopes);
 
 /// <param name="SubjectName">The member's or role's name as Discord has it now; null when Discord does not say.</param>
 public sealed record AccessGrantView(
-    string Id, string SubjectType, string SubjectId, string? SubjectName, IReadOnlyList<string> Scopes, string GrantedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    string Id,
+    string SubjectType,
+    string SubjectId,
+    string? SubjectName,
+    IReadOnlyList<string> Scopes,
+    string GrantedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
 {
     public static AccessGrantView Of(AccessGrant grant, string? subjectName = null) => new(
         grant.Id.ToString(CultureInfo.InvariantCulture), SnakeCaseEnumConverter<GrantSubject>.NameOf(grant.SubjectType),

@@ -23,16 +23,24 @@ public sealed partial class BotOwners(DiscordRestClient discord, HybridCache cac
             return await cache.GetOrCreateAsync(
                 "discord:application-owners",
                 async token => (await discord.GetCurrentApplicationAsync(token)).OwnerIds.ToArray(),
-                new HybridCacheEntryOptions { Expiration = settings.Value.ApplicationOwnersMaxAge, LocalCacheExpiration = settings.Value.ApplicationOwnersMaxAge },
+                new HybridCacheEntryOptions
+                {
+                    Expiration = settings.Value.ApplicationOwnersMaxAge,
+                    LocalCacheExpiration = settings.Value.ApplicationOwnersMaxAge,
+                },
                 cancellationToken: cancellationToken);
         }
-        catch (Exception error) when (error is HttpRequestException or DiscordApiException || error is TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error)
+            when (error is HttpRequestException or DiscordApiException
+                || error is TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogApplicationUnreadable(error.Message);
             return [];
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord did not say who owns the application ({Reason}); only Dashboard:BotOwners count for now")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Discord did not say who owns the application ({Reason}); only Dashboard:BotOwners count for now")]
     private partial void LogApplicationUnreadable(string reason);
 }

@@ -11,9 +11,16 @@ namespace Platform.Api.Access;
 /// </summary>
 public sealed class DiscordNames(DiscordRestClient discord, HybridCache cache)
 {
-    private static readonly HybridCacheEntryOptions CacheFor = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
+    private static readonly HybridCacheEntryOptions CacheFor = new()
+    {
+        Expiration = TimeSpan.FromMinutes(10),
+        LocalCacheExpiration = TimeSpan.FromMinutes(10),
+    };
 
-    public async Task<IReadOnlyDictionary<long, string>> MemberNamesAsync(long guildId, IEnumerable<long> userIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<long, string>> MemberNamesAsync(
+        long guildId,
+        IEnumerable<long> userIds,
+        CancellationToken cancellationToken)
     {
         var names = new Dictionary<long, string>();
         foreach (var userId in userIds.Distinct())
@@ -40,7 +47,10 @@ public sealed class DiscordNames(DiscordRestClient discord, HybridCache cache)
     {
         var roles = await cache.GetOrCreateAsync(
             string.Create(CultureInfo.InvariantCulture, $"discord:role-names:{guildId}"),
-            async token => await ReadOrNullAsync(async () => (await discord.GetGuildRolesAsync((ulong)guildId, token)).ToDictionary(r => (long)r.Id, r => r.Name)) ?? [],
+            async token =>
+                await ReadOrNullAsync(async () =>
+                    (await discord.GetGuildRolesAsync((ulong)guildId, token)).ToDictionary(r => (long)r.Id, r => r.Name)
+                ) ?? [],
             CacheFor,
             cancellationToken: cancellationToken);
         return roles;

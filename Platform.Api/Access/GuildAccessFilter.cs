@@ -22,7 +22,10 @@ public sealed class GuildAccessFilter(AccessScopes required) : IEndpointFilter
         var http = context.HttpContext;
         if (!TryParseGuildId(http.Request.RouteValues[RouteParameter] as string, out var guildId))
         {
-            return TypedResults.Problem(title: "Invalid guild id", detail: "A guild id is a Discord snowflake: a positive 64-bit integer.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(
+                title: "Invalid guild id",
+                detail: "A guild id is a Discord snowflake: a positive 64-bit integer.",
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         var services = http.RequestServices;
@@ -53,7 +56,10 @@ public sealed class GuildAccessFilter(AccessScopes required) : IEndpointFilter
         if (!await db.Guilds.AnyAsync(g => g.Id == (long)guildId && g.LeftAt == null, http.RequestAborted))
         {
             ApiTelemetry.Refused("bot_absent");
-            return TypedResults.Problem(title: "The bot is not in this guild", detail: "Invite the bot first; GET /api/guilds lists the invite link.", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(
+                title: "The bot is not in this guild",
+                detail: "Invite the bot first; GET /api/guilds lists the invite link.",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         http.Features.Set(access);

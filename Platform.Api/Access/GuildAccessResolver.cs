@@ -15,7 +15,11 @@ public sealed class GuildAccessResolver(PlatformDbContext db, MemberRoles member
 {
 
     /// <param name="changedAt">When the bot last reported a change to the user's rights in the guild, if lately.</param>
-    public async Task<GuildAccess> ResolveAsync(DashboardSession session, ulong guildId, DateTimeOffset? changedAt, CancellationToken cancellationToken)
+    public async Task<GuildAccess> ResolveAsync(
+        DashboardSession session,
+        ulong guildId,
+        DateTimeOffset? changedAt,
+        CancellationToken cancellationToken)
     {
         using var activity = ApiTelemetry.ActivitySource.StartActivity("guild access");
         activity?.SetTag("discord.guild.id", guildId);
@@ -24,7 +28,11 @@ public sealed class GuildAccessResolver(PlatformDbContext db, MemberRoles member
         return access;
     }
 
-    private async Task<GuildAccess> ResolveCoreAsync(DashboardSession session, ulong guildId, DateTimeOffset? changedAt, CancellationToken cancellationToken)
+    private async Task<GuildAccess> ResolveCoreAsync(
+        DashboardSession session,
+        ulong guildId,
+        DateTimeOffset? changedAt,
+        CancellationToken cancellationToken)
     {
         if (await botOwners.IsOwnerAsync(session.UserId, cancellationToken))
         {

@@ -10,12 +10,17 @@ public static class AnalyticsApi
 {
     public static RouteGroupBuilder MapAnalyticsApi(this RouteGroupBuilder guilds)
     {
-        var usage = guilds.MapGroup($"/{{{GuildAccessFilter.RouteParameter}}}/llm").WithTags("Analytics").RequireGuildAccess(AccessScopes.ViewAnalytics);
+        var usage = guilds
+            .MapGroup($"/{{{GuildAccessFilter.RouteParameter}}}/llm")
+            .WithTags("Analytics")
+            .RequireGuildAccess(AccessScopes.ViewAnalytics);
 
-        usage.MapGet("/usage", GetAsync)
-            .WithSummary("LLM calls, tokens and cost over a span of days (default: the last 30), grouped by day, model, module, user or day_by_model, with the month against the budget.");
-        usage.MapGet("/usage.csv", ExportAsync)
-            .WithSummary("The same report as CSV, for spreadsheets.");
+        usage
+            .MapGet("/usage", GetAsync)
+            .WithSummary(
+                "LLM calls, tokens and cost over a span of days (default: the last 30), grouped by day, model, " +
+                "module, user or day_by_model, with the month against the budget.");
+        usage.MapGet("/usage.csv", ExportAsync).WithSummary("The same report as CSV, for spreadsheets.");
 
         return guilds;
     }
@@ -24,7 +29,14 @@ public static class AnalyticsApi
     public const int NamedMembers = 25;
 
     public static async Task<Results<Ok<UsageReport>, ValidationProblem>> GetAsync(
-        long guildId, string? from, string? to, string? groupBy, UsageReports reports, DiscordNames discordNames, TimeProvider time, CancellationToken cancellationToken)
+        long guildId,
+        string? from,
+        string? to,
+        string? groupBy,
+        UsageReports reports,
+        DiscordNames discordNames,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var (query, errors) = UsageQuery.Parse(from, to, groupBy, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (query is null)
@@ -38,8 +50,18 @@ public static class AnalyticsApi
             return TypedResults.Ok(report);
         }
 
-        var names = await discordNames.MemberNamesAsync(guildId, report.Rows.Take(NamedMembers).Select(MemberId).Where(id => id > 0), cancellationToken);
-        return TypedResults.Ok(report with { Rows = [.. report.Rows.Select(r => names.TryGetValue(MemberId(r), out var name) ? r with { Name = name } : r)] });
+        var names = await discordNames.MemberNamesAsync(
+            guildId,
+            report.Rows.Take(NamedMembers).Select(MemberId).Where(id => id > 0),
+            cancellationToken);
+        return TypedResults.Ok(
+            report with
+            {
+                Rows =
+                [
+                    .. report.Rows.Select(r =>
+                        names.TryGetValue(MemberId(r), out var name) ? r with { Name = name } : r),],
+            });
 
         // Calls made outside any member ("unknown") have no id to name.
         static long MemberId(UsageRow row) => long.TryParse(row.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
@@ -56,11 +78,15 @@ public static class AnalyticsApi
 
         var report = await reports.GetAsync(guildId, query, cancellationToken);
         var split = query.GroupBy == UsageGrouping.DayByModel;
-        var csv = new StringBuilder($"{(split ? "day,model" : report.GroupBy)},calls,refused_calls,unpriced_calls,input_tokens,cached_input_tokens,output_tokens,cost_usd\n");
+        var csv = new StringBuilder(
+            $"{(split ? "day,model" : report.GroupBy)},calls,refused_calls,unpriced_calls,input_tokens,cached_input_tokens,output_tokens,cost_usd\n");
         foreach (var row in report.Rows.Append(report.Totals))
         {
             var key = split ? $"{Field(row.Key)},{Field(row.Split ?? "")}" : Field(row.Key);
-            csv.Append(CultureInfo.InvariantCulture, $"{key},{row.Calls},{row.RefusedCalls},{row.UnpricedCalls},{row.InputTokens},{row.CachedInputTokens},{row.OutputTokens},{row.CostUsd}\n");
+            csv.Append(
+                CultureInfo.InvariantCulture,
+                $"{key},{row.Calls},{row.RefusedCalls},{row.UnpricedCalls}," +
+                $"{row.InputTokens},{row.CachedInputTokens},{row.OutputTokens},{row.CostUsd}\n");
         }
 
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8",

@@ -19,7 +19,10 @@ public sealed record UsageQuery(DateOnly From, DateOnly To, UsageGrouping GroupB
             errors["from"] = [$"From must not be after to, and the span at most {MaxDays} days."];
         }
 
-        var grouping = groupBy is null ? UsageGrouping.Day : Enum.GetValues<UsageGrouping>().FirstOrDefault(g => NameOf(g) == groupBy.ToLowerInvariant(), (UsageGrouping)(-1));
+        var grouping = groupBy is null
+            ? UsageGrouping.Day
+            : Enum.GetValues<UsageGrouping>()
+                .FirstOrDefault(g => NameOf(g) == groupBy.ToLowerInvariant(), (UsageGrouping)(-1));
         if (!Enum.IsDefined(grouping))
         {
             errors["groupBy"] = [$"One of {string.Join(", ", Enum.GetValues<UsageGrouping>().Select(NameOf))}."];
@@ -37,8 +40,15 @@ public sealed record UsageQuery(DateOnly From, DateOnly To, UsageGrouping GroupB
             return fallback;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
-            && day >= FirstDay && day <= lastDay)
+        if (
+            DateOnly.TryParseExact(
+                value,
+                "yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None,
+                out var day)
+            && day >= FirstDay
+            && day <= lastDay)
         {
             return day;
         }

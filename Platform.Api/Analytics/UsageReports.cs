@@ -38,23 +38,44 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
     {
         var started = time.GetTimestamp();
         var report = await BuildCoreAsync(guildId, query, cancellationToken);
-        ApiTelemetry.ReportBuildDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("grouping", report.GroupBy));
+        ApiTelemetry.ReportBuildDuration.Record(
+            time.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("grouping", report.GroupBy));
         return report;
     }
 
     private async Task<UsageReport> BuildCoreAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
     {
-        var rows = query.GroupBy == UsageGrouping.User ? await ByUserAsync(guildId, query, cancellationToken) : await FromRollupsAsync(guildId, query, cancellationToken);
-        return new UsageReport(query.From, query.To, UsageQuery.NameOf(query.GroupBy), rows, UsageRow.Sum("total", rows), await MonthToDateAsync(guildId, cancellationToken));
+        var rows =
+            query.GroupBy == UsageGrouping.User
+                ? await ByUserAsync(guildId, query, cancellationToken)
+                : await FromRollupsAsync(guildId, query, cancellationToken);
+        return new UsageReport(
+            query.From,
+            query.To,
+            UsageQuery.NameOf(query.GroupBy),
+            rows,
+            UsageRow.Sum("total", rows),
+            await MonthToDateAsync(guildId, cancellationToken));
     }
 
     /// <summary>What the guild has spent this UTC month, against its budget if it has one.</summary>
     public async Task<MonthToDate> MonthToDateAsync(long guildId, CancellationToken cancellationToken)
     {
         var monthStart = UtcMonth.FirstDay(time.GetUtcNow());
-        var spent = await db.LlmDailyUsage.Where(u => u.GuildId == guildId && u.Day >= monthStart).SumAsync(u => (decimal?)u.CostUsd, cancellationToken) ?? 0;
-        var budget = await db.LlmBudgets.Where(b => b.GuildId == guildId).Select(b => (decimal?)b.MonthlyLimitUsd).FirstOrDefaultAsync(cancellationToken);
-        return new MonthToDate(monthStart, spent, budget, budget is > 0 ? Math.Round(spent / budget.Value * 100, 2) : null);
+        var spent = await db
+            .LlmDailyUsage.Where(u => u.GuildId == guildId && u.Day >= monthStart)
+            .SumAsync(u => (decimal?)u.CostUsd, cancellationToken)
+            ?? 0;
+        var budget = await db
+            .LlmBudgets.Where(b => b.GuildId == guildId)
+            .Select(b => (decimal?)b.MonthlyLimitUsd)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new MonthToDate(
+            monthStart,
+            spent,
+            budget,
+            budget is > 0 ? Math.Round(spent / budget.Value * 100, 2) : null);
     }
 
     private async Task<IReadOnlyList<UsageRow>> FromRollupsAsync(long guildId, UsageQuery query, CancellationToken cancellationToken)
@@ -64,19 +85,40 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
         {
             UsageGrouping.Model => await SumAsync(days, d => d.Model, model => (model, null), cancellationToken),
             UsageGrouping.Module => await SumAsync(days, d => d.Module, module => (module, null), cancellationToken),
-            UsageGrouping.DayByModel => [.. (await SumAsync(days, d => new { d.Day, d.Model }, key => (Day(key.Day), key.Model), cancellationToken)).OrderBy(r => r.Key, StringComparer.Ordinal)],
-            _ => [.. (await SumAsync(days, d => d.Day, day => (Day(day), null), cancellationToken)).OrderBy(r => r.Key, StringComparer.Ordinal)],
+            UsageGrouping.DayByModel =>
+            [
+                .. (
+                    await SumAsync(
+                        days,
+                        d => new { d.Day, d.Model },
+                        key => (Day(key.Day), key.Model),
+                        cancellationToken)
+                ).OrderBy(r => r.Key, StringComparer.Ordinal),],
+            _ =>
+            [
+                .. (await SumAsync(days, d => d.Day, day => (Day(day), null), cancellationToken)).OrderBy(
+                    r => r.Key,
+                    StringComparer.Ordinal),],
         };
     }
 
     private static async Task<IReadOnlyList<UsageRow>> SumAsync<TKey>(
-        IQueryable<LlmDailyUsage> days, Expression<Func<LlmDailyUsage, TKey>> key, Func<TKey, (string Key, string? Split)> name, CancellationToken cancellationToken)
+        IQueryable<LlmDailyUsage> days,
+        Expression<Func<LlmDailyUsage, TKey>> key,
+        Func<TKey, (string Key, string? Split)> name,
+        CancellationToken cancellationToken)
     {
         var sums = await days.GroupBy(key)
             .Select(g => new
             {
-                g.Key, Calls = g.Sum(d => d.Calls), Refused = g.Sum(d => d.RefusedCalls), Unpriced = g.Sum(d => d.UnpricedCalls),
-                Input = g.Sum(d => d.InputTokens), Cached = g.Sum(d => d.CachedInputTokens), Output = g.Sum(d => d.OutputTokens), Cost = g.Sum(d => d.CostUsd),
+                g.Key,
+                Calls = g.Sum(d => d.Calls),
+                Refused = g.Sum(d => d.RefusedCalls),
+                Unpriced = g.Sum(d => d.UnpricedCalls),
+                Input = g.Sum(d => d.InputTokens),
+                Cached = g.Sum(d => d.CachedInputTokens),
+                Output = g.Sum(d => d.OutputTokens),
+                Cost = g.Sum(d => d.CostUsd),
             })
             .OrderByDescending(r => r.Cost)
             .ToListAsync(cancellationToken);
@@ -97,24 +139,45 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
     {
         var lastSettled = await db.LlmSettledDays.MaxAsync(s => (DateOnly?)s.Day, cancellationToken);
         var rawFrom = lastSettled is { } last && last >= query.From ? last.AddDays(1) : query.From;
-        var settled = rawFrom > query.From
-            ? await db.LlmDailyUserUsage.AsNoTracking()
-                .Where(d => d.GuildId == guildId && d.Day >= query.From && d.Day < rawFrom && d.Day <= query.To)
-                .GroupBy(d => d.UserId)
-                .Select(g => new UsageRow(
-                    g.Key.ToString(), null, g.Sum(d => d.Calls), g.Sum(d => d.RefusedCalls), g.Sum(d => d.UnpricedCalls), g.Sum(d => d.InputTokens), g.Sum(d => d.CachedInputTokens), g.Sum(d => d.OutputTokens), g.Sum(d => d.CostUsd), null))
-                .ToListAsync(cancellationToken)
-            : [];
+        var settled =
+            rawFrom > query.From
+                ? await db
+                    .LlmDailyUserUsage.AsNoTracking()
+                    .Where(d => d.GuildId == guildId && d.Day >= query.From && d.Day < rawFrom && d.Day <= query.To)
+                    .GroupBy(d => d.UserId)
+                    .Select(g => new UsageRow(
+                        g.Key.ToString(),
+                        null,
+                        g.Sum(d => d.Calls),
+                        g.Sum(d => d.RefusedCalls),
+                        g.Sum(d => d.UnpricedCalls),
+                        g.Sum(d => d.InputTokens),
+                        g.Sum(d => d.CachedInputTokens),
+                        g.Sum(d => d.OutputTokens),
+                        g.Sum(d => d.CostUsd),
+                        null))
+                    .ToListAsync(cancellationToken)
+                : [];
         var (from, to) = (Start(rawFrom), Start(query.To.AddDays(1)));
-        var recent = rawFrom <= query.To
-            ? await db.LlmUsage.AsNoTracking()
-                .Where(u => u.GuildId == guildId && u.OccurredAt >= from && u.OccurredAt < to)
-                .GroupBy(u => u.UserId ?? 0)
-                .Select(g => new UsageRow(
-                    g.Key.ToString(), null, g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked), g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked), g.LongCount(u => u.PriceMissing),
-                    g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd), null))
-                .ToListAsync(cancellationToken)
-            : [];
+        var recent =
+            rawFrom <= query.To
+                ? await db
+                    .LlmUsage.AsNoTracking()
+                    .Where(u => u.GuildId == guildId && u.OccurredAt >= from && u.OccurredAt < to)
+                    .GroupBy(u => u.UserId ?? 0)
+                    .Select(g => new UsageRow(
+                        g.Key.ToString(),
+                        null,
+                        g.LongCount(u => u.Status != LlmCallStatus.BudgetBlocked),
+                        g.LongCount(u => u.Status == LlmCallStatus.BudgetBlocked),
+                        g.LongCount(u => u.PriceMissing),
+                        g.Sum(u => (long)u.InputTokens),
+                        g.Sum(u => (long)u.CachedInputTokens),
+                        g.Sum(u => (long)u.OutputTokens),
+                        g.Sum(u => u.CostUsd),
+                        null))
+                    .ToListAsync(cancellationToken)
+                : [];
         // A member's settled days and calls since are summed together; calls made outside any member (user 0) are "unknown".
         return [.. settled.Concat(recent)
             .GroupBy(m => m.Key)
@@ -135,7 +198,16 @@ public sealed record UsageReport(DateOnly From, DateOnly To, string GroupBy, IRe
 /// <param name="RefusedCalls">Calls the budget refused before they reached it; they cost nothing.</param>
 /// <param name="UnpricedCalls">Of the calls, those to a model with no price, charged at the highest rates of any model.</param>
 public sealed record UsageRow(
-    string Key, string? Split, long Calls, long RefusedCalls, long UnpricedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd, string? Name = null)
+    string Key,
+    string? Split,
+    long Calls,
+    long RefusedCalls,
+    long UnpricedCalls,
+    long InputTokens,
+    long CachedInputTokens,
+    long OutputTokens,
+    decimal CostUsd,
+    string? Name = null)
 {
     /// <summary>The rows added up under one key: a report's total, or a member's settled days and calls since.</summary>
     public static UsageRow Sum(string key, IEnumerable<UsageRow> rows)

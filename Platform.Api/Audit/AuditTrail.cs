@@ -10,7 +10,15 @@ public static class AuditTrail
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void Record(
-        this PlatformDbContext db, ulong? guildId, ulong actorId, string action, string targetType, string? targetId, object? before, object? after, DateTimeOffset at)
+        this PlatformDbContext db,
+        ulong? guildId,
+        ulong actorId,
+        string action,
+        string targetType,
+        string? targetId,
+        object? before,
+        object? after,
+        DateTimeOffset at)
     {
         ApiTelemetry.AuditEntries.Add(1, new KeyValuePair<string, object?>("action", action));
         db.AuditLog.Add(new AuditLogEntry

@@ -33,7 +33,13 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<SignedIn>, ProblemHttpResult>> CompleteSignInAsync(
-        SignInCallback callback, HttpContext http, PendingSignIns pending, DiscordSignIn discord, SessionStore sessions, SessionCookies cookies, CancellationToken cancellationToken)
+        SignInCallback callback,
+        HttpContext http,
+        PendingSignIns pending,
+        DiscordSignIn discord,
+        SessionStore sessions,
+        SessionCookies cookies,
+        CancellationToken cancellationToken)
     {
         // The state must be the one this browser was given: a callback link made for someone else's sign-in is refused.
         var bound = http.Request.Cookies[SessionCookies.SignInCookie];
@@ -68,7 +74,12 @@ public static class AuthApi
         }
     }
 
-    private static async Task<NoContent> LogOutAsync(HttpContext http, SessionStore sessions, DiscordSignIn discord, SessionCookies cookies, CancellationToken cancellationToken)
+    private static async Task<NoContent> LogOutAsync(
+        HttpContext http,
+        SessionStore sessions,
+        DiscordSignIn discord,
+        SessionCookies cookies,
+        CancellationToken cancellationToken)
     {
         var session = http.Session();
         await sessions.DeleteAsync(session);
@@ -94,7 +105,8 @@ public static class AuthApi
 
     private static void CountSignIn(string outcome) => ApiTelemetry.SignIns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    private static void CountEnded(string reason, int sessions) => ApiTelemetry.SessionsEnded.Add(sessions, new KeyValuePair<string, object?>("reason", reason));
+    private static void CountEnded(string reason, int sessions) =>
+        ApiTelemetry.SessionsEnded.Add(sessions, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>
     /// Only a path of this site: an absolute or protocol-relative URL would make the sign-in an open

@@ -19,7 +19,8 @@ public static class AuthExtensions
         if (discord.ClientId == 0 || discord.ClientSecret.Length == 0)
         {
             throw new InvalidOperationException(
-                "Discord:ClientId and Discord:ClientSecret are not set. Under the AppHost they come from the discord-client-id and discord-client-secret parameters, or from the emulator.");
+                "Discord:ClientId and Discord:ClientSecret are not set. Under the AppHost they come from the " +
+                "discord-client-id and discord-client-secret parameters, or from the emulator.");
         }
 
         var keys = new ApiRedisKeys(discord.ClientId);

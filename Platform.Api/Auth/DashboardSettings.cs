@@ -32,10 +32,14 @@ public sealed class DashboardSettings
     /// <summary>Discord user ids, comma-separated, that see the platform-wide pages (shards, every guild).</summary>
     public string BotOwners { get; set; } = "";
 
-    public IReadOnlySet<ulong> BotOwnerIds => field ??= BotOwners
-        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(id => ulong.TryParse(id, out var userId) ? userId : throw new FormatException($"Dashboard:BotOwners: '{id}' is not a Discord user id."))
-        .ToHashSet();
+    public IReadOnlySet<ulong> BotOwnerIds =>
+        field ??= BotOwners
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id =>
+                ulong.TryParse(id, out var userId)
+                    ? userId
+                    : throw new FormatException($"Dashboard:BotOwners: '{id}' is not a Discord user id."))
+            .ToHashSet();
 
     /// <summary>A session unused this long ends; every request pushes the end back.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromDays(7);

@@ -53,7 +53,10 @@ public sealed class DiscordSignIn(
     /// <paramref name="changedAt"/>, or null when Discord no longer honours its grant (the user deauthorized
     /// the app): that session is over.
     /// </summary>
-    public async Task<DashboardSession?> WithFreshGuildsAsync(DashboardSession session, DateTimeOffset? changedAt, CancellationToken cancellationToken)
+    public async Task<DashboardSession?> WithFreshGuildsAsync(
+        DashboardSession session,
+        DateTimeOffset? changedAt,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (now - session.GuildsReadAt < settings.Value.GuildListMaxAge && session.GuildsReadAt > changedAt.GetValueOrDefault())
@@ -65,13 +68,21 @@ public sealed class DiscordSignIn(
 
         try
         {
-            var current = session.AccessTokenExpiresAt - now > TimeSpan.FromMinutes(1) ? session : await RefreshTokenAsync(session, now, cancellationToken);
-            var guilds = await discord.GetCurrentUserGuildsAsync(tokens.Unprotect(current.ProtectedAccessToken), cancellationToken);
+            var current =
+                session.AccessTokenExpiresAt - now > TimeSpan.FromMinutes(1)
+                    ? session
+                    : await RefreshTokenAsync(session, now, cancellationToken);
+            var guilds = await discord.GetCurrentUserGuildsAsync(
+                tokens.Unprotect(current.ProtectedAccessToken),
+                cancellationToken);
             var fresh = current with { Guilds = ToUserGuilds(guilds), GuildsReadAt = now };
             await sessions.SaveAsync(fresh);
             return fresh;
         }
-        catch (Exception error) when (error is DiscordOAuth2Exception or Platform.Discord.Rest.DiscordApiException { Status: System.Net.HttpStatusCode.Unauthorized })
+        catch (Exception error)
+            when (error
+                    is DiscordOAuth2Exception
+                        or Platform.Discord.Rest.DiscordApiException { Status: System.Net.HttpStatusCode.Unauthorized })
         {
             await sessions.DeleteAsync(session);
             ApiTelemetry.SessionsEnded.Add(1, new KeyValuePair<string, object?>("reason", "discord_revoked"));
@@ -86,7 +97,12 @@ public sealed class DiscordSignIn(
         {
             await discord.RevokeAsync(tokens.Unprotect(session.ProtectedRefreshToken), "refresh_token", cancellationToken);
         }
-        catch (Exception error) when (error is HttpRequestException or DiscordOAuth2Exception or Platform.Discord.Rest.DiscordApiException or System.Security.Cryptography.CryptographicException)
+        catch (Exception error)
+            when (error
+                    is HttpRequestException
+                        or DiscordOAuth2Exception
+                        or Platform.Discord.Rest.DiscordApiException
+                        or System.Security.Cryptography.CryptographicException)
         {
             // The session is deleted either way; Discord's grant then lapses on its own.
         }

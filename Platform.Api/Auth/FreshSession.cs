@@ -10,7 +10,11 @@ public static class FreshSession
     public static async Task<DashboardSession?> GetFreshSessionAsync(this HttpContext http, DateTimeOffset? changedAt = null)
     {
         var services = http.RequestServices;
-        if (await services.GetRequiredService<DiscordSignIn>().WithFreshGuildsAsync(http.Session(), changedAt, http.RequestAborted) is not { } session)
+        if (
+            await services
+                .GetRequiredService<DiscordSignIn>()
+                .WithFreshGuildsAsync(http.Session(), changedAt, http.RequestAborted)
+            is not { } session)
         {
             services.GetRequiredService<SessionCookies>().ClearSession(http.Response);
             return null;
@@ -21,5 +25,8 @@ public static class FreshSession
     }
 
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult SignedOut() =>
-        TypedResults.Problem(title: "Signed out", detail: "Discord no longer honours this sign-in. Sign in again.", statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Problem(
+            title: "Signed out",
+            detail: "Discord no longer honours this sign-in. Sign in again.",
+            statusCode: StatusCodes.Status401Unauthorized);
 }

@@ -13,7 +13,12 @@ public sealed class PendingSignIns(IConnectionMultiplexer redis, ApiRedisKeys ke
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     public Task StartAsync(AuthorizationRequest request, string returnPath) =>
-        redis.GetDatabase().StringSetAsync(keys.SignIn(request.State), JsonSerializer.Serialize(new PendingSignIn(request.CodeVerifier, returnPath)), Lifetime);
+        redis
+            .GetDatabase()
+            .StringSetAsync(
+                keys.SignIn(request.State),
+                JsonSerializer.Serialize(new PendingSignIn(request.CodeVerifier, returnPath)),
+                Lifetime);
 
     public async Task<PendingSignIn?> TakeAsync(string state)
     {

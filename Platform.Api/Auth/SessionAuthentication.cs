@@ -32,7 +32,10 @@ public sealed class SessionAuthentication(
         }
 
         Context.Features.Set(session);
-        List<Claim> claims = [new(ClaimTypes.NameIdentifier, session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new(ClaimTypes.Name, session.Username)];
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, session.Username),];
         if (await botOwners.IsOwnerAsync(session.UserId, Context.RequestAborted))
         {
             claims.Add(new Claim(RoleClaim, BotOwnerPolicy));
@@ -47,7 +50,10 @@ public static class SessionAuthorization
 {
     /// <summary>The platform-wide pages are for the bot's owners (<see cref="BotOwners"/>).</summary>
     public static void AddBotOwnerPolicy(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options) =>
-        options.AddPolicy(SessionAuthentication.BotOwnerPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy));
+        options.AddPolicy(SessionAuthentication.BotOwnerPolicy, policy =>
+            policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy));
 }
 
 public static class SessionHttpContextExtensions

@@ -9,7 +9,11 @@ namespace Platform.Api.Auth;
 /// Sessions in Redis, keyed by a hash of the cookie's value, with a sliding idle timeout capped by
 /// the session's lifetime, and an index per user so that they can end all of their sessions at once.
 /// </summary>
-public sealed class SessionStore(IConnectionMultiplexer redis, ApiRedisKeys keys, TimeProvider time, Microsoft.Extensions.Options.IOptions<DashboardSettings> settings)
+public sealed class SessionStore(
+    IConnectionMultiplexer redis,
+    ApiRedisKeys keys,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DashboardSettings> settings)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

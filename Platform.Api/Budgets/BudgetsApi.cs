@@ -22,15 +22,29 @@ public static class BudgetsApi
     {
         var budget = guilds.MapGroup($"/{{{GuildAccessFilter.RouteParameter}}}/llm/budget").WithTags("Budgets");
 
-        budget.MapGet("", GetAsync).RequireGuildAccess(AccessScopes.ViewAnalytics).WithSummary("The guild's LLM budget, if it has one.");
-        budget.MapPut("", PutAsync).RequireGuildAccess(AccessScopes.ManageBudgets).WithSummary("Sets the guild's LLM budget; the bot enforces it at once.");
-        budget.MapDelete("", DeleteAsync).RequireGuildAccess(AccessScopes.ManageBudgets).WithSummary("Removes the guild's LLM budget.");
+        budget
+            .MapGet("", GetAsync)
+            .RequireGuildAccess(AccessScopes.ViewAnalytics)
+            .WithSummary("The guild's LLM budget, if it has one.");
+        budget
+            .MapPut("", PutAsync)
+            .RequireGuildAccess(AccessScopes.ManageBudgets)
+            .WithSummary("Sets the guild's LLM budget; the bot enforces it at once.");
+        budget
+            .MapDelete("", DeleteAsync)
+            .RequireGuildAccess(AccessScopes.ManageBudgets)
+            .WithSummary("Removes the guild's LLM budget.");
 
         return guilds;
     }
 
-    public static async Task<Results<Ok<BudgetView>, ProblemHttpResult>> GetAsync(long guildId, PlatformDbContext db, CancellationToken cancellationToken) =>
-        await db.LlmBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.GuildId == guildId, cancellationToken) is { } budget
+    public static async Task<Results<Ok<BudgetView>, ProblemHttpResult>> GetAsync(
+        long guildId,
+        PlatformDbContext db,
+        CancellationToken cancellationToken
+    ) =>
+        await db.LlmBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.GuildId == guildId, cancellationToken)
+            is { } budget
             ? TypedResults.Ok(BudgetView.Of(budget))
             : NoBudget();
 
@@ -47,7 +61,11 @@ public static class BudgetsApi
         if (alertChannel is { } channelId
             && (await discord.FindChannelAsync((ulong)channelId, cancellationToken) is not { } channel || !channel.IsTextChannelOf((ulong)guildId)))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["alertChannelId"] = ["Not a text channel of this server that the bot can see."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>
+                {
+                    ["alertChannelId"] = ["Not a text channel of this server that the bot can see."],
+                });
         }
 
         var after = await db.SaveAsIfSecondAsync(() => SaveAsync(guildId, request, alertChannel, http.Session().UserId, db, time, cancellationToken));
@@ -57,7 +75,13 @@ public static class BudgetsApi
     }
 
     private static async Task<BudgetView> SaveAsync(
-        long guildId, BudgetRequest request, long? alertChannel, ulong actor, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        long guildId,
+        BudgetRequest request,
+        long? alertChannel,
+        ulong actor,
+        PlatformDbContext db,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var budget = await db.LlmBudgets.FirstOrDefaultAsync(b => b.GuildId == guildId, cancellationToken);
         var before = budget is null ? null : BudgetView.Of(budget);
@@ -81,7 +105,13 @@ public static class BudgetsApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long guildId, HttpContext http, PlatformDbContext db, BotNotifier bot, UsageReports reports, TimeProvider time, CancellationToken cancellationToken)
+        long guildId,
+        HttpContext http,
+        PlatformDbContext db,
+        BotNotifier bot,
+        UsageReports reports,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (await db.LlmBudgets.FirstOrDefaultAsync(b => b.GuildId == guildId, cancellationToken) is not { } budget)
         {
@@ -131,12 +161,21 @@ public static class BudgetsApi
     }
 
     private static ProblemHttpResult NoBudget() =>
-        TypedResults.Problem(title: "No budget", detail: "This guild has no LLM budget; its spending is not capped.", statusCode: StatusCodes.Status404NotFound);
+        TypedResults.Problem(
+            title: "No budget",
+            detail: "This guild has no LLM budget; its spending is not capped.",
+            statusCode: StatusCodes.Status404NotFound);
 }
 
 public sealed record BudgetRequest(decimal? MonthlyLimitUsd, int? SoftThresholdPercent, decimal? PerUserDailyLimitUsd, string? AlertChannelId);
 
-public sealed record BudgetView(decimal MonthlyLimitUsd, int SoftThresholdPercent, decimal? PerUserDailyLimitUsd, string? AlertChannelId, DateTimeOffset UpdatedAt, string UpdatedBy)
+public sealed record BudgetView(
+    decimal MonthlyLimitUsd,
+    int SoftThresholdPercent,
+    decimal? PerUserDailyLimitUsd,
+    string? AlertChannelId,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy)
 {
     public static BudgetView Of(LlmBudget budget) => new(
         budget.MonthlyLimitUsd, budget.SoftThresholdPercent, budget.PerUserDailyLimitUsd,

@@ -25,7 +25,12 @@ public static class GuildsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<GuildListItem>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, PlatformDbContext db, GuildAccessResolver resolver, BotOwners botOwners, IOptions<DiscordAppSettings> discord, IOptions<DashboardSettings> dashboard,
+        HttpContext http,
+        PlatformDbContext db,
+        GuildAccessResolver resolver,
+        BotOwners botOwners,
+        IOptions<DiscordAppSettings> discord,
+        IOptions<DashboardSettings> dashboard,
         CancellationToken cancellationToken)
     {
         if (await http.GetFreshSessionAsync() is not { } session)
@@ -34,8 +39,17 @@ public static class GuildsApi
         }
 
         var ids = session.Guilds.Select(g => (long)g.Id).ToList();
-        var present = await db.Guilds.AsNoTracking().Where(g => ids.Contains(g.Id) && g.LeftAt == null).Select(g => g.Id).ToListAsync(cancellationToken);
-        var granted = await db.AccessGrants.AsNoTracking().Where(g => ids.Contains(g.GuildId)).Select(g => g.GuildId).Distinct().ToListAsync(cancellationToken);
+        var present = await db
+            .Guilds.AsNoTracking()
+            .Where(g => ids.Contains(g.Id) && g.LeftAt == null)
+            .Select(g => g.Id)
+            .ToListAsync(cancellationToken);
+        var granted = await db
+            .AccessGrants.AsNoTracking()
+            .Where(g => ids.Contains(g.GuildId))
+            .Select(g => g.GuildId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
 
         var botOwner = await botOwners.IsOwnerAsync(session.UserId, cancellationToken);
         var items = new List<GuildListItem>();
@@ -54,10 +68,16 @@ public static class GuildsApi
                 botPresent ? null : InviteUrl(discord.Value, dashboard.Value, guild.Id)));
         }
 
-        return TypedResults.Ok<IReadOnlyList<GuildListItem>>([.. items.OrderByDescending(i => i.BotPresent).ThenBy(i => i.Name, StringComparer.CurrentCultureIgnoreCase)]);
+        return TypedResults.Ok<IReadOnlyList<GuildListItem>>([
+            .. items.OrderByDescending(i => i.BotPresent).ThenBy(i => i.Name, StringComparer.CurrentCultureIgnoreCase),]);
     }
 
-    public static async Task<Ok<GuildOverview>> GetAsync(long guildId, HttpContext http, PlatformDbContext db, UsageReports usage, CancellationToken cancellationToken)
+    public static async Task<Ok<GuildOverview>> GetAsync(
+        long guildId,
+        HttpContext http,
+        PlatformDbContext db,
+        UsageReports usage,
+        CancellationToken cancellationToken)
     {
         var guild = await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == guildId, cancellationToken);
         var month = await usage.MonthToDateAsync(guildId, cancellationToken);
@@ -69,7 +89,8 @@ public static class GuildsApi
     }
 
     private static string InviteUrl(DiscordAppSettings discord, DashboardSettings dashboard, ulong guildId) =>
-        $"{discord.AuthorizeEndpoint}?client_id={discord.ClientId}&scope=bot%20applications.commands&permissions={dashboard.InvitePermissions}&guild_id={guildId}&disable_guild_select=true";
+        $"{discord.AuthorizeEndpoint}?client_id={discord.ClientId}&scope=bot%20applications.commands" +
+        $"&permissions={dashboard.InvitePermissions}&guild_id={guildId}&disable_guild_select=true";
 }
 
 public sealed record GuildListItem(string Id, string Name, string? IconUrl, bool BotPresent, IReadOnlyList<string> Rights, string? InviteUrl);

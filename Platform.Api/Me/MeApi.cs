@@ -18,9 +18,15 @@ public static class MeApi
     public static Ok<CurrentUser> GetMe(HttpContext http)
     {
         var session = http.Session();
-        return TypedResults.Ok(new CurrentUser(
-            session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), session.Username, session.GlobalName,
-            DiscordCdn.Avatar(session.UserId, session.Avatar), http.User.HasClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy), session.CsrfToken, session.ExpiresAt));
+        return TypedResults.Ok(
+            new CurrentUser(
+                session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                session.Username,
+                session.GlobalName,
+                DiscordCdn.Avatar(session.UserId, session.Avatar),
+                http.User.HasClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy),
+                session.CsrfToken,
+                session.ExpiresAt));
     }
 }
 

@@ -28,7 +28,11 @@ public static class ModulesApi
         return guilds;
     }
 
-    public static async Task<Ok<IReadOnlyList<ModuleState>>> ListAsync(long guildId, PlatformDbContext db, ModuleCatalogReader catalog, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<ModuleState>>> ListAsync(
+        long guildId,
+        PlatformDbContext db,
+        ModuleCatalogReader catalog,
+        CancellationToken cancellationToken)
     {
         var rows = await db.GuildModules.AsNoTracking().Where(m => m.GuildId == guildId).ToDictionaryAsync(m => m.Module, cancellationToken);
         var modules = await catalog.ReadAsync();
@@ -41,7 +45,10 @@ public static class ModulesApi
     {
         if ((await catalog.ReadAsync()).FirstOrDefault(m => m.Name == module) is not { } descriptor)
         {
-            return TypedResults.Problem(title: "Unknown module", detail: $"The bot has no module '{module}'.", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(
+                title: "Unknown module",
+                detail: $"The bot has no module '{module}'.",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         if (Validate(change, descriptor, catalog) is { Count: > 0 } errors)
@@ -49,13 +56,21 @@ public static class ModulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var row = await db.SaveAsIfSecondAsync(() => SaveAsync(guildId, module, descriptor, change, http.Session().UserId, db, time, cancellationToken));
+        var row = await db.SaveAsIfSecondAsync(() =>
+            SaveAsync(guildId, module, descriptor, change, http.Session().UserId, db, time, cancellationToken));
         await bot.GuildModulesChangedAsync((ulong)guildId);
         return TypedResults.Ok(ModuleState.Of(descriptor, row));
     }
 
     private static async Task<GuildModule> SaveAsync(
-        long guildId, string module, ModuleDescriptor descriptor, ModuleChange change, ulong actor, PlatformDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        long guildId,
+        string module,
+        ModuleDescriptor descriptor,
+        ModuleChange change,
+        ulong actor,
+        PlatformDbContext db,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var row = await db.GuildModules.FirstOrDefaultAsync(m => m.GuildId == guildId && m.Module == module, cancellationToken);
         var before = row is null ? null : Audited(row);
@@ -113,7 +128,14 @@ public static class ModulesApi
 public sealed record ModuleChange(bool? Enabled, JsonElement? Settings);
 
 public sealed record ModuleState(
-    string Name, string Description, bool Enabled, bool CanBeDisabled, IReadOnlyList<string> Commands, JsonNode? Settings, JsonObject? SettingsSchema, DateTimeOffset? UpdatedAt)
+    string Name,
+    string Description,
+    bool Enabled,
+    bool CanBeDisabled,
+    IReadOnlyList<string> Commands,
+    JsonNode? Settings,
+    JsonObject? SettingsSchema,
+    DateTimeOffset? UpdatedAt)
 {
     public static ModuleState Of(ModuleDescriptor module, GuildModule? row) => new(
         module.Name, module.Description, !module.CanBeDisabled || (row?.Enabled ?? module.EnabledByDefault), module.CanBeDisabled, module.Commands,

@@ -18,13 +18,20 @@ public static class PlatformAdminApi
     {
         var platform = routes.MapGroup("/api/platform").WithTags("Platform").RequireAuthorization(SessionAuthentication.BotOwnerPolicy);
 
-        platform.MapGet("/shards", GetShardsAsync).WithSummary("Every shard as the bot last published it; a shard silent for a while is marked stale.");
-        platform.MapGet("/guilds", ListGuildsAsync).WithSummary("Every guild the bot is in, by name; page with the returned cursor.");
+        platform
+            .MapGet("/shards", GetShardsAsync)
+            .WithSummary("Every shard as the bot last published it; a shard silent for a while is marked stale.");
+        platform
+            .MapGet("/guilds", ListGuildsAsync)
+            .WithSummary("Every guild the bot is in, by name; page with the returned cursor.");
 
         return routes;
     }
 
-    public static async Task<Ok<IReadOnlyList<ShardView>>> GetShardsAsync(IConnectionMultiplexer redis, IOptions<DiscordAppSettings> discord, TimeProvider time)
+    public static async Task<Ok<IReadOnlyList<ShardView>>> GetShardsAsync(
+        IConnectionMultiplexer redis,
+        IOptions<DiscordAppSettings> discord,
+        TimeProvider time)
     {
         var entries = await redis.GetDatabase().HashGetAllAsync(BotRedisKeys.ShardStatus(discord.Value.ClientId));
         var now = time.GetUtcNow();

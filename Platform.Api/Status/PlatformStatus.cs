@@ -6,7 +6,8 @@ namespace Platform.Api.Status;
 /// </summary>
 public sealed record PlatformStatus(DatabaseStatus Database, RedisStatus Redis, DateTimeOffset CheckedAt, bool Detailed)
 {
-    public PlatformStatus WithoutDetails() => new(new(Database.Reachable, null, null, null, null), new(Redis.Reachable, null, null), CheckedAt, false);
+    public PlatformStatus WithoutDetails() =>
+        new(new(Database.Reachable, null, null, null, null), new(Redis.Reachable, null, null), CheckedAt, false);
 }
 
 public sealed record DatabaseStatus(bool Reachable, string? LatestMigration, int? AppliedMigrations, int? PendingMigrations, string? Error);

@@ -28,7 +28,10 @@ public static class PlatformStatusApi
         var cache = await GetRedisStatusAsync(redis);
         var status = new PlatformStatus(database, cache, clock.GetUtcNow(), Detailed: true);
         // Migration names and driver errors describe the deployment: they are for whoever runs it.
-        return TypedResults.Ok(user.HasClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy) ? status : status.WithoutDetails());
+        return TypedResults.Ok(
+            user.HasClaim(SessionAuthentication.RoleClaim, SessionAuthentication.BotOwnerPolicy)
+                ? status
+                : status.WithoutDetails());
     }
 
     private static async Task<DatabaseStatus> GetDatabaseStatusAsync(PlatformDbContext db, CancellationToken cancellationToken)

@@ -33,7 +33,11 @@ public sealed partial class AccessChanges(IConnectionMultiplexer redis, BotIdent
     {
         try
         {
-            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(BotRedisKeys.GuildAccessChannel(identity.ApplicationId)), change.Serialize());
+            await redis
+                .GetSubscriber()
+                .PublishAsync(
+                    RedisChannel.Literal(BotRedisKeys.GuildAccessChannel(identity.ApplicationId)),
+                    change.Serialize());
             BotTelemetry.AccessChanges.Add(1, new KeyValuePair<string, object?>("discord.event", eventName));
         }
         catch (Exception error) when (RedisFailure.Is(error))
@@ -42,6 +46,8 @@ public sealed partial class AccessChanges(IConnectionMultiplexer redis, BotIdent
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the api that rights in guild {GuildId} changed; it notices when its copies expire")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not tell the api that rights in guild {GuildId} changed; it notices when its copies expire")]
     private partial void LogPublishFailed(Exception error, long guildId);
 }

@@ -106,7 +106,8 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
         // One statement, so a guild's first GUILD_CREATE and its later ones need no read first.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO guilds (id, name, icon_hash, owner_id, member_count, shard_id, joined_at, left_at, updated_at)
-            VALUES ({(long)guild.Id}, {guild.Name}, {guild.Icon}, {(long)guild.OwnerId}, {guild.MemberCount ?? 0}, {dispatch.ShardId}, {now}, NULL, {now})
+            VALUES ({(long)guild.Id}, {guild.Name}, {guild.Icon}, {(long)guild.OwnerId}, {guild.MemberCount
+                ?? 0}, {dispatch.ShardId}, {now}, NULL, {now})
             ON CONFLICT (id) DO UPDATE SET
                 name = excluded.name, icon_hash = excluded.icon_hash, owner_id = excluded.owner_id,
                 member_count = COALESCE({guild.MemberCount}, guilds.member_count), shard_id = excluded.shard_id,

@@ -20,7 +20,8 @@ public static class BotHostingExtensions
         if (string.IsNullOrWhiteSpace(discord.Token))
         {
             throw new InvalidOperationException(
-                "Discord:Token is not set. Under the AppHost it comes from the discord-bot-token parameter, or from the emulator when that is unset.");
+                "Discord:Token is not set. Under the AppHost it comes from the discord-bot-token parameter, or from " +
+                "the emulator when that is unset.");
         }
 
         builder.Services.AddSingleton(discord);

@@ -11,7 +11,11 @@ public sealed class InFlightWork
     {
         var task = Task.Run(work);
         running.TryAdd(task, 0);
-        task.ContinueWith(done => running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        task.ContinueWith(
+            done => running.TryRemove(done, out _),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>

@@ -46,8 +46,18 @@ public static class LlmExtensions
 
         builder.Services.AddChatClient(_ => CreateProvider(settings))
             .UseOpenTelemetry(sourceName: TelemetrySource)
-            .Use((inner, services) => new BudgetGuardChatClient(inner, services.GetRequiredService<LlmBudgetGuard>(), services.GetRequiredService<CurrentInvocation>()))
-            .Use((inner, services) => new UsageRecordingChatClient(inner, services.GetRequiredService<LlmUsageRecorder>(), services.GetRequiredService<CurrentInvocation>()));
+            .Use(
+                (inner, services) =>
+                    new BudgetGuardChatClient(
+                        inner,
+                        services.GetRequiredService<LlmBudgetGuard>(),
+                        services.GetRequiredService<CurrentInvocation>()))
+            .Use(
+                (inner, services) =>
+                    new UsageRecordingChatClient(
+                        inner,
+                        services.GetRequiredService<LlmUsageRecorder>(),
+                        services.GetRequiredService<CurrentInvocation>()));
         return builder;
     }
 

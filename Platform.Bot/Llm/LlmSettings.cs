@@ -16,7 +16,10 @@ public sealed class LlmSettings
     /// <summary>How long one request to the provider may take before it counts as a timeout.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Retries of a request the provider refused with 429 or 5xx, with backoff; each call is recorded once, however many tries it took.</summary>
+    /// <summary>
+    /// Retries of a request the provider refused with 429 or 5xx, with backoff; each call is recorded once, however
+    /// many tries it took.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The provider name prices are looked up under.</summary>

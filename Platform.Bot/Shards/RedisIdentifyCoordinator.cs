@@ -9,7 +9,12 @@ namespace Platform.Bot.Shards;
 /// Identify pacing shared by every process of the bot: an IDENTIFY in a bucket takes a Redis key that
 /// lives for the identify interval, so no process identifies in that bucket until it expires.
 /// </summary>
-public sealed class RedisIdentifyCoordinator(IConnectionMultiplexer redis, BotIdentity identity, BotOptions options, TimeProvider time) : IIdentifyCoordinator
+public sealed class RedisIdentifyCoordinator(
+    IConnectionMultiplexer redis,
+    BotIdentity identity,
+    BotOptions options,
+    TimeProvider time
+) : IIdentifyCoordinator
 {
     private static readonly TimeSpan PollFloor = TimeSpan.FromMilliseconds(20);
 

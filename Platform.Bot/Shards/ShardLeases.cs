@@ -10,7 +10,12 @@ namespace Platform.Bot.Shards;
 /// killed, or cut off from Redis) expires so that another process can take the shard over. A process
 /// that cannot renew stops its shards before its leases may expire (<see cref="ShardSupervisor"/>).
 /// </summary>
-public sealed partial class ShardLeases(IConnectionMultiplexer redis, BotIdentity identity, BotOptions options, TimeProvider time, ILogger<ShardLeases> logger)
+public sealed partial class ShardLeases(
+    IConnectionMultiplexer redis,
+    BotIdentity identity,
+    BotOptions options,
+    TimeProvider time,
+    ILogger<ShardLeases> logger)
 {
     private const string TakeOrRenew = """
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
@@ -18,8 +23,10 @@ public sealed partial class ShardLeases(IConnectionMultiplexer redis, BotIdentit
         return 0
         """;
 
-    private const string RenewIfOwned = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
-    private const string ReleaseIfOwned = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+    private const string RenewIfOwned =
+        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
+    private const string ReleaseIfOwned =
+        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
     /// <summary>This process, as lease holders and shard status name it.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -64,7 +71,9 @@ public sealed partial class ShardLeases(IConnectionMultiplexer redis, BotIdentit
     public async Task ReleaseAsync(IReadOnlyList<int> shardIds)
     {
         var db = redis.GetDatabase();
-        await Task.WhenAll(shardIds.Select(id => db.ScriptEvaluateAsync(ReleaseIfOwned, [BotRedisKeys.ShardLease(identity.ApplicationId, id)], [Owner])));
+        await Task.WhenAll(
+            shardIds.Select(id =>
+                db.ScriptEvaluateAsync(ReleaseIfOwned, [BotRedisKeys.ShardLease(identity.ApplicationId, id)], [Owner])));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId} is held by {Holder}; waiting for its lease to be released or to expire")]

@@ -42,7 +42,8 @@ public sealed partial class ShardSupervisor(
 
         if (options.ProcessIndex < 0 || options.ProcessIndex >= options.ProcessCount)
         {
-            throw new InvalidOperationException($"Bot:ProcessIndex is {options.ProcessIndex}; it must be from 0 to Bot:ProcessCount - 1 ({options.ProcessCount - 1}).");
+            throw new InvalidOperationException(
+                $"Bot:ProcessIndex is {options.ProcessIndex}; it must be from 0 to Bot:ProcessCount - 1 ({options.ProcessCount - 1}).");
         }
 
         var total = options.TotalShards ?? (await rest.GetGatewayBotAsync(cancellationToken)).Shards;
@@ -164,6 +165,8 @@ public sealed partial class ShardSupervisor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give the shard leases back; they expire on their own")]
     private partial void LogReleaseFailed(Exception error);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The lease of a shard among {ShardIds} {Reason}; stopped the shards and the process so that no shard runs twice")]
+    [LoggerMessage(
+        Level = LogLevel.Critical,
+        Message = "The lease of a shard among {ShardIds} {Reason}; stopped the shards and the process so that no shard runs twice")]
     private partial void LogFenced(IReadOnlyList<int> shardIds, string reason);
 }

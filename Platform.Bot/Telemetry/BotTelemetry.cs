@@ -3,7 +3,10 @@ using System.Diagnostics.Metrics;
 
 namespace Platform.Bot.Telemetry;
 
-/// <summary>The bot's own spans and metrics: guilds, shards, LLM usage and budgets. Interactions, listeners and command sync are the module framework's (<c>Platform.Modules</c>).</summary>
+/// <summary>
+/// The bot's own spans and metrics: guilds, shards, LLM usage and budgets. Interactions, listeners and command sync are
+/// the module framework's (<c>Platform.Modules</c>).
+/// </summary>
 public static class BotTelemetry
 {
     public const string Name = "Platform.Bot";
@@ -46,7 +49,9 @@ public static class BotTelemetry
         "bot.llm.unpriced_calls", "{call}", "LLM calls to a model with no price, charged at the highest rates of any model, by model.");
 
     public static readonly Counter<long> LlmUsageDeadLettered = Meter.CreateCounter<long>(
-        "bot.llm.usage.dead_lettered", "{record}", "LLM usage records Postgres refused for what they hold, set aside in the spool's dead-letter folder.");
+        "bot.llm.usage.dead_lettered",
+        "{record}",
+        "LLM usage records Postgres refused for what they hold, set aside in the spool's dead-letter folder.");
 
     public static readonly Counter<long> LlmUsageFitted = Meter.CreateCounter<long>(
         "bot.llm.usage.fitted", "{record}", "LLM usage records whose text was cut to fit its columns before it was written.");

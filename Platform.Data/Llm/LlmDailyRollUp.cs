@@ -15,8 +15,9 @@ internal static class LlmDailyRollUp
 
     /// <summary><see cref="Sums"/> as a grouped SELECT of raw <c>llm_usage</c> rows computes them.</summary>
     public const string SumsOfCalls =
-        "count(*) FILTER (WHERE status <> 'budget_blocked'), count(*) FILTER (WHERE status = 'budget_blocked'), count(*) FILTER (WHERE price_missing), " +
-        "sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)";
+        "count(*) FILTER (WHERE status <> 'budget_blocked'), count(*) FILTER (WHERE status = 'budget_blocked'), " +
+        "count(*) FILTER (WHERE price_missing), "
+        + "sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost_usd)";
 
     private static readonly string[] SumTypes = ["bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "numeric"];
 
@@ -34,7 +35,10 @@ internal static class LlmDailyRollUp
 
     public static DateOnly DayOf(LlmUsage usage) => DateOnly.FromDateTime(usage.OccurredAt.UtcDateTime);
 
-    /// <summary>The daily rollups of a batch (guild × day × module × model) as the parameters of one upsert: the key's columns, then <see cref="Sums"/>.</summary>
+    /// <summary>
+    /// The daily rollups of a batch (guild × day × module × model) as the parameters of one upsert: the key's columns,
+    /// then <see cref="Sums"/>.
+    /// </summary>
     public static NpgsqlParameter[] DailyParameters(IEnumerable<LlmUsage> batch)
     {
         var groups = batch.GroupBy(u => (Guild: u.GuildId ?? 0, Day: DayOf(u), u.Module, u.ModelRequested)).ToList();
@@ -61,5 +65,6 @@ internal static class LlmDailyRollUp
         Array(groups.Select(g => g.Sum(u => u.CostUsd)), NpgsqlDbType.Numeric),
     ];
 
-    public static NpgsqlParameter Array<T>(IEnumerable<T> values, NpgsqlDbType type) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
+    public static NpgsqlParameter Array<T>(IEnumerable<T> values, NpgsqlDbType type) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type };
 }

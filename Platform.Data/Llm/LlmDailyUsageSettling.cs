@@ -21,7 +21,10 @@ public static class LlmDailyUsageSettling
     /// not settled yet, oldest first, one transaction each, and returns them. Several processes may
     /// run it at once: a day is claimed in the transaction that settles it, so each is settled once.
     /// </summary>
-    public static async Task<IReadOnlyList<DateOnly>> SettleClosedDaysAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DateOnly>> SettleClosedDaysAsync(
+        NpgsqlConnection connection,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var settled = new List<DateOnly>();
         foreach (var day in await UnsettledDaysAsync(connection, DateOnly.FromDateTime((now - Grace).UtcDateTime), cancellationToken))
@@ -43,7 +46,10 @@ public static class LlmDailyUsageSettling
         return settled;
     }
 
-    private static async Task<IReadOnlyList<DateOnly>> UnsettledDaysAsync(NpgsqlConnection connection, DateOnly open, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DateOnly>> UnsettledDaysAsync(
+        NpgsqlConnection connection,
+        DateOnly open,
+        CancellationToken cancellationToken)
     {
         // After the first run only the days since the last settled one are looked at; the first run
         // finds the oldest rollup with one pass over the table.

@@ -45,7 +45,10 @@ public sealed partial class LlmPriceBook
     public static decimal Cost(LlmModelPrice price, int inputTokens, int cachedInputTokens, int outputTokens)
     {
         var cached = Math.Min(cachedInputTokens, inputTokens);
-        var perMillion = (inputTokens - cached) * price.InputPerMillion + cached * price.CachedInputPerMillion + outputTokens * price.OutputPerMillion;
+        var perMillion =
+            (inputTokens - cached) * price.InputPerMillion
+            + cached * price.CachedInputPerMillion
+            + outputTokens * price.OutputPerMillion;
         return Math.Round(perMillion / 1_000_000m, 9, MidpointRounding.AwayFromZero);
     }
 

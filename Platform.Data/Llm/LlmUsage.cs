@@ -23,7 +23,10 @@ public sealed class LlmUsage
     public int ReasoningTokens { get; set; }
     public decimal CostUsd { get; set; }
 
-    /// <summary>No price was known for the model: <see cref="CostUsd"/> is at the highest rates of any model (<see cref="LlmPriceBook.Ceiling"/>).</summary>
+    /// <summary>
+    /// No price was known for the model: <see cref="CostUsd"/> is at the highest rates of any model (<see
+    /// cref="LlmPriceBook.Ceiling"/>).
+    /// </summary>
     public bool PriceMissing { get; set; }
     public int DurationMs { get; set; }
     public int? TimeToFirstTokenMs { get; set; }

@@ -13,8 +13,10 @@ namespace Platform.Data.Llm;
 /// </summary>
 public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvider? time = null) : IAsyncDisposable
 {
-    private const string Columns = "id, occurred_at, guild_id, channel_id, user_id, module, command, provider, model_requested, model_returned, " +
-        "input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd, price_missing, duration_ms, time_to_first_token_ms, status, error_kind, request_id";
+    private const string Columns =
+        "id, occurred_at, guild_id, channel_id, user_id, module, command, provider, model_requested, model_returned, "
+        + "input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd, price_missing, duration_ms, " +
+        "time_to_first_token_ms, status, error_kind, request_id";
 
     private const string RollUpColumns = $"guild_id, day, module, model, {LlmDailyRollUp.Sums}";
 
@@ -30,7 +32,8 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
         WITH inserted AS (
             INSERT INTO llm_usage ({Columns}) SELECT {Columns} FROM llm_usage_incoming
             ON CONFLICT DO NOTHING
-            RETURNING guild_id, user_id, occurred_at, module, model_requested, status, price_missing, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
+            RETURNING guild_id, user_id, occurred_at, module, model_requested, status, price_missing,
+                input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd
         ), rolled_up AS (
             INSERT INTO llm_daily_usage AS daily ({RollUpColumns})
             SELECT coalesce(guild_id, 0), (occurred_at AT TIME ZONE 'UTC')::date, module, model_requested, {LlmDailyRollUp.SumsOfCalls}
@@ -78,7 +81,9 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
         }, cancellationToken);
 
     private async Task<int> InTransactionAsync(
-        IReadOnlyCollection<LlmUsage> batch, Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<LlmUsage>, Task<int>> write, CancellationToken cancellationToken)
+        IReadOnlyCollection<LlmUsage> batch,
+        Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<LlmUsage>, Task<int>> write,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -127,7 +132,11 @@ public sealed class LlmUsageBatchWriter(NpgsqlDataSource dataSource, TimeProvide
     }
 
     /// <summary>COPYs records into <paramref name="table"/> as they are; the benchmark's baseline uses it on <c>llm_usage</c> itself.</summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, string table, IReadOnlyCollection<LlmUsage> batch, CancellationToken cancellationToken)
+    public static async Task CopyAsync(
+        NpgsqlConnection connection,
+        string table,
+        IReadOnlyCollection<LlmUsage> batch,
+        CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var usage in batch)

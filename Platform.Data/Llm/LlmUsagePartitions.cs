@@ -15,7 +15,10 @@ public static class LlmUsagePartitions
     /// <summary>Creates the partition of the month of <paramref name="at"/> if it does not exist yet.</summary>
     public static async Task EnsureAsync(NpgsqlConnection connection, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT llm_usage_ensure_partition($1)", connection) { Parameters = { new() { Value = at.ToUniversalTime() } } };
+        await using var command = new NpgsqlCommand("SELECT llm_usage_ensure_partition($1)", connection)
+        {
+            Parameters = { new() { Value = at.ToUniversalTime() } },
+        };
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
@@ -33,13 +36,20 @@ public static class LlmUsagePartitions
     /// Drops every partition that ended before the last <paramref name="retentionMonths"/> whole
     /// months, and returns the months dropped.
     /// </summary>
-    public static async Task<IReadOnlyList<DateTimeOffset>> DropExpiredAsync(NpgsqlConnection connection, DateTimeOffset now, int retentionMonths, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DateTimeOffset>> DropExpiredAsync(
+        NpgsqlConnection connection,
+        DateTimeOffset now,
+        int retentionMonths,
+        CancellationToken cancellationToken)
     {
         var keepFrom = UtcMonth.Start(now).AddMonths(-retentionMonths);
         var expired = (await ListAsync(connection, cancellationToken)).Where(month => month < keepFrom).ToList();
         foreach (var month in expired)
         {
-            await using var drop = new NpgsqlCommand("SELECT llm_usage_drop_partition($1)", connection) { Parameters = { new() { Value = NameOf(month) } } };
+            await using var drop = new NpgsqlCommand("SELECT llm_usage_drop_partition($1)", connection)
+            {
+                Parameters = { new() { Value = NameOf(month) } },
+            };
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -58,8 +68,15 @@ public static class LlmUsagePartitions
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (reader.GetString(0) is var name && name.StartsWith(Prefix, StringComparison.Ordinal)
-                && DateTime.TryParseExact(name[Prefix.Length..], "yyyyMM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var month))
+            if (
+                reader.GetString(0) is var name
+                && name.StartsWith(Prefix, StringComparison.Ordinal)
+                && DateTime.TryParseExact(
+                    name[Prefix.Length..],
+                    "yyyyMM",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+                    out var month))
             {
                 months.Add(new DateTimeOffset(month, TimeSpan.Zero));
             }

@@ -27,12 +27,25 @@ public static class LlmUsageSummary
                     g.Sum(d => d.OutputTokens),
                     g.Sum(d => d.CostUsd))));
 
-    public static Task<List<LlmUsageLine>> ForGuildAsync(PlatformDbContext db, long guildId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        Query(db, guildId, from, to).ToListAsync(cancellationToken).AsTask();
+    public static Task<List<LlmUsageLine>> ForGuildAsync(
+        PlatformDbContext db,
+        long guildId,
+        DateOnly from,
+        DateOnly to,
+        CancellationToken cancellationToken
+    ) => Query(db, guildId, from, to).ToListAsync(cancellationToken).AsTask();
 }
 
 /// <param name="Calls">Calls that reached the provider.</param>
 /// <param name="RefusedCalls">Calls the budget refused, counted apart.</param>
 /// <param name="UnpricedCalls">Calls charged at the ceiling price, their model having no price.</param>
 public sealed record LlmUsageLine(
-    string Module, string Model, long Calls, long RefusedCalls, long UnpricedCalls, long InputTokens, long CachedInputTokens, long OutputTokens, decimal CostUsd);
+    string Module,
+    string Model,
+    long Calls,
+    long RefusedCalls,
+    long UnpricedCalls,
+    long InputTokens,
+    long CachedInputTokens,
+    long OutputTokens,
+    decimal CostUsd);

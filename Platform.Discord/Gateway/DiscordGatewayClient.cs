@@ -57,14 +57,31 @@ public sealed class DiscordGatewayClient(
         }
 
         var logger = loggerFactory.CreateLogger<GatewayShard>();
-        Shards = [.. ids.Order().Select(id => new GatewayShard(
-            new GatewayShardOptions(options.Token, options.Intents, id, total, limit.MaxConcurrency) { Compress = options.Compress },
-            gateway.Url, identifyCoordinator, dispatches.Writer, logger, time))];
-        running = Task.WhenAll(Shards.Select((shard, index) =>
-        {
-            var previousInBucket = Shards.Take(index).LastOrDefault(other => other.ShardId % limit.MaxConcurrency == shard.ShardId % limit.MaxConcurrency);
-            return Task.Run(() => shard.RunAsync(stopping.Token, previousInBucket?.FirstIdentifySent), CancellationToken.None);
-        }));
+        Shards =
+        [
+            .. ids.Order()
+                .Select(id => new GatewayShard(
+                    new GatewayShardOptions(options.Token, options.Intents, id, total, limit.MaxConcurrency)
+                    {
+                        Compress = options.Compress,
+                    },
+                    gateway.Url,
+                    identifyCoordinator,
+                    dispatches.Writer,
+                    logger,
+                    time)),];
+        running = Task.WhenAll(
+            Shards.Select(
+                (shard, index) =>
+                {
+                    var previousInBucket = Shards
+                        .Take(index)
+                        .LastOrDefault(other =>
+                            other.ShardId % limit.MaxConcurrency == shard.ShardId % limit.MaxConcurrency);
+                    return Task.Run(
+                        () => shard.RunAsync(stopping.Token, previousInBucket?.FirstIdentifySent),
+                        CancellationToken.None);
+                }));
     }
 
     public async Task StopAsync()

@@ -8,7 +8,12 @@ public static class DispatchGuild
 {
     public static ulong? Find(GatewayDispatch dispatch)
     {
-        var field = dispatch.Name is GatewayEventNames.GuildCreate or GatewayEventNames.GuildUpdate or GatewayEventNames.GuildDelete ? "id"u8 : "guild_id"u8;
+        var field = dispatch.Name
+            is GatewayEventNames.GuildCreate
+                or GatewayEventNames.GuildUpdate
+                or GatewayEventNames.GuildDelete
+            ? "id"u8
+            : "guild_id"u8;
         var reader = new Utf8JsonReader(dispatch.Data.Span);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -21,7 +26,11 @@ public static class DispatchGuild
             reader.Read();
             if (match)
             {
-                return reader.TokenType == JsonTokenType.String && ulong.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+                return
+                    reader.TokenType == JsonTokenType.String
+                    && ulong.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    ? id
+                    : null;
             }
 
             reader.Skip();

@@ -68,7 +68,9 @@ internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed,
         var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         if (bytes.Length > GatewayLimits.MaxPayloadBytes)
         {
-            throw new ArgumentException($"A gateway payload may be at most {GatewayLimits.MaxPayloadBytes} bytes; this {payload.Op} is {bytes.Length}.", nameof(payload));
+            throw new ArgumentException(
+                $"A gateway payload may be at most {GatewayLimits.MaxPayloadBytes} bytes; this {payload.Op} is {bytes.Length}.",
+                nameof(payload));
         }
 
         await limiter.WaitAsync(payload.Op == GatewayOpCode.Heartbeat ? 0 : ReservedForHeartbeats, cancellationToken);

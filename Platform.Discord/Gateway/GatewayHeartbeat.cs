@@ -48,7 +48,10 @@ internal sealed class GatewayHeartbeat(GatewayConnection connection, TimeSpan in
     {
         acknowledged = false;
         Interlocked.Exchange(ref sentAt, time.GetTimestamp());
-        return connection.SendAsync(new(GatewayOpCode.Heartbeat, lastSequence()), DiscordJsonContext.Default.GatewayPayloadNullableInt32, cancellationToken);
+        return connection.SendAsync(
+            new(GatewayOpCode.Heartbeat, lastSequence()),
+            DiscordJsonContext.Default.GatewayPayloadNullableInt32,
+            cancellationToken);
     }
 
     /// <returns>The round trip of the beat just acknowledged.</returns>

@@ -105,7 +105,10 @@ public sealed partial class GatewayShard
         }
     }
 
-    private async Task<TimeSpan?> ReceiveHelloAsync(GatewayConnection connection, ArrayBufferWriter<byte> message, CancellationToken cancellationToken)
+    private async Task<TimeSpan?> ReceiveHelloAsync(
+        GatewayConnection connection,
+        ArrayBufferWriter<byte> message,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.HelloTimeout);
@@ -154,7 +157,11 @@ public sealed partial class GatewayShard
         GatewayTelemetry.Identifies.Add(1, new KeyValuePair<string, object?>("discord.shard", ShardId));
     }
 
-    private async ValueTask<bool> OnDispatchAsync(GatewayEnvelope envelope, ReadOnlyMemory<byte> message, GatewayHeartbeat heartbeat, CancellationToken cancellationToken)
+    private async ValueTask<bool> OnDispatchAsync(
+        GatewayEnvelope envelope,
+        ReadOnlyMemory<byte> message,
+        GatewayHeartbeat heartbeat,
+        CancellationToken cancellationToken)
     {
         lastSequence = envelope.Sequence ?? lastSequence;
         var name = envelope.EventName ?? "";

@@ -62,7 +62,11 @@ internal sealed class ShardGuilds
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"u8) && reader.Read() && reader.TokenType == JsonTokenType.String && ulong.TryParse(reader.GetString(), out var parsed))
+            if (
+                reader.ValueTextEquals("id"u8)
+                && reader.Read()
+                && reader.TokenType == JsonTokenType.String
+                && ulong.TryParse(reader.GetString(), out var parsed))
             {
                 id = parsed;
             }

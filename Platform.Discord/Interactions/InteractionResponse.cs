@@ -8,7 +8,10 @@ public sealed record InteractionResponse(InteractionCallbackType Type) : Discord
     public InteractionCallbackData? Data { get; init; }
 
     public static InteractionResponse Message(string content, bool ephemeral = false) =>
-        new(InteractionCallbackType.ChannelMessageWithSource) { Data = new() { Content = content, Flags = ephemeral ? MessageFlags.Ephemeral : null } };
+        new(InteractionCallbackType.ChannelMessageWithSource)
+        {
+            Data = new() { Content = content, Flags = ephemeral ? MessageFlags.Ephemeral : null },
+        };
 
     public static InteractionResponse Defer(bool ephemeral = false) =>
         new(InteractionCallbackType.DeferredChannelMessageWithSource) { Data = ephemeral ? new() { Flags = MessageFlags.Ephemeral } : null };

@@ -54,7 +54,10 @@ public sealed class DiscordOAuth2Client(HttpClient http, DiscordOAuth2Options op
 
     private async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.ApiBaseAddress, path)) { Content = new FormUrlEncodedContent(form) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.ApiBaseAddress, path))
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
         var credentials = Encoding.UTF8.GetBytes($"{options.ClientId}:{options.ClientSecret}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(credentials));
         return await http.SendAsync(request, cancellationToken);

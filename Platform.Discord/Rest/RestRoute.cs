@@ -10,7 +10,14 @@ namespace Platform.Discord.Rest;
 public sealed record RestRoute(HttpMethod Method, string Template, string Path, string TopLevelResource)
 {
     /// <summary>The route parameters that name a top-level resource; each value gets a bucket of its own.</summary>
-    public static readonly IReadOnlyList<string> TopLevelParameters = ["channel_id", "guild_id", "webhook_id", "webhook_token", "interaction_id", "interaction_token"];
+    public static readonly IReadOnlyList<string> TopLevelParameters =
+    [
+        "channel_id",
+        "guild_id",
+        "webhook_id",
+        "webhook_token",
+        "interaction_id",
+        "interaction_token",];
 
     public const string InteractionCallbackTemplate = "interactions/{interaction_id}/{interaction_token}/callback";
 

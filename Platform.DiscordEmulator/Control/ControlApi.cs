@@ -100,15 +100,26 @@ public static class ControlApi
     /// runs. With <c>reuse_payload</c> one message is serialized once and sent every time, so that a
     /// benchmark measures the client rather than the emulator's serializer.
     /// </summary>
-    private static async Task<Ok<int>> StreamAsync(StreamRequest request, SessionRegistry registry, EmulatorWorld world, CancellationToken cancellationToken)
+    private static async Task<Ok<int>> StreamAsync(
+        StreamRequest request,
+        SessionRegistry registry,
+        EmulatorWorld world,
+        CancellationToken cancellationToken)
     {
         var session = registry.OnShard(request.ShardId).First();
         var guild = world.GuildsOnShard(session.ShardId, session.TotalShards).FirstOrDefault();
         var channelId = guild?.Channels?.FirstOrDefault()?.Id ?? 1;
         var content = new string('x', Math.Max(0, request.ContentLength));
-        byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(
-            new Message(Snowflakes.Next(), channelId) { GuildId = guild?.Id, Author = world.BotUser, Content = content, Timestamp = DateTimeOffset.UtcNow },
-            DiscordJsonContext.Default.Message);
+        byte[] Serialize() =>
+            JsonSerializer.SerializeToUtf8Bytes(
+                new Message(Snowflakes.Next(), channelId)
+                {
+                    GuildId = guild?.Id,
+                    Author = world.BotUser,
+                    Content = content,
+                    Timestamp = DateTimeOffset.UtcNow,
+                },
+                DiscordJsonContext.Default.Message);
 
         if (request.ReusePayload)
         {
@@ -131,8 +142,22 @@ public sealed record DispatchRequest(string Type, JsonElement Data, int? ShardId
 
 public sealed record StreamRequest(int Count, int? ShardId = null, int ContentLength = 500, bool ReusePayload = false);
 
-public sealed record SessionView(string SessionId, int ShardId, int TotalShards, int Sequence, bool Connected, int Resumes, IReadOnlyList<int?> Heartbeats)
+public sealed record SessionView(
+    string SessionId,
+    int ShardId,
+    int TotalShards,
+    int Sequence,
+    bool Connected,
+    int Resumes,
+    IReadOnlyList<int?> Heartbeats)
 {
     public static SessionView From(EmulatedSession session) =>
-        new(session.Id, session.ShardId, session.TotalShards, session.Sequence, session.Connection is not null, session.Resumes, [.. session.Heartbeats]);
+        new(
+            session.Id,
+            session.ShardId,
+            session.TotalShards,
+            session.Sequence,
+            session.Connection is not null,
+            session.Resumes,
+            [.. session.Heartbeats]);
 }

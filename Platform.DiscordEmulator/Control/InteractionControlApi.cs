@@ -43,7 +43,10 @@ public static class InteractionControlApi
     }
 
     // Done once the bot has answered and, when it deferred, followed up; then a short quiet spell catches trailing edits.
-    private static async Task<InteractionTranscript> WaitForAnswerAsync(InteractionRecord record, InvokeRequest request, CancellationToken cancellationToken)
+    private static async Task<InteractionTranscript> WaitForAnswerAsync(
+        InteractionRecord record,
+        InvokeRequest request,
+        CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(request.WaitMs);
@@ -93,7 +96,9 @@ public sealed record InvokeRequest(ulong GuildId, ulong UserId, string? Name = n
 }
 
 public sealed record CommandsView(
-    IReadOnlyList<ApplicationCommand> Global, IReadOnlyDictionary<ulong, IReadOnlyList<ApplicationCommand>> Guilds, IReadOnlyDictionary<ulong, int> Overwrites);
+    IReadOnlyList<ApplicationCommand> Global,
+    IReadOnlyDictionary<ulong, IReadOnlyList<ApplicationCommand>> Guilds,
+    IReadOnlyDictionary<ulong, int> Overwrites);
 
 public sealed record RestView(int InvalidRequestsLastTenMinutes);
 

@@ -56,8 +56,17 @@ public static class InteractionLoad
         await timings.AllTimed.WaitAsync(cancellationToken);
         var cpuUsPerInteraction = Math.Round((Environment.CpuUsage.TotalTime - cpuBefore).TotalMicroseconds / total);
         var answered = timings.Answered();
-        double Percentile(double p) => answered.Count == 0 ? double.NaN : Math.Round(answered[(int)Math.Round(p * (answered.Count - 1))], 3);
-        return TypedResults.Ok(new LoadResult(timings.Timed, answered.Count, Percentile(0.5), Percentile(0.99), Percentile(1), achievedRate, cpuUsPerInteraction));
+        double Percentile(double p) =>
+            answered.Count == 0 ? double.NaN : Math.Round(answered[(int)Math.Round(p * (answered.Count - 1))], 3);
+        return TypedResults.Ok(
+            new LoadResult(
+                timings.Timed,
+                answered.Count,
+                Percentile(0.5),
+                Percentile(0.99),
+                Percentile(1),
+                achievedRate,
+                cpuUsPerInteraction));
     }
 
     private static async Task TimeAndForgetAsync(

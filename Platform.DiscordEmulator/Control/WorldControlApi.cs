@@ -17,87 +17,182 @@ public static class WorldControlApi
 {
     public static IEndpointRouteBuilder MapWorldControlApi(this IEndpointRouteBuilder control)
     {
-        control.MapPost("/guilds", async (SeedGuildRequest request, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
-        {
-            var guild = world.AddGuild(request.Name, request.Channels, request.Roles, request.Members);
-            await DispatchAsync(sessions, guild.Id, GatewayEventNames.GuildCreate, JsonSerializer.SerializeToNode(guild, DiscordJsonContext.Default.Guild)!, cancellationToken);
-            return TypedResults.Ok(guild);
-        });
-
-        control.MapDelete("/guilds/{guildId}", async (ulong guildId, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
-        {
-            if (!world.RemoveGuild(guildId))
+        control.MapPost(
+            "/guilds",
+            async (
+                SeedGuildRequest request,
+                EmulatorWorld world,
+                SessionRegistry sessions,
+                CancellationToken cancellationToken
+            ) =>
             {
-                return DiscordErrors.UnknownGuild();
-            }
+                var guild = world.AddGuild(request.Name, request.Channels, request.Roles, request.Members);
+                await DispatchAsync(
+                    sessions,
+                    guild.Id,
+                    GatewayEventNames.GuildCreate,
+                    JsonSerializer.SerializeToNode(guild, DiscordJsonContext.Default.Guild)!,
+                    cancellationToken);
+                return TypedResults.Ok(guild);
+            });
+
+        control.MapDelete(
+            "/guilds/{guildId}",
+            async (ulong guildId, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
+            {
+                if (!world.RemoveGuild(guildId))
+                {
+                    return DiscordErrors.UnknownGuild();
+                }
 
             await DispatchAsync(sessions, guildId, GatewayEventNames.GuildDelete, new JsonObject { ["id"] = Id(guildId) }, cancellationToken);
             return Results.NoContent();
         });
 
-        control.MapPost("/guilds/{guildId}/outage", async (ulong guildId, OutageRequest request, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
-        {
-            if (world.FindGuild(guildId) is not { } guild)
+        control.MapPost(
+            "/guilds/{guildId}/outage",
+            async (
+                ulong guildId,
+                OutageRequest request,
+                EmulatorWorld world,
+                SessionRegistry sessions,
+                CancellationToken cancellationToken
+            ) =>
             {
-                return DiscordErrors.UnknownGuild();
-            }
+                if (world.FindGuild(guildId) is not { } guild)
+                {
+                    return DiscordErrors.UnknownGuild();
+                }
 
-            await (request.Unavailable
-                ? DispatchAsync(sessions, guildId, GatewayEventNames.GuildDelete, new JsonObject { ["id"] = Id(guildId), ["unavailable"] = true }, cancellationToken)
-                : DispatchAsync(sessions, guildId, GatewayEventNames.GuildCreate, JsonSerializer.SerializeToNode(guild, DiscordJsonContext.Default.Guild)!, cancellationToken));
-            return Results.NoContent();
-        });
+                await (
+                    request.Unavailable
+                        ? DispatchAsync(
+                            sessions,
+                            guildId,
+                            GatewayEventNames.GuildDelete,
+                            new JsonObject { ["id"] = Id(guildId), ["unavailable"] = true },
+                            cancellationToken)
+                        : DispatchAsync(
+                            sessions,
+                            guildId,
+                            GatewayEventNames.GuildCreate,
+                            JsonSerializer.SerializeToNode(guild, DiscordJsonContext.Default.Guild)!,
+                            cancellationToken));
+                return Results.NoContent();
+            });
 
-        control.MapPost("/guilds/{guildId}/members", async (ulong guildId, SeedMemberRequest request, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
-        {
-            if (world.AddMember(guildId, request.Username, request.Roles ?? []) is not { } member)
+        control.MapPost(
+            "/guilds/{guildId}/members",
+            async (
+                ulong guildId,
+                SeedMemberRequest request,
+                EmulatorWorld world,
+                SessionRegistry sessions,
+                CancellationToken cancellationToken
+            ) =>
             {
-                return DiscordErrors.UnknownGuild();
-            }
+                if (world.AddMember(guildId, request.Username, request.Roles ?? []) is not { } member)
+                {
+                    return DiscordErrors.UnknownGuild();
+                }
 
-            await DispatchAsync(sessions, guildId, GatewayEventNames.GuildMemberAdd, JsonSerializer.SerializeToNode(member, DiscordJsonContext.Default.GuildMember)!, cancellationToken);
-            return Results.Ok(member);
-        });
+                await DispatchAsync(
+                    sessions,
+                    guildId,
+                    GatewayEventNames.GuildMemberAdd,
+                    JsonSerializer.SerializeToNode(member, DiscordJsonContext.Default.GuildMember)!,
+                    cancellationToken);
+                return Results.Ok(member);
+            });
 
-        control.MapPatch("/guilds/{guildId}/members/{userId}", async (ulong guildId, ulong userId, MemberRolesRequest request, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
-        {
-            if (world.SetMemberRoles(guildId, userId, request.Roles) is not { } member)
+        control.MapPatch(
+            "/guilds/{guildId}/members/{userId}",
+            async (
+                ulong guildId,
+                ulong userId,
+                MemberRolesRequest request,
+                EmulatorWorld world,
+                SessionRegistry sessions,
+                CancellationToken cancellationToken
+            ) =>
             {
-                return DiscordErrors.UnknownMember();
-            }
+                if (world.SetMemberRoles(guildId, userId, request.Roles) is not { } member)
+                {
+                    return DiscordErrors.UnknownMember();
+                }
 
-            await DispatchAsync(sessions, guildId, GatewayEventNames.GuildMemberUpdate, JsonSerializer.SerializeToNode(member, DiscordJsonContext.Default.GuildMember)!, cancellationToken);
-            return Results.Ok(member);
-        });
+                await DispatchAsync(
+                    sessions,
+                    guildId,
+                    GatewayEventNames.GuildMemberUpdate,
+                    JsonSerializer.SerializeToNode(member, DiscordJsonContext.Default.GuildMember)!,
+                    cancellationToken);
+                return Results.Ok(member);
+            });
 
-        control.MapDelete("/guilds/{guildId}/members/{userId}", async (ulong guildId, ulong userId, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
-        {
-            if (world.RemoveMember(guildId, userId) is not { User: { } user })
+        control.MapDelete(
+            "/guilds/{guildId}/members/{userId}",
+            async (
+                ulong guildId,
+                ulong userId,
+                EmulatorWorld world,
+                SessionRegistry sessions,
+                CancellationToken cancellationToken
+            ) =>
             {
-                return DiscordErrors.UnknownMember();
-            }
+                if (world.RemoveMember(guildId, userId) is not { User: { } user })
+                {
+                    return DiscordErrors.UnknownMember();
+                }
 
-            await DispatchAsync(sessions, guildId, GatewayEventNames.GuildMemberRemove, new JsonObject { ["user"] = JsonSerializer.SerializeToNode(user, DiscordJsonContext.Default.User) }, cancellationToken);
-            return Results.NoContent();
-        });
+                await DispatchAsync(
+                    sessions,
+                    guildId,
+                    GatewayEventNames.GuildMemberRemove,
+                    new JsonObject { ["user"] = JsonSerializer.SerializeToNode(user, DiscordJsonContext.Default.User) },
+                    cancellationToken);
+                return Results.NoContent();
+            });
 
-        control.MapPatch("/guilds/{guildId}/roles/{roleId}", async (ulong guildId, ulong roleId, RolePermissionsRequest request, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
-        {
-            if (world.SetRolePermissions(guildId, roleId, request.Permissions) is not { } role)
+        control.MapPatch(
+            "/guilds/{guildId}/roles/{roleId}",
+            async (
+                ulong guildId,
+                ulong roleId,
+                RolePermissionsRequest request,
+                EmulatorWorld world,
+                SessionRegistry sessions,
+                CancellationToken cancellationToken
+            ) =>
             {
-                return DiscordErrors.UnknownRole();
-            }
+                if (world.SetRolePermissions(guildId, roleId, request.Permissions) is not { } role)
+                {
+                    return DiscordErrors.UnknownRole();
+                }
 
-            await DispatchAsync(sessions, guildId, GatewayEventNames.GuildRoleUpdate, new JsonObject { ["role"] = JsonSerializer.SerializeToNode(role, DiscordJsonContext.Default.Role) }, cancellationToken);
-            return Results.Ok(role);
-        });
+                await DispatchAsync(
+                    sessions,
+                    guildId,
+                    GatewayEventNames.GuildRoleUpdate,
+                    new JsonObject { ["role"] = JsonSerializer.SerializeToNode(role, DiscordJsonContext.Default.Role) },
+                    cancellationToken);
+                return Results.Ok(role);
+            });
 
-        control.MapDelete("/guilds/{guildId}/roles/{roleId}", async (ulong guildId, ulong roleId, EmulatorWorld world, SessionRegistry sessions, CancellationToken cancellationToken) =>
-        {
-            if (world.DeleteRole(guildId, roleId) is null)
+        control.MapDelete(
+            "/guilds/{guildId}/roles/{roleId}",
+            async (
+                ulong guildId,
+                ulong roleId,
+                EmulatorWorld world,
+                SessionRegistry sessions,
+                CancellationToken cancellationToken
+            ) =>
             {
-                return DiscordErrors.UnknownRole();
-            }
+                if (world.DeleteRole(guildId, roleId) is null)
+                {
+                    return DiscordErrors.UnknownRole();
+                }
 
             await DispatchAsync(sessions, guildId, GatewayEventNames.GuildRoleDelete, new JsonObject { ["role_id"] = Id(roleId) }, cancellationToken);
             return Results.NoContent();

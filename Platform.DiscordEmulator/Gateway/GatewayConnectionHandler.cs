@@ -84,7 +84,9 @@ public sealed class GatewayConnectionHandler(
             {
                 // Complete the closing handshake the client started, echoing its code.
                 var socket = state.Connection.Socket;
-                await state.Connection.CloseAsync((int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), socket.CloseStatusDescription ?? "");
+                await state.Connection.CloseAsync(
+                    (int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure),
+                    socket.CloseStatusDescription ?? "");
                 return;
             }
 
@@ -119,7 +121,11 @@ public sealed class GatewayConnectionHandler(
         }
     }
 
-    private async Task<CloseInstruction?> HandleAsync(ConnectionState state, GatewayEnvelope envelope, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    private async Task<CloseInstruction?> HandleAsync(
+        ConnectionState state,
+        GatewayEnvelope envelope,
+        ReadOnlyMemory<byte> data,
+        CancellationToken cancellationToken)
     {
         switch (envelope.Op)
         {

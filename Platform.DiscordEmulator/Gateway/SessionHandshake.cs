@@ -51,7 +51,13 @@ public sealed class SessionHandshake(SessionRegistry registry, EmulatorWorld wor
             return null;
         }
 
-        var session = new EmulatedSession(Guid.NewGuid().ToString("N"), shardId, totalShards, identify.Intents, settings.ReplayCapacity, registry.Faults);
+        var session = new EmulatedSession(
+            Guid.NewGuid().ToString("N"),
+            shardId,
+            totalShards,
+            identify.Intents,
+            settings.ReplayCapacity,
+            registry.Faults);
         registry.Add(session);
         registry.Bind(state, session);
         await session.AttachAsync(state.Connection, cancellationToken);

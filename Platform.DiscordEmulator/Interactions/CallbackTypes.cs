@@ -10,12 +10,20 @@ namespace Platform.DiscordEmulator.Interactions;
 public static class CallbackTypes
 {
     private static readonly InteractionCallbackType[] ForCommand =
-        [InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackType.DeferredChannelMessageWithSource, InteractionCallbackType.Modal, InteractionCallbackType.LaunchActivity];
+    [
+        InteractionCallbackType.ChannelMessageWithSource,
+        InteractionCallbackType.DeferredChannelMessageWithSource,
+        InteractionCallbackType.Modal,
+        InteractionCallbackType.LaunchActivity,];
 
     private static readonly InteractionCallbackType[] ForComponent =
     [
-        InteractionCallbackType.ChannelMessageWithSource, InteractionCallbackType.DeferredChannelMessageWithSource, InteractionCallbackType.DeferredUpdateMessage,
-        InteractionCallbackType.UpdateMessage, InteractionCallbackType.Modal, InteractionCallbackType.LaunchActivity,
+        InteractionCallbackType.ChannelMessageWithSource,
+        InteractionCallbackType.DeferredChannelMessageWithSource,
+        InteractionCallbackType.DeferredUpdateMessage,
+        InteractionCallbackType.UpdateMessage,
+        InteractionCallbackType.Modal,
+        InteractionCallbackType.LaunchActivity,
     ];
 
     private static readonly InteractionCallbackType[] ForModalOnMessage =

@@ -17,7 +17,9 @@ public sealed class InteractionLauncher(
     EmulatorWorld world, CommandRegistry commands, InteractionStore store, SessionRegistry sessions, IOptions<EmulatorOptions> options)
 {
     /// <returns>The record of the interaction, or the error to answer with when the guild or member is unknown.</returns>
-    public async Task<(InteractionRecord? Record, IResult? Error, bool Delivered)> LaunchAsync(InvokeRequest request, CancellationToken cancellationToken)
+    public async Task<(InteractionRecord? Record, IResult? Error, bool Delivered)> LaunchAsync(
+        InvokeRequest request,
+        CancellationToken cancellationToken)
     {
         if (world.FindGuild(request.GuildId) is not { } guild)
         {
@@ -30,14 +32,23 @@ public sealed class InteractionLauncher(
         }
 
         var command = commands.Get(guild.Id).Concat(commands.Get(0)).FirstOrDefault(c => c.Name == request.Name);
-        var invokedOptions = request.Options?.Deserialize(DiscordJsonContext.Default.IReadOnlyListInteractionDataOption);
-        var interaction = new Interaction(Snowflakes.Next(), options.Value.ApplicationId, request.Type, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))
+        var invokedOptions = request.Options?.Deserialize(
+            DiscordJsonContext.Default.IReadOnlyListInteractionDataOption);
+        var interaction = new Interaction(
+            Snowflakes.Next(),
+            options.Value.ApplicationId,
+            request.Type,
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)))
         {
             Data = new InteractionData
             {
                 Id = command?.Id,
                 Name = request.Name,
-                Type = request.Type is InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete ? request.CommandType : null,
+                Type = request.Type
+                    is InteractionType.ApplicationCommand
+                        or InteractionType.ApplicationCommandAutocomplete
+                    ? request.CommandType
+                    : null,
                 Options = invokedOptions,
                 Resolved = ResolvedData.For(guild, invokedOptions),
                 GuildId = command?.GuildId,

@@ -62,8 +62,11 @@ public static class AuthorizePage
         var users = new StringBuilder();
         foreach (var user in world.Users)
         {
-            users.Append($"""
-                <li><form method="post"><button name="action" value="approve">Authorize as <b>{WebUtility.HtmlEncode(user.GlobalName ?? user.Username)}</b> ({WebUtility.HtmlEncode(user.Username)})</button>
+            users.Append(
+                $"""
+                <li><form method="post"><button name="action" value="approve">Authorize as <b>{WebUtility.HtmlEncode(
+                    user.GlobalName ?? user.Username
+                )}</b> ({WebUtility.HtmlEncode(user.Username)})</button>
                 <input type="hidden" name="user_id" value="{user.Id}">{hidden}</form></li>
                 """);
         }
@@ -77,7 +80,10 @@ public static class AuthorizePage
 
     /// <summary>Discord's error page, shown instead of redirecting: a bad request must not send the browser anywhere.</summary>
     private static IResult Refused(string problem) =>
-        Results.Content(Page("Invalid authorization request", $"<p>{WebUtility.HtmlEncode(problem)}</p>"), "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        Results.Content(
+            Page("Invalid authorization request", $"<p>{WebUtility.HtmlEncode(problem)}</p>"),
+            "text/html; charset=utf-8",
+            statusCode: StatusCodes.Status400BadRequest);
 
     private static string Page(string title, string body) => $"""
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} · Discord emulator</title>

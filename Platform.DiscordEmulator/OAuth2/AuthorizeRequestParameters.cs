@@ -6,10 +6,25 @@ namespace Platform.DiscordEmulator.OAuth2;
 public sealed record AuthorizeRequestParameters(
     string? ClientId, string? ResponseType, string? RedirectUri, string? Scope, string? State, string? CodeChallenge, string? CodeChallengeMethod)
 {
-    public static readonly string[] Names = ["client_id", "response_type", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"];
+    public static readonly string[] Names =
+    [
+        "client_id",
+        "response_type",
+        "redirect_uri",
+        "scope",
+        "state",
+        "code_challenge",
+        "code_challenge_method",];
 
     public static AuthorizeRequestParameters From(Func<string, string?> read) =>
-        new(read("client_id"), read("response_type"), read("redirect_uri"), read("scope"), read("state"), read("code_challenge"), read("code_challenge_method"));
+        new(
+            read("client_id"),
+            read("response_type"),
+            read("redirect_uri"),
+            read("scope"),
+            read("state"),
+            read("code_challenge"),
+            read("code_challenge_method"));
 
     public IEnumerable<KeyValuePair<string, string?>> Pairs =>
         Names.Zip([ClientId, ResponseType, RedirectUri, Scope, State, CodeChallenge, CodeChallengeMethod], KeyValuePair.Create);

@@ -12,12 +12,20 @@ public static class CurrentUserApi
 {
     public static IEndpointRouteBuilder MapCurrentUserApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/users/@me", (HttpRequest request, EmulatorWorld world, OAuth2Grants grants, IOptions<EmulatorOptions> options, RestRateLimits limits) =>
-        {
-            if (request.Headers.Authorization == $"Bot {options.Value.BotToken}")
+        api.MapGet(
+            "/users/@me",
+            (
+                HttpRequest request,
+                EmulatorWorld world,
+                OAuth2Grants grants,
+                IOptions<EmulatorOptions> options,
+                RestRateLimits limits
+            ) =>
             {
-                return Results.Ok(world.BotUser);
-            }
+                if (request.Headers.Authorization == $"Bot {options.Value.BotToken}")
+                {
+                    return Results.Ok(world.BotUser);
+                }
 
             return Bearer(request, grants, "identify") is { } token && world.FindUser(token.UserId) is { } user
                 ? Results.Ok(user)

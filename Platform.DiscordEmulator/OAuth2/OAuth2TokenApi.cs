@@ -25,8 +25,13 @@ public static class OAuth2TokenApi
 
             var (tokens, refusal) = form["grant_type"].ToString() switch
             {
-                "authorization_code" => grants.Redeem(form["code"].ToString(), form["redirect_uri"], form["code_verifier"]),
-                "refresh_token" => grants.Refresh(form["refresh_token"].ToString()) is { } refreshed ? (refreshed, null) : (null, "Invalid \"refresh_token\" in request."),
+                "authorization_code" => grants.Redeem(
+                    form["code"].ToString(),
+                    form["redirect_uri"],
+                    form["code_verifier"]),
+                "refresh_token" => grants.Refresh(form["refresh_token"].ToString()) is { } refreshed
+                    ? (refreshed, null)
+                    : (null, "Invalid \"refresh_token\" in request."),
                 _ => (null, null),
             };
             return tokens is not null ? Results.Json(tokens, Platform.Discord.Json.DiscordJsonContext.Default.AccessTokenResponse)
@@ -63,7 +68,10 @@ public static class OAuth2TokenApi
 
     private static (string, string)? BasicCredentials(HttpRequest request)
     {
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header) || header.Scheme != "Basic" || header.Parameter is null)
+        if (
+            !AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+            || header.Scheme != "Basic"
+            || header.Parameter is null)
         {
             return null;
         }

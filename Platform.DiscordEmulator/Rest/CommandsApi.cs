@@ -13,10 +13,13 @@ public static class CommandsApi
         api.MapPut("/applications/{application_id}/commands", (ulong application_id, HttpRequest request, CommandRegistry registry) =>
             OverwriteAsync(application_id, 0, request, registry));
 
-        api.MapGet("/applications/{application_id}/guilds/{guild_id}/commands", (ulong application_id, ulong guild_id, CommandRegistry registry) =>
-            TypedResults.Ok(registry.Get(guild_id)));
-        api.MapPut("/applications/{application_id}/guilds/{guild_id}/commands", (ulong application_id, ulong guild_id, HttpRequest request, CommandRegistry registry) =>
-            OverwriteAsync(application_id, guild_id, request, registry));
+        api.MapGet(
+            "/applications/{application_id}/guilds/{guild_id}/commands",
+            (ulong application_id, ulong guild_id, CommandRegistry registry) => TypedResults.Ok(registry.Get(guild_id)));
+        api.MapPut(
+            "/applications/{application_id}/guilds/{guild_id}/commands",
+            (ulong application_id, ulong guild_id, HttpRequest request, CommandRegistry registry) =>
+                OverwriteAsync(application_id, guild_id, request, registry));
 
         return api;
     }

@@ -14,7 +14,11 @@ public static class GatewayRestApi
         api.MapGet("/gateway/bot", (HttpRequest request, SessionRegistry registry, IOptions<EmulatorOptions> options) =>
         {
             var settings = options.Value;
-            var limit = new SessionStartLimit(settings.SessionStartTotal, Math.Max(0, registry.SessionStartsRemaining), 86_400_000, settings.MaxConcurrency);
+            var limit = new SessionStartLimit(
+                settings.SessionStartTotal,
+                Math.Max(0, registry.SessionStartsRemaining),
+                86_400_000,
+                settings.MaxConcurrency);
             return TypedResults.Ok(new GatewayBotInfo(GatewayUrls.Connect(request), settings.Shards, limit));
         });
 

@@ -41,25 +41,45 @@ public static class InteractionsApi
         if (CallbackTypes.AllowedFor(record.Interaction) is var allowed && !allowed.Contains(response.Type))
         {
             return DiscordErrors.InvalidFormBody(
-                new Dictionary<string, string> { ["type"] = $"Value must be one of {{{string.Join(", ", allowed.Select(t => (int)t))}}}." }, "BASE_TYPE_CHOICES");
+                new Dictionary<string, string>
+                {
+                    ["type"] = $"Value must be one of {{{string.Join(", ", allowed.Select(t => (int)t))}}}.",
+                },
+                "BASE_TYPE_CHOICES");
         }
 
         var original = response.Type is InteractionCallbackType.ChannelMessageWithSource or InteractionCallbackType.DeferredChannelMessageWithSource
             ? messages.Add(MessageFor(record.Interaction, world, response.Data?.Content ?? "", response.Data?.Embeds, response.Data?.Flags,
                 loading: response.Type == InteractionCallbackType.DeferredChannelMessageWithSource))
             : null;
-        if (!record.Acknowledge(response.Type, body.RootElement.TryGetProperty("data", out var data) ? data.Clone() : null, time.GetUtcNow(), original))
+        if (
+            !record.Acknowledge(
+                response.Type,
+                body.RootElement.TryGetProperty("data", out var data) ? data.Clone() : null,
+                time.GetUtcNow(),
+                original))
         {
             return DiscordErrors.AlreadyAcknowledged();
         }
 
         return with_response == true
-            ? Results.Ok(new { interaction = new { id = interaction_id, type = (int)record.Interaction.Type }, resource = new { type = (int)response.Type, message = original } })
+            ? Results.Ok(
+                new
+                {
+                    interaction = new { id = interaction_id, type = (int)record.Interaction.Type },
+                    resource = new { type = (int)response.Type, message = original },
+                })
             : Results.NoContent();
     }
 
     private static async Task<IResult> FollowupAsync(
-        ulong webhook_id, string webhook_token, HttpRequest request, InteractionStore store, EmulatorWorld world, MessageLog messages, TimeProvider time)
+        ulong webhook_id,
+        string webhook_token,
+        HttpRequest request,
+        InteractionStore store,
+        EmulatorWorld world,
+        MessageLog messages,
+        TimeProvider time)
     {
         if (store.FindByWebhook(webhook_id, webhook_token) is not { } record || record.Callback is null)
         {
@@ -74,7 +94,13 @@ public static class InteractionsApi
     }
 
     private static async Task<IResult> EditAsync(
-        ulong webhook_id, string webhook_token, string message_id, HttpRequest request, InteractionStore store, MessageLog messages, TimeProvider time)
+        ulong webhook_id,
+        string webhook_token,
+        string message_id,
+        HttpRequest request,
+        InteractionStore store,
+        MessageLog messages,
+        TimeProvider time)
     {
         if (store.FindByWebhook(webhook_id, webhook_token) is not { } record)
         {
@@ -101,7 +127,13 @@ public static class InteractionsApi
         return Results.Ok(edited);
     }
 
-    private static IResult DeleteAsync(ulong webhook_id, string webhook_token, string message_id, InteractionStore store, MessageLog messages, TimeProvider time)
+    private static IResult DeleteAsync(
+        ulong webhook_id,
+        string webhook_token,
+        string message_id,
+        InteractionStore store,
+        MessageLog messages,
+        TimeProvider time)
     {
         if (store.FindByWebhook(webhook_id, webhook_token) is not { } record)
         {
@@ -121,7 +153,14 @@ public static class InteractionsApi
     private static Message? FindMessage(InteractionRecord record, string messageId, MessageLog messages) =>
         messageId == "@original" ? record.Original : ulong.TryParse(messageId, out var id) ? messages.Find(id) : null;
 
-    private static Message MessageFor(Interaction interaction, EmulatorWorld world, string content, IReadOnlyList<Embed>? embeds, MessageFlags? flags, bool loading) =>
+    private static Message MessageFor(
+        Interaction interaction,
+        EmulatorWorld world,
+        string content,
+        IReadOnlyList<Embed>? embeds,
+        MessageFlags? flags,
+        bool loading
+    ) =>
         new(Snowflakes.Next(), interaction.ChannelId ?? 0)
         {
             GuildId = interaction.GuildId,

@@ -9,7 +9,8 @@ public static class ResourceApi
 {
     public static IEndpointRouteBuilder MapResourceApi(this IEndpointRouteBuilder api)
     {
-        // The first seeded guild's owner owns the application too (until the control API transfers it), so a developer signed in as them is the bot's owner.
+        // The first seeded guild's owner owns the application too (until the control API transfers it), so a developer
+        // signed in as them is the bot's owner.
         api.MapGet("/applications/@me", (EmulatorWorld world) =>
             TypedResults.Ok(new Application(world.BotUser.Id, world.BotUser.Username)
             {

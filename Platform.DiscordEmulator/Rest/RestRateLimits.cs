@@ -45,7 +45,10 @@ public sealed class RestRateLimits(IOptions<EmulatorOptions> options, TimeProvid
     /// <summary>Answers every request whose route starts with <paramref name="routePrefix"/> ("global": all routes) with 429 for a while.</summary>
     public void StartStorm(string routePrefix, TimeSpan duration) => storms[routePrefix] = time.GetUtcNow() + duration;
 
-    /// <summary>Answers the next <paramref name="count"/> requests whose route starts with <paramref name="routePrefix"/> with <paramref name="status"/>.</summary>
+    /// <summary>
+    /// Answers the next <paramref name="count"/> requests whose route starts with <paramref name="routePrefix"/> with
+    /// <paramref name="status"/>.
+    /// </summary>
     public void FailNext(string routePrefix, int count, int status) => failures[routePrefix] = (count, status);
 
     /// <summary>The status to fail this request with, if a failure is pending for its route.</summary>
@@ -67,7 +70,8 @@ public sealed class RestRateLimits(IOptions<EmulatorOptions> options, TimeProvid
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var bucketId = bucketIds.GetOrAdd(routeTemplate, static template => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template)))[..10]);
+        var bucketId = bucketIds.GetOrAdd(routeTemplate, static template =>
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template)))[..10]);
         ForgetEndedWindows(now);
 
         if (ActiveStorm(routeTemplate, now) is { } stormEnd)

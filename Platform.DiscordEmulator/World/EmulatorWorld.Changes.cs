@@ -34,15 +34,36 @@ public sealed partial class EmulatorWorld
     /// <summary>Adds a member to a guild, returning it, or null when the guild is unknown.</summary>
     public GuildMember? AddMember(ulong guildId, string username, IReadOnlyList<ulong> roles)
     {
-        var member = new GuildMember { User = new User(Snowflakes.Next(), username) { GlobalName = username }, Roles = roles, JoinedAt = DateTimeOffset.UtcNow };
-        return Change<GuildMember>(guildId, guild => (guild with { Members = [.. guild.Members ?? [], member], MemberCount = (guild.MemberCount ?? 0) + 1 }, member));
+        var member = new GuildMember
+        {
+            User = new User(Snowflakes.Next(), username) { GlobalName = username },
+            Roles = roles,
+            JoinedAt = DateTimeOffset.UtcNow,
+        };
+        return Change<GuildMember>(guildId, guild =>
+            (
+                guild with
+                {
+                    Members = [.. guild.Members ?? [], member],
+                    MemberCount = (guild.MemberCount ?? 0) + 1,
+                },
+                member));
     }
 
     /// <summary>Gives a member new roles; null when the guild or the member is unknown.</summary>
     public GuildMember? SetMemberRoles(ulong guildId, ulong userId, IReadOnlyList<ulong> roles) =>
-        Change<GuildMember>(guildId, guild => guild.Members?.FirstOrDefault(m => m.User?.Id == userId) is { } member
-            ? (guild with { Members = [.. guild.Members!.Select(m => m == member ? member with { Roles = roles } : m)] }, member with { Roles = roles })
-            : null);
+        Change<GuildMember>(guildId, guild =>
+            guild.Members?.FirstOrDefault(m => m.User?.Id == userId) is { } member
+                ? (
+                    guild with
+                    {
+                        Members = [.. guild.Members!.Select(m => m == member ? member with { Roles = roles } : m)],
+                    },
+                    member with
+                    {
+                        Roles = roles,
+                    })
+                : null);
 
     /// <summary>A member leaves or is kicked; null when the guild or the member is unknown.</summary>
     public GuildMember? RemoveMember(ulong guildId, ulong userId) =>
@@ -52,19 +73,39 @@ public sealed partial class EmulatorWorld
 
     /// <summary>Changes a role's permissions; null when the guild or the role is unknown.</summary>
     public Role? SetRolePermissions(ulong guildId, ulong roleId, string permissions) =>
-        Change<Role>(guildId, guild => guild.Roles?.FirstOrDefault(r => r.Id == roleId) is { } role
-            ? (guild with { Roles = [.. guild.Roles!.Select(r => r == role ? role with { Permissions = permissions } : r)] }, role with { Permissions = permissions })
-            : null);
+        Change<Role>(guildId, guild =>
+            guild.Roles?.FirstOrDefault(r => r.Id == roleId) is { } role
+                ? (
+                    guild with
+                    {
+                        Roles = [.. guild.Roles!.Select(r => r == role ? role with { Permissions = permissions } : r)],
+                    },
+                    role with
+                    {
+                        Permissions = permissions,
+                    })
+                : null);
 
     /// <summary>Deletes a role, taking it from every member as Discord does; null when the guild or the role is unknown.</summary>
     public Role? DeleteRole(ulong guildId, ulong roleId) =>
-        Change<Role>(guildId, guild => guild.Roles?.FirstOrDefault(r => r.Id == roleId && r.Id != guildId) is { } role
-            ? (guild with
-            {
-                Roles = [.. guild.Roles!.Where(r => r != role)],
-                Members = [.. (guild.Members ?? []).Select(m => m.Roles?.Contains(roleId) == true ? m with { Roles = [.. m.Roles.Where(id => id != roleId)] } : m)],
-            }, role)
-            : null);
+        Change<Role>(guildId, guild =>
+            guild.Roles?.FirstOrDefault(r => r.Id == roleId && r.Id != guildId) is { } role
+                ? (
+                    guild with
+                    {
+                        Roles = [.. guild.Roles!.Where(r => r != role)],
+                        Members =
+                        [
+                            .. (guild.Members ?? []).Select(m =>
+                                m.Roles?.Contains(roleId) == true
+                                    ? m with
+                                    {
+                                        Roles = [.. m.Roles.Where(id => id != roleId)],
+                                    }
+                                    : m),],
+                    },
+                    role)
+                : null);
 
     private T? Change<T>(ulong guildId, Func<Guild, (Guild Guild, T Changed)?> change) where T : class
     {

@@ -92,7 +92,12 @@ public sealed partial class EmulatorWorld
     {
         lock (gate)
         {
-            var settings = new EmulatorOptions { ChannelsPerGuild = channels, RolesPerGuild = Math.Max(1, roles), MembersPerGuild = Math.Max(1, members) };
+            var settings = new EmulatorOptions
+            {
+                ChannelsPerGuild = channels,
+                RolesPerGuild = Math.Max(1, roles),
+                MembersPerGuild = Math.Max(1, members),
+            };
             var guild = SeedGuild(guilds.Count, settings, Snowflakes.Next()) with { Name = name };
             guilds.Add(guild);
             return guild;
@@ -110,13 +115,25 @@ public sealed partial class EmulatorWorld
                 Permissions = SeedPermissions[Math.Min(r, SeedPermissions.Length - 1)],
             })
             .ToList();
-        var channels = Enumerable.Range(0, settings.ChannelsPerGuild)
-            .Select(c => new Channel(Snowflakes.At(SeedTime.AddSeconds(100 + index), c), ChannelType.GuildText) { GuildId = id, Name = c == 0 ? "general" : $"channel-{c}", Position = c })
+        var channels = Enumerable
+            .Range(0, settings.ChannelsPerGuild)
+            .Select(c => new Channel(Snowflakes.At(SeedTime.AddSeconds(100 + index), c), ChannelType.GuildText)
+            {
+                GuildId = id,
+                Name = c == 0 ? "general" : $"channel-{c}",
+                Position = c,
+            })
             .ToList();
         var members = Enumerable.Range(0, settings.MembersPerGuild)
             .Select(m => new GuildMember
             {
-                User = m == 0 ? owner : new User(Snowflakes.At(SeedTime.AddSeconds(200 + index), m), $"member{index}-{m}") { GlobalName = $"Member {m}" },
+                User =
+                    m == 0
+                        ? owner
+                        : new User(Snowflakes.At(SeedTime.AddSeconds(200 + index), m), $"member{index}-{m}")
+                        {
+                            GlobalName = $"Member {m}",
+                        },
                 Roles = m % 2 == 0 || roles.Count < 2 ? [] : [roles[1].Id],
                 JoinedAt = SeedTime,
             })

@@ -5,7 +5,10 @@ using Aspire.Hosting.ApplicationModel;
 namespace Platform.Hosting.Compose;
 
 /// <summary>Turns every resource marked with <see cref="ComposeServiceAnnotation"/> into Compose services.</summary>
-internal sealed class ComposeFileBuilder(DistributedApplicationModel model, DistributedApplicationExecutionContext executionContext, string buildContext)
+internal sealed class ComposeFileBuilder(
+    DistributedApplicationModel model,
+    DistributedApplicationExecutionContext executionContext,
+    string buildContext)
 {
     public ComposeValueResolver Values { get; } = new();
 
@@ -141,5 +144,8 @@ internal sealed class ComposeFileBuilder(DistributedApplicationModel model, Dist
     }
 
     private bool IsOneShot(IResource resource) =>
-        model.Resources.Any(other => other.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource == resource && w.WaitType == WaitType.WaitForCompletion));
+        model.Resources.Any(other =>
+            other
+                .Annotations.OfType<WaitAnnotation>()
+                .Any(w => w.Resource == resource && w.WaitType == WaitType.WaitForCompletion));
 }

@@ -18,12 +18,20 @@ internal static class ComposeFileWriter
         .WithQuotingNecessaryStrings()
         .Build();
 
-    public static async Task WriteAsync(string directory, string projectName, ComposeFile file, IEnumerable<ComposeParameter> parameters, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        string directory,
+        string projectName,
+        ComposeFile file,
+        IEnumerable<ComposeParameter> parameters,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var compose = "# Written by `aspire publish`; the values come from .env (start from .env.example).\n" + Yaml.Serialize(file);
         await File.WriteAllTextAsync(Path.Combine(directory, ComposeFileName), compose, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, EnvironmentExampleFileName), EnvironmentExample(projectName, parameters), cancellationToken);
+        await File.WriteAllTextAsync(
+            Path.Combine(directory, EnvironmentExampleFileName),
+            EnvironmentExample(projectName, parameters),
+            cancellationToken);
     }
 
     private static string EnvironmentExample(string projectName, IEnumerable<ComposeParameter> parameters)
@@ -38,8 +46,15 @@ internal static class ComposeFileWriter
         foreach (var parameter in parameters)
         {
             text.Append('\n')
-                .Append("# ").Append(parameter.Name).Append(parameter.Secret ? " (secret)" : "").Append(parameter.DefaultValue is null ? ", required" : "").Append('\n')
-                .Append(parameter.Variable).Append('=').Append(parameter.DefaultValue).Append('\n');
+                .Append("# ")
+                .Append(parameter.Name)
+                .Append(parameter.Secret ? " (secret)" : "")
+                .Append(parameter.DefaultValue is null ? ", required" : "")
+                .Append('\n')
+                .Append(parameter.Variable)
+                .Append('=')
+                .Append(parameter.DefaultValue)
+                .Append('\n');
         }
 
         return text.ToString();

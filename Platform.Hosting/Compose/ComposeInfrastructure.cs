@@ -1,6 +1,9 @@
 namespace Platform.Hosting.Compose;
 
-/// <summary>Postgres and Redis as the deployment runs them: their official images and data volumes as the model has them, health checks, only on <c>dbnet</c>.</summary>
+/// <summary>
+/// Postgres and Redis as the deployment runs them: their official images and data volumes as the model has them, health
+/// checks, only on <c>dbnet</c>.
+/// </summary>
 public static class ComposeInfrastructure
 {
     public static ComposeServiceAnnotation Postgres(string database) => new(ComposeNetworks.DbNet)

@@ -57,7 +57,12 @@ public sealed record ComposeBuild(string Context, string Dockerfile);
 
 public sealed record ComposeDependency(string Condition);
 
-public sealed record ComposeHealthcheck(IReadOnlyList<string> Test, string Interval = "10s", string Timeout = "5s", int Retries = 6, string StartPeriod = "20s");
+public sealed record ComposeHealthcheck(
+    IReadOnlyList<string> Test,
+    string Interval = "10s",
+    string Timeout = "5s",
+    int Retries = 6,
+    string StartPeriod = "20s");
 
 public sealed record ComposeNetwork(bool? Internal);
 

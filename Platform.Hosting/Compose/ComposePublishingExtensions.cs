@@ -18,19 +18,37 @@ public static class ComposePublishingExtensions
     /// </summary>
     public static IDistributedApplicationBuilder AddComposePublishing(this IDistributedApplicationBuilder builder, string name, string repositoryRoot)
     {
-        builder.Pipeline.AddStep(StepName, async context =>
-        {
-            var output = Path.GetFullPath(context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory());
-            var buildContext = Path.GetRelativePath(output, Path.GetFullPath(repositoryRoot, builder.AppHostDirectory)).Replace('\\', '/');
-            var composer = new ComposeFileBuilder(context.Model, context.ExecutionContext, buildContext);
-            var file = await composer.BuildAsync(context.CancellationToken);
-            await ComposeFileWriter.WriteAsync(output, name, file, composer.Values.Parameters, context.CancellationToken);
-            context.Logger.LogInformation("Wrote {ComposeFile} and {EnvironmentExample} to {Directory}", ComposeFileWriter.ComposeFileName, ComposeFileWriter.EnvironmentExampleFileName, output);
-        }, requiredBy: WellKnownPipelineSteps.Publish);
+        builder.Pipeline.AddStep(
+            StepName,
+            async context =>
+            {
+                var output = Path.GetFullPath(
+                    context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory());
+                var buildContext = Path.GetRelativePath(
+                        output,
+                        Path.GetFullPath(repositoryRoot, builder.AppHostDirectory))
+                    .Replace('\\', '/');
+                var composer = new ComposeFileBuilder(context.Model, context.ExecutionContext, buildContext);
+                var file = await composer.BuildAsync(context.CancellationToken);
+                await ComposeFileWriter.WriteAsync(
+                    output,
+                    name,
+                    file,
+                    composer.Values.Parameters,
+                    context.CancellationToken);
+                context.Logger.LogInformation(
+                    "Wrote {ComposeFile} and {EnvironmentExample} to {Directory}",
+                    ComposeFileWriter.ComposeFileName,
+                    ComposeFileWriter.EnvironmentExampleFileName,
+                    output);
+            },
+            requiredBy: WellKnownPipelineSteps.Publish);
 
         return builder;
     }
 
-    public static IResourceBuilder<T> PublishAsComposeService<T>(this IResourceBuilder<T> resource, ComposeServiceAnnotation service) where T : IResource =>
-        resource.WithAnnotation(service, ResourceAnnotationMutationBehavior.Replace);
+    public static IResourceBuilder<T> PublishAsComposeService<T>(
+        this IResourceBuilder<T> resource,
+        ComposeServiceAnnotation service)
+        where T : IResource => resource.WithAnnotation(service, ResourceAnnotationMutationBehavior.Replace);
 }

@@ -49,7 +49,10 @@ internal sealed class ComposeValueResolver
                 throw new NotSupportedException("An expression that depends on a parameter cannot be written into the Compose file.");
             }
 
-            return Resolve(string.Equals(condition, expression.MatchValue, StringComparison.OrdinalIgnoreCase) ? expression.WhenTrue : expression.WhenFalse);
+            return Resolve(
+                string.Equals(condition, expression.MatchValue, StringComparison.OrdinalIgnoreCase)
+                    ? expression.WhenTrue
+                    : expression.WhenFalse);
         }
 
         var values = expression.ValueProviders.Select(provider => (object)Resolve(provider)).ToArray();

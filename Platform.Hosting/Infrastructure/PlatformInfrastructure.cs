@@ -19,8 +19,10 @@ public sealed record PlatformInfrastructure(
     /// The database as <paramref name="role"/> sees it: the server's address with that login and no other. The
     /// superuser's connection string (<see cref="Database"/>) is for the migration service alone.
     /// </summary>
-    public ReferenceExpression LoginFor(string role, IResourceBuilder<ParameterResource> password) => ReferenceExpression.Create(
-        $"Host={DatabaseServer.Property(EndpointProperty.Host)};Port={DatabaseServer.Property(EndpointProperty.Port)};Username={role};Password={password.Resource};Database={DatabaseName}");
+    public ReferenceExpression LoginFor(string role, IResourceBuilder<ParameterResource> password) =>
+        ReferenceExpression.Create(
+            $"Host={DatabaseServer.Property(EndpointProperty.Host)};Port={DatabaseServer.Property(EndpointProperty.Port)};" +
+            $"Username={role};Password={password.Resource};Database={DatabaseName}");
 }
 
 public static class PlatformInfrastructureExtensions
@@ -32,8 +34,16 @@ public static class PlatformInfrastructureExtensions
     public static PlatformInfrastructure AddPlatformInfrastructure(this IDistributedApplicationBuilder builder)
     {
         var mode = InfrastructureModeResolver.Resolve(builder);
-        var postgresPassword = builder.AddParameter("postgres-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
-        var redisPassword = builder.AddParameter("redis-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+        var postgresPassword = builder.AddParameter(
+            "postgres-password",
+            new GenerateParameterDefault { MinLength = 24, Special = false },
+            secret: true,
+            persist: true);
+        var redisPassword = builder.AddParameter(
+            "redis-password",
+            new GenerateParameterDefault { MinLength = 24, Special = false },
+            secret: true,
+            persist: true);
 
         if (mode == InfrastructureMode.Containers)
         {
@@ -49,7 +59,11 @@ public static class PlatformInfrastructureExtensions
         }
 
         var dataDirectory = LocalDataDirectory.Resolve(builder);
-        var localServer = builder.AddLocalPostgres("postgres", postgresPassword, LocalBinaries.PostgresBinDirectory(builder), Path.Combine(dataDirectory, "postgres"));
+        var localServer = builder.AddLocalPostgres(
+            "postgres",
+            postgresPassword,
+            LocalBinaries.PostgresBinDirectory(builder),
+            Path.Combine(dataDirectory, "postgres"));
         var localDatabase = localServer.AddDatabase(PlatformInfrastructure.DatabaseName);
         var localRedis = builder.AddLocalRedis("redis", redisPassword, LocalBinaries.RedisServerPath(builder), Path.Combine(dataDirectory, "redis"));
         return new(mode, localDatabase, localRedis, localServer.Resource.PrimaryEndpoint);

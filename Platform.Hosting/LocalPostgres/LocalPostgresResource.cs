@@ -7,6 +7,8 @@ namespace Platform.Hosting.LocalPostgres;
 public sealed class LocalPostgresResource(string name, string command, string dataDirectory, ParameterResource password)
     : LocalServerResource(name, command, dataDirectory, password)
 {
-    public override ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username=postgres;Password={PasswordParameter}");
+    public override ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create(
+            $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};" +
+            $"Username=postgres;Password={PasswordParameter}");
 }

@@ -36,9 +36,19 @@ public sealed partial record Completion(string Id, string Model, long Created, s
         var cached = seen && promptTokens >= CacheableTokens ? promptTokens / 128 * 128 : 0;
         var answerTokens = Tokens(text);
         var reasoning = IsReasoningModel(model) ? answerTokens * 2 : 0;
-        var usage = new Usage(promptTokens, answerTokens + reasoning, promptTokens + answerTokens + reasoning,
-            new PromptTokensDetails(cached), new CompletionTokensDetails(reasoning));
-        return new Completion($"chatcmpl-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}", model, time.GetUtcNow().ToUnixTimeSeconds(), text, finish, usage);
+        var usage = new Usage(
+            promptTokens,
+            answerTokens + reasoning,
+            promptTokens + answerTokens + reasoning,
+            new PromptTokensDetails(cached),
+            new CompletionTokensDetails(reasoning));
+        return new Completion(
+            $"chatcmpl-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}",
+            model,
+            time.GetUtcNow().ToUnixTimeSeconds(),
+            text,
+            finish,
+            usage);
     }
 
     /// <summary>About four characters a token, as OpenAI's own rule of thumb for English.</summary>
@@ -72,8 +82,17 @@ public sealed partial record Completion(string Id, string Model, long Created, s
     private static partial Regex ReasoningModel();
 }
 
-public sealed record Usage(int PromptTokens, int CompletionTokens, int TotalTokens, PromptTokensDetails PromptTokensDetails, CompletionTokensDetails CompletionTokensDetails);
+public sealed record Usage(
+    int PromptTokens,
+    int CompletionTokens,
+    int TotalTokens,
+    PromptTokensDetails PromptTokensDetails,
+    CompletionTokensDetails CompletionTokensDetails);
 
 public sealed record PromptTokensDetails(int CachedTokens, int AudioTokens = 0);
 
-public sealed record CompletionTokensDetails(int ReasoningTokens, int AudioTokens = 0, int AcceptedPredictionTokens = 0, int RejectedPredictionTokens = 0);
+public sealed record CompletionTokensDetails(
+    int ReasoningTokens,
+    int AudioTokens = 0,
+    int AcceptedPredictionTokens = 0,
+    int RejectedPredictionTokens = 0);

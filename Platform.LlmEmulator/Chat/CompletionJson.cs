@@ -43,7 +43,17 @@ public static class CompletionJson
             await WriteAsync(http, Chunk(completion, new { }, completion.FinishReason));
             if (includeUsage)
             {
-                await WriteAsync(http, new { id = completion.Id, @object = "chat.completion.chunk", created = completion.Created, model = completion.Model, choices = Array.Empty<object>(), usage = completion.Usage });
+                await WriteAsync(
+                    http,
+                    new
+                    {
+                        id = completion.Id,
+                        @object = "chat.completion.chunk",
+                        created = completion.Created,
+                        model = completion.Model,
+                        choices = Array.Empty<object>(),
+                        usage = completion.Usage,
+                    });
             }
 
             await http.Response.WriteAsync("data: [DONE]\n\n", http.RequestAborted);

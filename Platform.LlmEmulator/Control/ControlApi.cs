@@ -1,6 +1,6 @@
 namespace Platform.LlmEmulator.Control;
 
-/// <summary>What tests use to make the endpoint fail or answer as they script it, and to read what it was asked.</summary>
+/// <summary>What tests use to make the endpoint fail or answer as they script, and to read what it was asked.</summary>
 public static class ControlApi
 {
     public static IEndpointRouteBuilder MapControlApi(this IEndpointRouteBuilder routes)
@@ -11,7 +11,8 @@ public static class ControlApi
                 $"kind must be one of {string.Join(", ", FaultKinds.All)}"));
         control.MapDelete("/faults", (ScriptQueue<Fault> faults) => Clear(faults));
         control.MapPost("/replies", (ReplyRequest request, ScriptQueue<ScriptedReply> replies) =>
-            Queue(replies, string.IsNullOrEmpty(request.Text) ? null : new ScriptedReply(request.Text), request.Count, "text must not be empty"));
+            Queue(replies, string.IsNullOrEmpty(request.Text) ? null : new ScriptedReply(request.Text), request.Count,
+                "text must not be empty"));
         control.MapDelete("/replies", (ScriptQueue<ScriptedReply> replies) => Clear(replies));
         control.MapGet("/requests", (RequestLog log) => Results.Ok(log.All));
         return routes;

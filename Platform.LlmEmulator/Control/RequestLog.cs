@@ -14,7 +14,14 @@ public sealed class RequestLog
 }
 
 /// <param name="Status">ok, cancelled, or the fault it met.</param>
-public sealed record LoggedRequest(string RequestId, string Model, bool Stream, string Status, int PromptTokens, int CompletionTokens, DateTimeOffset At)
+public sealed record LoggedRequest(
+    string RequestId,
+    string Model,
+    bool Stream,
+    string Status,
+    int PromptTokens,
+    int CompletionTokens,
+    DateTimeOffset At)
 {
     public static LoggedRequest Of(string requestId, ChatRequest request, Completion completion, string status, TimeProvider time) =>
         new(requestId, completion.Model, request.Stream, status, completion.Usage.PromptTokens, completion.Usage.CompletionTokens, time.GetUtcNow());

@@ -44,7 +44,10 @@ public sealed class CommandInfo : HandlerInfo
     public override string DisplayName => $"/{Path}";
 
     public ApplicationCommandOption ToSubcommand() =>
-        new(ApplicationCommandOptionType.SubCommand, Name, Description) { Options = Options.Select(o => o.Definition).ToList() is { Count: > 0 } list ? list : null };
+        new(ApplicationCommandOptionType.SubCommand, Name, Description)
+        {
+            Options = Options.Select(o => o.Definition).ToList() is { Count: > 0 } list ? list : null,
+        };
 }
 
 /// <summary>The method that suggests values for one option of a command.</summary>

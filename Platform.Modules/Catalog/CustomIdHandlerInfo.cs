@@ -17,7 +17,8 @@ internal sealed class CustomIdHandlerInfo : HandlerInfo
         Captures = customId.Count(c => c == '*');
         if (Parameters.Any(p => p.ParameterType != typeof(string) && p.ParameterType != typeof(string[])))
         {
-            throw new ModuleDefinitionException($"{method.Name}: component and modal handlers take string parameters (and a string[] for select values).");
+            throw new ModuleDefinitionException(
+                $"{method.Name}: component and modal handlers take string parameters (and a string[] for select values).");
         }
     }
 

@@ -18,7 +18,8 @@ internal sealed class LoopInfo : HandlerInfo
 
         if (Parameters.Count > 1 || Parameters.Any(p => p.ParameterType != typeof(CancellationToken)))
         {
-            throw new ModuleDefinitionException($"{method.Name}: a [Loop] method takes nothing, or a CancellationToken.");
+            throw new ModuleDefinitionException(
+                $"{method.Name}: a [Loop] method takes nothing, or a CancellationToken.");
         }
 
         Interval = interval;
@@ -28,5 +29,6 @@ internal sealed class LoopInfo : HandlerInfo
 
     public override string DisplayName => $"loop {Method.Name}";
 
-    internal object?[] Arguments(CancellationToken cancellationToken) => Parameters.Count == 1 ? [cancellationToken] : [];
+    internal object?[] Arguments(CancellationToken cancellationToken) =>
+        Parameters.Count == 1 ? [cancellationToken] : [];
 }

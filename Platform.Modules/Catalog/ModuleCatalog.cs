@@ -24,14 +24,16 @@ internal sealed partial class ModuleCatalog
             var module = Describe(type);
             if (!modulesByName.TryAdd(module.Name, module))
             {
-                throw new ModuleDefinitionException($"Two modules are named '{module.Name}': {modulesByName[module.Name].Type.Name} and {type.Name}.");
+                throw new ModuleDefinitionException(
+                    $"Two modules are named '{module.Name}': {modulesByName[module.Name].Type.Name} and {type.Name}.");
             }
 
             foreach (var command in module.Commands)
             {
                 if (!commands.TryAdd(command.Path, command))
                 {
-                    throw new ModuleDefinitionException($"/{command.Path} is declared by both {commands[command.Path].Module.Name} and {module.Name}.");
+                    throw new ModuleDefinitionException(
+                        $"/{command.Path} is declared by both {commands[command.Path].Module.Name} and {module.Name}.");
                 }
             }
 
@@ -122,7 +124,8 @@ internal sealed partial class ModuleCatalog
             if (groups.Count > 1 || !typeof(BotModule).IsAssignableFrom(nested))
             {
                 throw new ModuleDefinitionException(
-                    $"{nested.Name}: a [Group] class is a BotModule nested at most two deep (a command, then a subcommand group), as Discord allows.");
+                    $"{nested.Name}: a [Group] class is a BotModule nested at most two deep (a command, then a " +
+                    $"subcommand group), as Discord allows.");
             }
 
             AddHandlers(module, nested, [.. groups, nested.GetCustomAttribute<GroupAttribute>()!]);

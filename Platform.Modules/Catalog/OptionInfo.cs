@@ -30,16 +30,27 @@ internal sealed class OptionInfo
         Parameter = parameter;
         ValueType = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         Name = attribute?.Name ?? parameter.Name!;
-        Description = attribute?.Description ?? throw new ModuleDefinitionException(
-            $"Parameter '{parameter.Name}' of {parameter.Member.DeclaringType!.Name}.{parameter.Member.Name} needs an [Option(name, description)].");
-        Type = OptionTypes.TryGetValue(ValueType, out var type) ? type : throw new ModuleDefinitionException(
-            $"Parameter '{parameter.Name}' of {parameter.Member.Name} is a {ValueType.Name}; options can be string, long, int, double, bool, User, GuildMember, Channel or Role.");
+        Description = attribute?.Description
+            ?? throw new ModuleDefinitionException(
+                $"Parameter '{parameter.Name}' of {parameter.Member.DeclaringType!.Name}.{parameter.Member.Name} " +
+                $"needs an [Option(name, description)].");
+        Type = OptionTypes.TryGetValue(ValueType, out var type)
+            ? type
+            : throw new ModuleDefinitionException(
+                $"Parameter '{parameter.Name}' of {parameter.Member.Name} is a {ValueType.Name}; options can be " +
+                $"string, long, int, double, bool, User, GuildMember, Channel or Role.");
         Required = !parameter.HasDefaultValue && Nullability.Create(parameter).ReadState != NullabilityState.Nullable;
         Autocomplete = parameter.GetCustomAttribute<AutocompleteAttribute>()?.MethodName;
         Definition = new ApplicationCommandOption(Type, Name, Description)
         {
             Required = Required ? true : null,
-            Choices = parameter.GetCustomAttributes<ChoiceAttribute>().Select(c => new ApplicationCommandOptionChoice(c.Name, JsonSerializer.SerializeToElement(c.Value))).ToList() is { Count: > 0 } choices ? choices : null,
+            Choices = parameter
+                .GetCustomAttributes<ChoiceAttribute>()
+                .Select(c => new ApplicationCommandOptionChoice(c.Name, JsonSerializer.SerializeToElement(c.Value)))
+                .ToList()
+                is { Count: > 0 } choices
+                ? choices
+                : null,
             MinValue = attribute is { MinValue: var min } && !double.IsNaN(min) ? min : null,
             MaxValue = attribute is { MaxValue: var max } && !double.IsNaN(max) ? max : null,
             MinLength = attribute is { MinLength: > 0 and var minLength } ? minLength : null,

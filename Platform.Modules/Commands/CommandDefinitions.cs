@@ -14,15 +14,30 @@ internal static partial class CommandDefinitions
 
     /// <summary>Commands as bulk overwrite sends them: one per top-level name, subcommands nested, in a stable order.</summary>
     public static IReadOnlyList<ApplicationCommand> Build(IEnumerable<CommandInfo> commands) =>
-        [.. commands.GroupBy(c => c.Groups.Count > 0 ? c.Groups[0].Name : c.Name, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(top => top.First() is { Groups.Count: 0 } single
-                ? new ApplicationCommand(single.Name, single.Description) { Options = Nullify(single.Options.Select(o => o.Definition)), Contexts = GuildOnly }
-                : new ApplicationCommand(top.Key, top.First().Groups[0].Description) { Options = Nullify(Subcommands(top)), Contexts = GuildOnly })];
+        [
+            .. commands
+                .GroupBy(c => c.Groups.Count > 0 ? c.Groups[0].Name : c.Name, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(top =>
+                    top.First() is { Groups.Count: 0 } single
+                        ? new ApplicationCommand(single.Name, single.Description)
+                        {
+                            Options = Nullify(single.Options.Select(o => o.Definition)),
+                            Contexts = GuildOnly,
+                        }
+                        : new ApplicationCommand(top.Key, top.First().Groups[0].Description)
+                        {
+                            Options = Nullify(Subcommands(top)),
+                            Contexts = GuildOnly,
+                        }),];
 
     /// <summary>A fingerprint of the set: equal sets hash equal, so an unchanged set needs no registration.</summary>
     public static string Hash(IReadOnlyList<ApplicationCommand> commands) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand)));
+        Convert.ToHexStringLower(
+            SHA256.HashData(
+                JsonSerializer.SerializeToUtf8Bytes(
+                    commands,
+                    DiscordJsonContext.Default.IReadOnlyListApplicationCommand)));
 
     /// <summary>Every module command runs in guilds only, where modules are switched on and off.</summary>
     private static readonly IReadOnlyList<int> GuildOnly = [0];
@@ -38,9 +53,15 @@ internal static partial class CommandDefinitions
                 Require(description.Length is >= 1 and <= 100, $"/{command.Path}: the description of '{name}' must be 1-100 characters.");
             }
 
-            Require(command.Options.Count <= MaxOptions, $"/{command.Path} has {command.Options.Count} options; Discord allows {MaxOptions}.");
-            Require(!command.Options.SkipWhile(o => o.Required).Any(o => o.Required), $"/{command.Path}: required options must come before optional ones.");
-            Require(command.Options.Select(o => o.Name).Distinct().Count() == command.Options.Count, $"/{command.Path} has two options of one name.");
+            Require(
+                command.Options.Count <= MaxOptions,
+                $"/{command.Path} has {command.Options.Count} options; Discord allows {MaxOptions}.");
+            Require(
+                !command.Options.SkipWhile(o => o.Required).Any(o => o.Required),
+                $"/{command.Path}: required options must come before optional ones.");
+            Require(
+                command.Options.Select(o => o.Name).Distinct().Count() == command.Options.Count,
+                $"/{command.Path} has two options of one name.");
         }
 
         foreach (var top in commands.GroupBy(c => c.Groups.Count > 0 ? c.Groups[0].Name : c.Name))
@@ -51,12 +72,22 @@ internal static partial class CommandDefinitions
     }
 
     private static IEnumerable<ApplicationCommandOption> Subcommands(IEnumerable<CommandInfo> commands) =>
-        commands.Where(c => c.Groups.Count == 1).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.ToSubcommand())
-            .Concat(commands.Where(c => c.Groups.Count == 2).GroupBy(c => c.Groups[1].Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(group => new ApplicationCommandOption(ApplicationCommandOptionType.SubCommandGroup, group.Key, group.First().Groups[1].Description)
-                {
-                    Options = [.. group.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.ToSubcommand())],
-                }));
+        commands
+            .Where(c => c.Groups.Count == 1)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.ToSubcommand())
+            .Concat(
+                commands
+                    .Where(c => c.Groups.Count == 2)
+                    .GroupBy(c => c.Groups[1].Name, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(group => new ApplicationCommandOption(
+                        ApplicationCommandOptionType.SubCommandGroup,
+                        group.Key,
+                        group.First().Groups[1].Description)
+                    {
+                        Options = [.. group.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.ToSubcommand())],
+                    }));
 
     private static IReadOnlyList<ApplicationCommandOption>? Nullify(IEnumerable<ApplicationCommandOption> options) =>
         options.ToList() is { Count: > 0 } list ? list : null;

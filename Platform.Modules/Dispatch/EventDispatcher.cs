@@ -24,8 +24,19 @@ internal sealed class EventDispatcher(ModuleCatalog catalog, GuildModuleStates s
             }
 
             var outcome = await runs.RunAsync(
-                listener, $"event {listener.DisplayName}", guildId, listener.Arguments(dispatch, cancellationToken), cancellationToken);
-            ModuleTelemetry.ListenerRuns.Add(1, new TagList { { "module", listener.Module.Name }, { "event", dispatch.Name }, { "outcome", outcome } });
+                listener,
+                $"event {listener.DisplayName}",
+                guildId,
+                listener.Arguments(dispatch, cancellationToken),
+                cancellationToken);
+            ModuleTelemetry.ListenerRuns.Add(
+                1,
+                new TagList
+                {
+                    { "module", listener.Module.Name },
+                    { "event", dispatch.Name },
+                    { "outcome", outcome },
+                });
         }
     }
 }

@@ -39,8 +39,12 @@ internal sealed partial class InteractionDispatcher(
             return;
         }
 
-        using var activity = ModuleTelemetry.ActivitySource.StartActivity($"interaction {route?.Handler.DisplayName ?? interaction.Data?.Name ?? interaction.Type.ToString()}");
-        activity?.SetTag("discord.interaction.id", interaction.Id).SetTag("discord.guild.id", interaction.GuildId).SetTag("discord.shard.id", shardId);
+        using var activity = ModuleTelemetry.ActivitySource.StartActivity(
+            $"interaction {route?.Handler.DisplayName ?? interaction.Data?.Name ?? interaction.Type.ToString()}");
+        activity
+            ?.SetTag("discord.interaction.id", interaction.Id)
+            .SetTag("discord.guild.id", interaction.GuildId)
+            .SetTag("discord.shard.id", shardId);
         var responder = new InteractionResponder(rest, interaction, slot.Dispose);
         var outcome = "ok";
         try
@@ -60,7 +64,10 @@ internal sealed partial class InteractionDispatcher(
             var traceId = activity?.TraceId.ToString() ?? ActivityTraceId.CreateRandom().ToString();
             activity?.SetStatus(ActivityStatusCode.Error, error.Message).AddException(error);
             LogHandlerFailed(error, route?.Handler.DisplayName ?? "(none)", interaction.Id, traceId);
-            await TryAnswerAsync(responder, $"Something went wrong while handling this. The bot's operators can look it up by trace id `{traceId}`.", cancellationToken);
+            await TryAnswerAsync(
+                responder,
+                $"Something went wrong while handling this. The bot's operators can look it up by trace id `{traceId}`.",
+                cancellationToken);
         }
         finally
         {
@@ -73,11 +80,23 @@ internal sealed partial class InteractionDispatcher(
     private static TagList Tags(InteractionRoute? route, string outcome) =>
         new() { { "module", route?.Handler.Module.Name ?? "none" }, { "handler", route?.Handler.DisplayName ?? "none" }, { "outcome", outcome } };
 
-    private async Task<string> RunAsync(InteractionRoute? route, Interaction interaction, int shardId, InteractionResponder responder, CancellationToken cancellationToken)
+    private async Task<string> RunAsync(
+        InteractionRoute? route,
+        Interaction interaction,
+        int shardId,
+        InteractionResponder responder,
+        CancellationToken cancellationToken)
     {
         if (route is null)
         {
-            await responder.RespondAsync(new() { Content = "This bot does not know that command (any more). Discord may still be showing an old list; try again in a minute." }, ephemeral: true, cancellationToken);
+            await responder.RespondAsync(
+                new()
+                {
+                    Content =
+                        "This bot does not know that command (any more). Discord may still be showing an old list; try again in a minute.",
+                },
+                ephemeral: true,
+                cancellationToken);
             return "unknown";
         }
 
@@ -90,7 +109,14 @@ internal sealed partial class InteractionDispatcher(
 
         if (!await states.IsEnabledAsync(guildId, module, cancellationToken))
         {
-            await responder.RespondAsync(new() { Content = $"The `{module.Name}` module is turned off in this server. A server admin can turn it on in the dashboard." }, ephemeral: true, cancellationToken);
+            await responder.RespondAsync(
+                new()
+                {
+                    Content =
+                        $"The `{module.Name}` module is turned off in this server. A server admin can turn it on in the dashboard.",
+                },
+                ephemeral: true,
+                cancellationToken);
             return "disabled";
         }
 
@@ -123,7 +149,14 @@ internal sealed partial class InteractionDispatcher(
         if (route.Handler is AutocompleteInfo autocomplete)
         {
             var suggestions = await autocomplete.SuggestAsync(instance, (string)arguments[0]!);
-            await responder.RespondWithChoicesAsync([.. suggestions.Take(25).Select(s => new ApplicationCommandOptionChoice(s, System.Text.Json.JsonSerializer.SerializeToElement(s)))], cancellationToken);
+            await responder.RespondWithChoicesAsync(
+                [
+                    .. suggestions
+                        .Take(25)
+                        .Select(s => new ApplicationCommandOptionChoice(
+                            s,
+                            System.Text.Json.JsonSerializer.SerializeToElement(s))),],
+                cancellationToken);
             return "ok";
         }
 
@@ -145,7 +178,12 @@ internal sealed partial class InteractionDispatcher(
     /// precondition counts as much as a slow handler. The delay is raced, never awaited, so an interaction
     /// answered in time throws nothing.
     /// </summary>
-    private async Task DeferIfSlowAsync(Task running, InteractionRoute? route, InteractionResponder responder, TimeSpan after, CancellationToken cancellationToken)
+    private async Task DeferIfSlowAsync(
+        Task running,
+        InteractionRoute? route,
+        InteractionResponder responder,
+        TimeSpan after,
+        CancellationToken cancellationToken)
     {
         if (route is null || route.Handler is AutocompleteInfo)
         {
@@ -192,7 +230,9 @@ internal sealed partial class InteractionDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not defer a slow interaction")]
     private partial void LogDeferFailed(Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped interaction {InteractionId} unrun: it waited {WaitedMs:F0} ms for its turn, past Discord's three seconds")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Dropped interaction {InteractionId} unrun: it waited {WaitedMs:F0} ms for its turn, past Discord's three seconds")]
     private partial void LogExpired(ulong interactionId, double waitedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member about a failed interaction")]

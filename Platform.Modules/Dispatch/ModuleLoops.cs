@@ -12,8 +12,11 @@ internal sealed class ModuleLoops(ModuleCatalog catalog, UnattendedRuns runs, Ti
     private readonly CancellationTokenSource stopping = new();
     private Task running = Task.CompletedTask;
 
-    public void Start() =>
-        running = Task.WhenAll(catalog.Modules.SelectMany(m => m.Loops).Select(loop => Task.Run(() => RunAsync(loop, stopping.Token))));
+    public void Start()
+    {
+        var loops = catalog.Modules.SelectMany(m => m.Loops);
+        running = Task.WhenAll(loops.Select(loop => Task.Run(() => RunAsync(loop, stopping.Token))));
+    }
 
     /// <summary>Cancels the loops and waits for runs in progress; the host may call it more than once.</summary>
     public async Task StopAsync()
@@ -32,8 +35,18 @@ internal sealed class ModuleLoops(ModuleCatalog catalog, UnattendedRuns runs, Ti
             do
             {
                 var started = Stopwatch.GetTimestamp();
-                var outcome = await runs.RunAsync(loop, $"loop {loop.Module.Name}.{loop.Method.Name}", guildId: null, loop.Arguments(cancellationToken), cancellationToken);
-                var tags = new TagList { { "module", loop.Module.Name }, { "loop", loop.Method.Name }, { "outcome", outcome } };
+                var outcome = await runs.RunAsync(
+                    loop,
+                    $"loop {loop.Module.Name}.{loop.Method.Name}",
+                    guildId: null,
+                    loop.Arguments(cancellationToken),
+                    cancellationToken);
+                var tags = new TagList
+                {
+                    { "module", loop.Module.Name },
+                    { "loop", loop.Method.Name },
+                    { "outcome", outcome },
+                };
                 ModuleTelemetry.LoopRuns.Add(1, tags);
                 ModuleTelemetry.LoopDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
             }

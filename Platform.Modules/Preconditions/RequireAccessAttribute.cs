@@ -39,6 +39,7 @@ public sealed class RequireAccessAttribute(AccessScopes scope, Permissions permi
         }
 
         return PreconditionResult.Fail(
-            $"You need the {RequireUserPermissionAttribute.Describe(Permission)} permission, or access granted by a server admin on the dashboard, for this.");
+            $"You need the {RequireUserPermissionAttribute.Describe(Permission)} permission, or access granted by a " +
+            $"server admin on the dashboard, for this.");
     }
 }

@@ -32,13 +32,19 @@ internal sealed class ModuleCatalogPublisher(ModuleCatalog catalog, BotIdentity 
         redis.GetDatabase().StringSetAsync(BotRedisKeys.ModuleCatalog(identity.ApplicationId), ModuleDescriptor.Serialize(Describe(catalog.Modules)));
 
     public static IReadOnlyList<ModuleDescriptor> Describe(IEnumerable<ModuleInfo> modules) =>
-    [
-        .. modules.Select(module => new ModuleDescriptor(
-            module.Name, module.Description, module.EnabledByDefault, module.CanBeDisabled,
-            [.. module.Commands.Select(c => c.Path).Distinct()],
-            module.SettingsType is { } type ? SchemaOf(type) : null,
-            module.SettingsType is { } settings ? JsonSerializer.SerializeToNode(Activator.CreateInstance(settings), settings, SchemaOptions)!.AsObject() : null)),
-    ];
+        [
+            .. modules.Select(module => new ModuleDescriptor(
+                module.Name,
+                module.Description,
+                module.EnabledByDefault,
+                module.CanBeDisabled,
+                [.. module.Commands.Select(c => c.Path).Distinct()],
+                module.SettingsType is { } type ? SchemaOf(type) : null,
+                module.SettingsType is { } settings
+                    ? JsonSerializer
+                        .SerializeToNode(Activator.CreateInstance(settings), settings, SchemaOptions)!
+                        .AsObject()
+                    : null)),];
 
     private static JsonObject SchemaOf(Type settings)
     {

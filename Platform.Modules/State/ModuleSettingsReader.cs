@@ -16,7 +16,8 @@ internal sealed partial class ModuleSettingsReader(GuildModuleStates states, Mod
         var module = catalog.FindModule(moduleType) ?? throw new InvalidOperationException($"{moduleType.Name} is not a loaded module.");
         if (module.SettingsType != typeof(T))
         {
-            throw new InvalidOperationException($"Module '{module.Name}' declares {module.SettingsType?.Name ?? "no"} settings, not {typeof(T).Name}.");
+            throw new InvalidOperationException(
+                $"Module '{module.Name}' declares {module.SettingsType?.Name ?? "no"} settings, not {typeof(T).Name}.");
         }
 
         var json = await states.SettingsAsync(guildId, module.Name, cancellationToken);

@@ -23,8 +23,20 @@ public sealed class AccessChangeTests(ApiEnvironment environment)
         await using (var db = scenario.Db())
         {
             db.AccessGrants.AddRange(
-                new AccessGrant { GuildId = (long)guild.Id, SubjectType = GrantSubject.Role, SubjectId = (long)grantedRole, Scopes = AccessScopes.ViewAnalytics },
-                new AccessGrant { GuildId = (long)guild.Id, SubjectType = GrantSubject.User, SubjectId = (long)byGrant, Scopes = AccessScopes.ViewAnalytics });
+                new AccessGrant
+                {
+                    GuildId = (long)guild.Id,
+                    SubjectType = GrantSubject.Role,
+                    SubjectId = (long)grantedRole,
+                    Scopes = AccessScopes.ViewAnalytics,
+                },
+                new AccessGrant
+                {
+                    GuildId = (long)guild.Id,
+                    SubjectType = GrantSubject.User,
+                    SubjectId = (long)byGrant,
+                    Scopes = AccessScopes.ViewAnalytics,
+                });
             await db.SaveChangesAsync();
         }
 
@@ -44,14 +56,22 @@ public sealed class AccessChangeTests(ApiEnvironment environment)
 
         foreach (var (name, browser) in new[] { ("lost Manage Server", manager), ("lost the granted role", roleHolder), ("left the guild", grantee) })
         {
-            await Eventually.TrueAsync(async () => (await browser.GetAsync(usage)).StatusCode == HttpStatusCode.NotFound, $"the member who {name} refused", WithinSeconds);
+            await Eventually.TrueAsync(
+                async () => (await browser.GetAsync(usage)).StatusCode == HttpStatusCode.NotFound,
+                $"the member who {name} refused",
+                WithinSeconds);
         }
 
         // A role's permissions changed for everyone who holds it.
         using var otherManager = await scenario.SignInAsync(byRolePermissions);
         Assert.Equal(HttpStatusCode.OK, (await otherManager.GetAsync(usage)).StatusCode);
-        await scenario.Emulator.PatchAsync($"/control/guilds/{guild.Id}/roles/{manageRole}", new RolePermissionsRequest("0"));
-        await Eventually.TrueAsync(async () => (await otherManager.GetAsync(usage)).StatusCode == HttpStatusCode.NotFound, "the role's holders refused", WithinSeconds);
+        await scenario.Emulator.PatchAsync(
+            $"/control/guilds/{guild.Id}/roles/{manageRole}",
+            new RolePermissionsRequest("0"));
+        await Eventually.TrueAsync(
+            async () => (await otherManager.GetAsync(usage)).StatusCode == HttpStatusCode.NotFound,
+            "the role's holders refused",
+            WithinSeconds);
     }
 
     [Fact]
@@ -63,7 +83,14 @@ public sealed class AccessChangeTests(ApiEnvironment environment)
         var holder = await scenario.AddMemberAsync(guild, "holder", role);
         await using (var db = scenario.Db())
         {
-            db.AccessGrants.Add(new AccessGrant { GuildId = (long)guild.Id, SubjectType = GrantSubject.Role, SubjectId = (long)role, Scopes = AccessScopes.ViewAnalytics });
+            db.AccessGrants.Add(
+                new AccessGrant
+                {
+                    GuildId = (long)guild.Id,
+                    SubjectType = GrantSubject.Role,
+                    SubjectId = (long)role,
+                    Scopes = AccessScopes.ViewAnalytics,
+                });
             await db.SaveChangesAsync();
         }
 
@@ -74,19 +101,27 @@ public sealed class AccessChangeTests(ApiEnvironment environment)
 
         await scenario.Emulator.DeleteAsync($"/control/guilds/{guild.Id}/roles/{role}");
 
-        await Eventually.TrueAsync(async () => (await browser.GetAsync(usage)).StatusCode == HttpStatusCode.NotFound, "the deleted role's grant ignored", WithinSeconds);
+        await Eventually.TrueAsync(
+            async () => (await browser.GetAsync(usage)).StatusCode == HttpStatusCode.NotFound,
+            "the deleted role's grant ignored",
+            WithinSeconds);
     }
 
     [Fact]
     public async Task Someone_who_no_longer_owns_the_application_loses_the_bot_owners_pages_within_the_configured_age()
     {
-        await using var scenario = await ApiScenario.StartAsync(environment, new Dictionary<string, string?> { ["Dashboard:ApplicationOwnersMaxAge"] = "00:00:01" });
+        await using var scenario = await ApiScenario.StartAsync(
+            environment,
+            new Dictionary<string, string?> { ["Dashboard:ApplicationOwnersMaxAge"] = "00:00:01" });
         var guild = scenario.Guilds[0];
         using var owner = await scenario.SignInAsync(guild.OwnerId);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/platform/shards")).StatusCode);
 
         await scenario.Emulator.PostAsync("/control/application/owner", new TransferRequest(guild.Members![1].User!.Id));
 
-        await Eventually.TrueAsync(async () => (await owner.GetAsync("/api/platform/shards")).StatusCode == HttpStatusCode.Forbidden, "the former owner refused", WithinSeconds);
+        await Eventually.TrueAsync(
+            async () => (await owner.GetAsync("/api/platform/shards")).StatusCode == HttpStatusCode.Forbidden,
+            "the former owner refused",
+            WithinSeconds);
     }
 }

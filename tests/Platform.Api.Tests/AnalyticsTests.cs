@@ -29,9 +29,15 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         var byDay = await ReportAsync(owner, guild, "day");
         var byDayAndModel = await ReportAsync(owner, guild, "day_by_model");
 
-        Assert.Equal([("gpt-4o", 2L, 1L, 1L, 0.06m), ("gpt-4o-mini", 1L, 0L, 0L, 0.01m)], byModel.Rows.Select(r => (r.Key, r.Calls, r.RefusedCalls, r.UnpricedCalls, r.CostUsd)));
+        Assert.Equal(
+            [("gpt-4o", 2L, 1L, 1L, 0.06m), ("gpt-4o-mini", 1L, 0L, 0L, 0.01m)],
+            byModel.Rows.Select(r => (r.Key, r.Calls, r.RefusedCalls, r.UnpricedCalls, r.CostUsd)));
         Assert.Equal([(1L, 0L), (2L, 1L)], byUser.Rows.Select(r => (r.Calls, r.RefusedCalls)).Order());
-        Assert.Equal([(memberId.ToString(), member.Nick ?? member.User.GlobalName ?? member.User.Username, 0.04m), ("1", null, 0.03m)], byUser.Rows.Select(r => (r.Key, r.Name, r.CostUsd)));
+        Assert.Equal(
+            [
+                (memberId.ToString(), member.Nick ?? member.User.GlobalName ?? member.User.Username, 0.04m),
+                ("1", null, 0.03m),],
+            byUser.Rows.Select(r => (r.Key, r.Name, r.CostUsd)));
         Assert.All(byModel.Rows, row => Assert.Null(row.Name));
         Assert.Equal([("summary", 0.04m), ("ask", 0.03m)], byModule.Rows.Select(r => (r.Key, r.CostUsd)));
         Assert.Equal([(Today.ToString("yyyy-MM-dd"), 3L)], byDay.Rows.Select(r => (r.Key, r.Calls)));
@@ -57,8 +63,12 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         var guild = (long)scenario.Guilds[0].Id;
         using var owner = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
         var memberId = (long)scenario.Guilds[0].Members![2].User!.Id;
-        await WriteAsync(scenario, Call(guild, memberId, "ask", "gpt-4o", 0.04m, Today.AddDays(-2)), Call(guild, 1, "ask", "gpt-4o", 0.02m, Today.AddDays(-2)),
-            Refused(guild, memberId, "ask", "gpt-4o", Today.AddDays(-2)), Call(guild, memberId, "ask", "gpt-4o", 0.01m, Today));
+        await WriteAsync(
+            scenario,
+            Call(guild, memberId, "ask", "gpt-4o", 0.04m, Today.AddDays(-2)),
+            Call(guild, 1, "ask", "gpt-4o", 0.02m, Today.AddDays(-2)),
+            Refused(guild, memberId, "ask", "gpt-4o", Today.AddDays(-2)),
+            Call(guild, memberId, "ask", "gpt-4o", 0.01m, Today));
         await using var dataSource = NpgsqlDataSource.Create(scenario.ConnectionString);
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
@@ -74,7 +84,9 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
 
         var byUser = await ReportAsync(owner, guild, "user", $"&from={Today.AddDays(-2):yyyy-MM-dd}");
 
-        Assert.Equal([(memberId.ToString(), 2L, 1L, 0.05m), ("1", 1L, 0L, 0.02m)], byUser.Rows.Select(r => (r.Key, r.Calls, r.RefusedCalls, r.CostUsd)));
+        Assert.Equal(
+            [(memberId.ToString(), 2L, 1L, 0.05m), ("1", 1L, 0L, 0.02m)],
+            byUser.Rows.Select(r => (r.Key, r.Calls, r.RefusedCalls, r.CostUsd)));
     }
 
     [Fact]

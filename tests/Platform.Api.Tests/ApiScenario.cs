@@ -26,7 +26,13 @@ public sealed class ApiScenario : IAsyncDisposable
     public const string ClientSecret = "test-client-secret";
     public static readonly Uri RedirectUri = new("http://frontend.test/auth/callback");
 
-    private ApiScenario(ApiEnvironment environment, TestEmulator emulator, string connectionString, ulong applicationId, IReadOnlyList<Guild> guilds, ApiHost api)
+    private ApiScenario(
+        ApiEnvironment environment,
+        TestEmulator emulator,
+        string connectionString,
+        ulong applicationId,
+        IReadOnlyList<Guild> guilds,
+        ApiHost api)
     {
         Environment = environment;
         Emulator = emulator;
@@ -51,8 +57,11 @@ public sealed class ApiScenario : IAsyncDisposable
 
     public IDatabase Redis => Environment.Redis.GetDatabase();
 
-    public static Task<ApiScenario> StartAsync(ApiEnvironment environment, IReadOnlyDictionary<string, string?>? settings = null, params string[] emulatorSettings) =>
-        StartAsync(environment, _ => settings ?? new Dictionary<string, string?>(), emulatorSettings);
+    public static Task<ApiScenario> StartAsync(
+        ApiEnvironment environment,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        params string[] emulatorSettings
+    ) => StartAsync(environment, _ => settings ?? new Dictionary<string, string?>(), emulatorSettings);
 
     /// <param name="settings">The api's settings beyond the scenario's, from the emulator's guilds (to name a bot owner, say).</param>
     public static async Task<ApiScenario> StartAsync(
@@ -89,7 +98,10 @@ public sealed class ApiScenario : IAsyncDisposable
 
     public PlatformDbContext Db() => new(PlatformDbOptions.ForConnectionString(ConnectionString));
 
-    /// <summary>Starts the bot on this scenario's emulator, database and Redis, with the GUILD_MEMBERS intent, and waits until its shards are ready.</summary>
+    /// <summary>
+    /// Starts the bot on this scenario's emulator, database and Redis, with the GUILD_MEMBERS intent, and waits until
+    /// its shards are ready.
+    /// </summary>
     public async Task<BotHost> StartBotAsync()
     {
         var bot = await BotHost.StartAsync(new Dictionary<string, string?>
@@ -125,7 +137,10 @@ public sealed class ApiScenario : IAsyncDisposable
         return browser;
     }
 
-    /// <summary>Starts a sign-in in <paramref name="browser"/> and approves it on the consent page; returns what Discord sends to the callback page.</summary>
+    /// <summary>
+    /// Starts a sign-in in <paramref name="browser"/> and approves it on the consent page; returns what Discord sends
+    /// to the callback page.
+    /// </summary>
     public async Task<(string? Code, string? State)> AuthorizeAsync(Browser browser, ulong userId, string returnTo = "/")
     {
         using var login = await browser.GetAsync($"/api/auth/login?returnTo={Uri.EscapeDataString(returnTo)}");

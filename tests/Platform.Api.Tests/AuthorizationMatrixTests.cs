@@ -7,13 +7,22 @@ using Platform.Data.Llm;
 
 namespace Platform.Api.Tests;
 
-/// <summary>Every persona against every endpoint, in one table: who gets in, who is told no (403), and who is told the guild does not exist (404).</summary>
+/// <summary>
+/// Every persona against every endpoint, in one table: who gets in, who is told no (403), and who is told the guild
+/// does not exist (404).
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
 {
     private enum Gate { Public, SignedIn, BotOwner, Guild }
 
-    private sealed record Endpoint(string Name, HttpMethod Method, Gate Gate, AccessScopes Scope, Func<MatrixContext, Task<string>> Path, Func<MatrixContext, Task<object?>>? Body = null);
+    private sealed record Endpoint(
+        string Name,
+        HttpMethod Method,
+        Gate Gate,
+        AccessScopes Scope,
+        Func<MatrixContext, Task<string>> Path,
+        Func<MatrixContext, Task<object?>>? Body = null);
 
     private sealed record Persona(string Name, Browser Browser, AccessScopes RightsInGuild, bool IsBotOwner, bool SignedIn = true);
 
@@ -26,19 +35,56 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
         new("guild list", HttpMethod.Get, Gate.SignedIn, AccessScopes.None, _ => Task.FromResult("/api/guilds")),
         new("guild overview", HttpMethod.Get, Gate.Guild, AccessScopes.None, c => Guild(c, "")),
         new("modules", HttpMethod.Get, Gate.Guild, AccessScopes.None, c => Guild(c, "/modules")),
-        new("module change", HttpMethod.Put, Gate.Guild, AccessScopes.ManageModules, c => Guild(c, "/modules/tags"),
+        new(
+            "module change",
+            HttpMethod.Put,
+            Gate.Guild,
+            AccessScopes.ManageModules,
+            c => Guild(c, "/modules/tags"),
             _ => Body(new { enabled = true, settings = new { max_tags = 50 } })),
-        new("budget", HttpMethod.Get, Gate.Guild, AccessScopes.ViewAnalytics, async c => { await SeedBudgetAsync(c); return await Guild(c, "/llm/budget"); }),
-        new("budget change", HttpMethod.Put, Gate.Guild, AccessScopes.ManageBudgets, c => Guild(c, "/llm/budget"), _ => Body(new { monthlyLimitUsd = 25m })),
-        new("budget removal", HttpMethod.Delete, Gate.Guild, AccessScopes.ManageBudgets, async c => { await SeedBudgetAsync(c); return await Guild(c, "/llm/budget"); }),
+        new("budget", HttpMethod.Get, Gate.Guild, AccessScopes.ViewAnalytics, async c =>
+        {
+            await SeedBudgetAsync(c);
+            return await Guild(c, "/llm/budget");
+        }),
+        new(
+            "budget change",
+            HttpMethod.Put,
+            Gate.Guild,
+            AccessScopes.ManageBudgets,
+            c => Guild(c, "/llm/budget"),
+            _ => Body(new { monthlyLimitUsd = 25m })),
+        new("budget removal", HttpMethod.Delete, Gate.Guild, AccessScopes.ManageBudgets, async c =>
+        {
+            await SeedBudgetAsync(c);
+            return await Guild(c, "/llm/budget");
+        }),
         new("usage", HttpMethod.Get, Gate.Guild, AccessScopes.ViewAnalytics, c => Guild(c, "/llm/usage?groupBy=model")),
         new("usage csv", HttpMethod.Get, Gate.Guild, AccessScopes.ViewAnalytics, c => Guild(c, "/llm/usage.csv")),
         new("grants", HttpMethod.Get, Gate.Guild, AccessScopes.ManageAccess, c => Guild(c, "/access-grants")),
-        new("grant creation", HttpMethod.Post, Gate.Guild, AccessScopes.ManageAccess, c => Guild(c, "/access-grants"),
-            async c => new { subjectType = "user", subjectId = (await c.Scenario.AddMemberAsync(c.Scenario.Guilds.Single(g => (long)g.Id == c.GuildId), "grantee")).ToString(System.Globalization.CultureInfo.InvariantCulture), scopes = new[] { "view_analytics" } }),
-        new("grant change", HttpMethod.Put, Gate.Guild, AccessScopes.ManageAccess, async c => await Guild(c, $"/access-grants/{await SeedGrantAsync(c)}"),
+        new(
+            "grant creation",
+            HttpMethod.Post,
+            Gate.Guild,
+            AccessScopes.ManageAccess,
+            c => Guild(c, "/access-grants"),
+            async c => new
+            {
+                subjectType = "user",
+                subjectId = (
+                    await c.Scenario.AddMemberAsync(c.Scenario.Guilds.Single(g => (long)g.Id == c.GuildId), "grantee")
+                ).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                scopes = new[] { "view_analytics" },
+            }),
+        new(
+            "grant change",
+            HttpMethod.Put,
+            Gate.Guild,
+            AccessScopes.ManageAccess,
+            async c => await Guild(c, $"/access-grants/{await SeedGrantAsync(c)}"),
             _ => Body(new { scopes = new[] { "view_analytics" } })),
-        new("grant removal", HttpMethod.Delete, Gate.Guild, AccessScopes.ManageAccess, async c => await Guild(c, $"/access-grants/{await SeedGrantAsync(c)}")),
+        new("grant removal", HttpMethod.Delete, Gate.Guild, AccessScopes.ManageAccess, async c =>
+            await Guild(c, $"/access-grants/{await SeedGrantAsync(c)}")),
         new("audit log", HttpMethod.Get, Gate.Guild, AccessScopes.ManageAccess, c => Guild(c, "/audit-log")),
         new("shards", HttpMethod.Get, Gate.BotOwner, AccessScopes.None, _ => Task.FromResult("/api/platform/shards")),
         new("all guilds", HttpMethod.Get, Gate.BotOwner, AccessScopes.None, _ => Task.FromResult("/api/platform/guilds")),
@@ -63,8 +109,20 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
         await using (var db = scenario.Db())
         {
             db.AccessGrants.AddRange(
-                new AccessGrant { GuildId = (long)guild.Id, SubjectType = GrantSubject.User, SubjectId = (long)delegatedUser, Scopes = AccessScopes.ViewAnalytics | AccessScopes.ManageModules },
-                new AccessGrant { GuildId = (long)guild.Id, SubjectType = GrantSubject.Role, SubjectId = (long)guild.Roles![1].Id, Scopes = AccessScopes.ViewAnalytics });
+                new AccessGrant
+                {
+                    GuildId = (long)guild.Id,
+                    SubjectType = GrantSubject.User,
+                    SubjectId = (long)delegatedUser,
+                    Scopes = AccessScopes.ViewAnalytics | AccessScopes.ManageModules,
+                },
+                new AccessGrant
+                {
+                    GuildId = (long)guild.Id,
+                    SubjectType = GrantSubject.Role,
+                    SubjectId = (long)guild.Roles![1].Id,
+                    Scopes = AccessScopes.ViewAnalytics,
+                });
             await db.SaveChangesAsync();
         }
 
@@ -88,11 +146,16 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
             foreach (var endpoint in Endpoints)
             {
                 var expected = Expected(persona, endpoint);
-                using var response = await persona.Browser.SendAsync(endpoint.Method, await endpoint.Path(context), endpoint.Body is null ? null : await endpoint.Body(context));
+                using var response = await persona.Browser.SendAsync(
+                    endpoint.Method,
+                    await endpoint.Path(context),
+                    endpoint.Body is null ? null : await endpoint.Body(context));
                 var allowed = response.IsSuccessStatusCode;
                 if (expected is null ? !allowed : response.StatusCode != expected)
                 {
-                    mismatches.Add($"{persona.Name} × {endpoint.Name}: expected {(expected is null ? "2xx" : (int)expected)}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    mismatches.Add(
+                        $"{persona.Name} × {endpoint.Name}: expected {(expected is null ? "2xx" : (int)expected)}, " +
+                        $"got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }
                 else if (!allowed)
                 {
@@ -139,7 +202,13 @@ public sealed class AuthorizationMatrixTests(ApiEnvironment environment)
     private static async Task<long> SeedGrantAsync(MatrixContext context)
     {
         await using var db = context.Scenario.Db();
-        var grant = new AccessGrant { GuildId = context.GuildId, SubjectType = GrantSubject.User, SubjectId = Random.Shared.NextInt64(1, long.MaxValue), Scopes = AccessScopes.ViewAnalytics };
+        var grant = new AccessGrant
+        {
+            GuildId = context.GuildId,
+            SubjectType = GrantSubject.User,
+            SubjectId = Random.Shared.NextInt64(1, long.MaxValue),
+            Scopes = AccessScopes.ViewAnalytics,
+        };
         db.AccessGrants.Add(grant);
         await db.SaveChangesAsync();
         return grant.Id;

@@ -34,8 +34,16 @@ public sealed class ConcurrentWriteTests(ApiEnvironment environment)
         var member = await scenario.AddMemberAsync(guild, "racer");
         using var owner = await scenario.SignInAsync(guild.OwnerId);
 
-        var statuses = await RaceAsync(() => owner.SendAsync(HttpMethod.Post, $"/api/guilds/{guild.Id}/access-grants",
-            new { subjectType = "user", subjectId = member.ToString(System.Globalization.CultureInfo.InvariantCulture), scopes = new[] { "view_analytics" } }));
+        var statuses = await RaceAsync(() =>
+            owner.SendAsync(
+                HttpMethod.Post,
+                $"/api/guilds/{guild.Id}/access-grants",
+                new
+                {
+                    subjectType = "user",
+                    subjectId = member.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    scopes = new[] { "view_analytics" },
+                }));
 
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
         Assert.Equal(Racers - 1, statuses.Count(s => s == HttpStatusCode.Conflict));

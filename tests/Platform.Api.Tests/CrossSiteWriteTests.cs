@@ -17,7 +17,12 @@ public sealed class CrossSiteWriteTests(ApiEnvironment environment)
         using var owner = await scenario.SignInAsync(guild.OwnerId);
         var path = $"/api/guilds/{guild.Id}/modules/tags";
 
-        (string Header, string Value)[] foreign = [("Origin", "http://evil.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site")];
+        (string Header, string Value)[] foreign =
+        [
+            ("Origin", "http://evil.example"),
+            ("Origin", "null"),
+            ("Sec-Fetch-Site", "cross-site"),
+            ("Sec-Fetch-Site", "same-site"),];
         foreach (var (header, value) in foreign)
         {
             using var response = await owner.SendRawAsync(Write(path, owner.CsrfToken!, (header, value)));

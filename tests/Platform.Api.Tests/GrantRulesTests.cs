@@ -33,13 +33,30 @@ public sealed class GrantRulesTests(ApiEnvironment environment)
         using var @delegate = await scenario.SignInAsync(delegateId);
         var grants = $"/api/guilds/{guild.Id}/access-grants";
 
-        await ProblemAssert.IsProblemAsync(await @delegate.SendAsync(HttpMethod.Put, $"{grants}/{strongerGrant}", new { scopes = new[] { "view_analytics" } }), HttpStatusCode.Forbidden, "narrowing");
-        await ProblemAssert.IsProblemAsync(await @delegate.SendAsync(HttpMethod.Delete, $"{grants}/{strongerGrant}"), HttpStatusCode.Forbidden, "removing");
-        await ProblemAssert.IsOkAsync<object>(await @delegate.SendAsync(HttpMethod.Put, $"{grants}/{weakerGrant}", new { scopes = new[] { "manage_access" } }));
-        Assert.Equal(HttpStatusCode.NoContent, (await @delegate.SendAsync(HttpMethod.Delete, $"{grants}/{weakerGrant}")).StatusCode);
+        await ProblemAssert.IsProblemAsync(
+            await @delegate.SendAsync(
+                HttpMethod.Put,
+                $"{grants}/{strongerGrant}",
+                new { scopes = new[] { "view_analytics" } }),
+            HttpStatusCode.Forbidden,
+            "narrowing");
+        await ProblemAssert.IsProblemAsync(
+            await @delegate.SendAsync(HttpMethod.Delete, $"{grants}/{strongerGrant}"),
+            HttpStatusCode.Forbidden,
+            "removing");
+        await ProblemAssert.IsOkAsync<object>(
+            await @delegate.SendAsync(
+                HttpMethod.Put,
+                $"{grants}/{weakerGrant}",
+                new { scopes = new[] { "manage_access" } }));
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await @delegate.SendAsync(HttpMethod.Delete, $"{grants}/{weakerGrant}")).StatusCode);
 
         await using var after = scenario.Db();
-        Assert.Equal(AccessScopes.ManageBudgets | AccessScopes.ViewAnalytics, (await after.AccessGrants.SingleAsync(g => g.Id == strongerGrant)).Scopes);
+        Assert.Equal(
+            AccessScopes.ManageBudgets | AccessScopes.ViewAnalytics,
+            (await after.AccessGrants.SingleAsync(g => g.Id == strongerGrant)).Scopes);
         Assert.False(await after.AccessGrants.AnyAsync(g => g.Id == weakerGrant));
     }
 
@@ -60,20 +77,39 @@ public sealed class GrantRulesTests(ApiEnvironment environment)
         ];
         foreach (var (name, type, id) in refused)
         {
-            var problem = await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Post, grants, Request(type, id)), HttpStatusCode.BadRequest, name);
+            var problem = await ProblemAssert.IsProblemAsync(
+                await owner.SendAsync(HttpMethod.Post, grants, Request(type, id)),
+                HttpStatusCode.BadRequest,
+                name);
             Assert.True(problem.GetProperty("errors").TryGetProperty("subjectId", out _), $"{name}: {problem}");
         }
 
-        Assert.Equal(HttpStatusCode.Created, (await owner.SendAsync(HttpMethod.Post, grants, Request("role", guild.Roles![1].Id))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await owner.SendAsync(HttpMethod.Post, grants, Request("user", guild.Members![2].User!.Id))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await owner.SendAsync(HttpMethod.Post, grants, Request("role", guild.Roles![1].Id))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await owner.SendAsync(HttpMethod.Post, grants, Request("user", guild.Members![2].User!.Id))).StatusCode);
         await using var db = scenario.Db();
         Assert.Equal(2, await db.AccessGrants.CountAsync(g => g.GuildId == (long)guild.Id));
     }
 
-    private static object Request(string type, ulong id) => new { subjectType = type, subjectId = id.ToString(CultureInfo.InvariantCulture), scopes = new[] { "view_analytics" } };
+    private static object Request(string type, ulong id) =>
+        new
+        {
+            subjectType = type,
+            subjectId = id.ToString(CultureInfo.InvariantCulture),
+            scopes = new[] { "view_analytics" },
+        };
 
-    private static AccessGrant Grant(ulong guildId, ulong userId, AccessScopes scopes) => new()
-    {
-        GuildId = (long)guildId, SubjectType = GrantSubject.User, SubjectId = (long)userId, Scopes = scopes, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-    };
+    private static AccessGrant Grant(ulong guildId, ulong userId, AccessScopes scopes) =>
+        new()
+        {
+            GuildId = (long)guildId,
+            SubjectType = GrantSubject.User,
+            SubjectId = (long)userId,
+            Scopes = scopes,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
 }

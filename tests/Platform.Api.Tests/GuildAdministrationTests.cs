@@ -29,7 +29,11 @@ public sealed class GuildAdministrationTests(ApiEnvironment environment)
         Assert.Equal("integer", tags.SettingsSchema!["properties"]!["max_tags"]!["type"]!.GetValue<string>());
 
         var problem = await ProblemAssert.IsProblemAsync(
-            await owner.SendAsync(HttpMethod.Put, $"/api/guilds/{guild.Id}/modules/tags", new { settings = new { max_tags = 5000 } }), HttpStatusCode.BadRequest);
+            await owner.SendAsync(
+                HttpMethod.Put,
+                $"/api/guilds/{guild.Id}/modules/tags",
+                new { settings = new { max_tags = 5000 } }),
+            HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("settings/max_tags", out _), problem.ToString());
 
         var changed = await ProblemAssert.IsOkAsync<ModuleState>(
@@ -57,8 +61,17 @@ public sealed class GuildAdministrationTests(ApiEnvironment environment)
         var told = await ListenAsync(BotRedisKeys.LlmBudgetsChannel(scenario.ApplicationId));
         await ProblemAssert.IsProblemAsync(await owner.GetAsync($"/api/guilds/{guild.Id}/llm/budget"), HttpStatusCode.NotFound);
 
-        var budget = await ProblemAssert.IsOkAsync<BudgetView>(await owner.SendAsync(HttpMethod.Put, $"/api/guilds/{guild.Id}/llm/budget",
-            new { monthlyLimitUsd = 12.5m, softThresholdPercent = 75, perUserDailyLimitUsd = 0.000_5m, alertChannelId = guild.Channels![0].Id.ToString() }));
+        var budget = await ProblemAssert.IsOkAsync<BudgetView>(
+            await owner.SendAsync(
+                HttpMethod.Put,
+                $"/api/guilds/{guild.Id}/llm/budget",
+                new
+                {
+                    monthlyLimitUsd = 12.5m,
+                    softThresholdPercent = 75,
+                    perUserDailyLimitUsd = 0.000_5m,
+                    alertChannelId = guild.Channels![0].Id.ToString(),
+                }));
 
         Assert.Equal((12.5m, 75, 0.0005m), (budget.MonthlyLimitUsd, budget.SoftThresholdPercent, budget.PerUserDailyLimitUsd));
         Assert.Equal(guild.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), await told.Task.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -93,8 +106,12 @@ public sealed class GuildAdministrationTests(ApiEnvironment environment)
         Assert.Equal(["view_analytics", "manage_access"], Assert.Single(list).Rights);
 
         // Taking the deputy's grant back takes their access with it.
-        Assert.Equal(HttpStatusCode.NoContent, (await owner.SendAsync(HttpMethod.Delete, $"/api/guilds/{guild.Id}/access-grants/{grant.Id}")).StatusCode);
-        await ProblemAssert.IsProblemAsync(await browser.GetAsync($"/api/guilds/{guild.Id}/access-grants"), HttpStatusCode.NotFound);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await owner.SendAsync(HttpMethod.Delete, $"/api/guilds/{guild.Id}/access-grants/{grant.Id}")).StatusCode);
+        await ProblemAssert.IsProblemAsync(
+            await browser.GetAsync($"/api/guilds/{guild.Id}/access-grants"),
+            HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -107,17 +124,38 @@ public sealed class GuildAdministrationTests(ApiEnvironment environment)
         using var owner = await scenario.SignInAsync(guild.OwnerId);
         var grants = $"/api/guilds/{guild.Id}/access-grants";
 
-        var created = await ProblemAssert.IsOkAsync<AccessGrantView>(await owner.SendAsync(HttpMethod.Post, grants,
-            new { subjectType = "user", subjectId = member.User!.Id.ToString(), scopes = new[] { "view_analytics" } }));
-        await owner.SendAsync(HttpMethod.Post, grants, new { subjectType = "role", subjectId = role.Id.ToString(), scopes = new[] { "view_analytics" } });
+        var created = await ProblemAssert.IsOkAsync<AccessGrantView>(
+            await owner.SendAsync(
+                HttpMethod.Post,
+                grants,
+                new
+                {
+                    subjectType = "user",
+                    subjectId = member.User!.Id.ToString(),
+                    scopes = new[] { "view_analytics" },
+                }));
+        await owner.SendAsync(
+            HttpMethod.Post,
+            grants,
+            new
+            {
+                subjectType = "role",
+                subjectId = role.Id.ToString(),
+                scopes = new[] { "view_analytics" },
+            });
         // A grant whose member has since left: Discord no longer knows a name for them.
         await using (var db = scenario.Db())
         {
-            db.AccessGrants.Add(new Data.Access.AccessGrant
-            {
-                GuildId = (long)guild.Id, SubjectType = Data.Access.GrantSubject.User, SubjectId = 123456789, Scopes = Data.Access.AccessScopes.ViewAnalytics,
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            });
+            db.AccessGrants.Add(
+                new Data.Access.AccessGrant
+                {
+                    GuildId = (long)guild.Id,
+                    SubjectType = Data.Access.GrantSubject.User,
+                    SubjectId = 123456789,
+                    Scopes = Data.Access.AccessScopes.ViewAnalytics,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    UpdatedAt = DateTimeOffset.UtcNow,
+                });
             await db.SaveChangesAsync();
         }
 

@@ -69,7 +69,9 @@ public sealed class RateLimitTests(ApiEnvironment environment)
         // Loopback, where this test connects from, is not a trusted proxy here: a made-up address changes nothing.
         await using (var untrusting = await ApiScenario.StartAsync(environment, Limited(trustedProxies: "10.0.0.0/8")))
         {
-            Assert.Contains(HttpStatusCode.TooManyRequests, await FromAddressesAsync(untrusting, Enumerable.Range(1, 12).Select(i => $"203.0.113.{i}")));
+            Assert.Contains(
+                HttpStatusCode.TooManyRequests,
+                await FromAddressesAsync(untrusting, Enumerable.Range(1, 12).Select(i => $"203.0.113.{i}")));
         }
 
         // The frontend on loopback is trusted: the address it reports keys the bucket, one client's exhaustion is not another's.

@@ -20,11 +20,34 @@ public sealed class RedisOutageTests(ApiEnvironment environment)
             await ProblemAssert.IsProblemAsync(await owner.GetAsync("/api/me"), HttpStatusCode.ServiceUnavailable, "me");
             await ProblemAssert.IsProblemAsync(await owner.GetAsync($"/api/guilds/{guild.Id}/modules"), HttpStatusCode.ServiceUnavailable, "modules");
             await ProblemAssert.IsProblemAsync(
-                await owner.SendAsync(HttpMethod.Put, $"/api/guilds/{guild.Id}/llm/budget", new { monthlyLimitUsd = 1m }), HttpStatusCode.ServiceUnavailable, "budget");
-            await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Post, "/api/auth/logout"), HttpStatusCode.ServiceUnavailable, "logout");
-            await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/auth/login"), HttpStatusCode.ServiceUnavailable, "login");
-            await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/me"), HttpStatusCode.Unauthorized, "anonymous");
-            var status = await ProblemAssert.IsOkAsync<Platform.Api.Status.PlatformStatus>(await anonymous.GetAsync("/api/platform/status"));
+                await owner.GetAsync("/api/me"),
+                HttpStatusCode.ServiceUnavailable,
+                "me");
+            await ProblemAssert.IsProblemAsync(
+                await owner.GetAsync($"/api/guilds/{guild.Id}/modules"),
+                HttpStatusCode.ServiceUnavailable,
+                "modules");
+            await ProblemAssert.IsProblemAsync(
+                await owner.SendAsync(
+                    HttpMethod.Put,
+                    $"/api/guilds/{guild.Id}/llm/budget",
+                    new { monthlyLimitUsd = 1m }),
+                HttpStatusCode.ServiceUnavailable,
+                "budget");
+            await ProblemAssert.IsProblemAsync(
+                await owner.SendAsync(HttpMethod.Post, "/api/auth/logout"),
+                HttpStatusCode.ServiceUnavailable,
+                "logout");
+            await ProblemAssert.IsProblemAsync(
+                await anonymous.GetAsync("/api/auth/login"),
+                HttpStatusCode.ServiceUnavailable,
+                "login");
+            await ProblemAssert.IsProblemAsync(
+                await anonymous.GetAsync("/api/me"),
+                HttpStatusCode.Unauthorized,
+                "anonymous");
+            var status = await ProblemAssert.IsOkAsync<Platform.Api.Status.PlatformStatus>(
+                await anonymous.GetAsync("/api/platform/status"));
             Assert.Equal((false, null), (status.Redis.Reachable, status.Redis.Error));
         }
         finally
@@ -32,11 +55,21 @@ public sealed class RedisOutageTests(ApiEnvironment environment)
             await environment.StartRedisAsync();
         }
 
-        await Eventually.TrueAsync(async () => (await owner.GetAsync("/api/me")).StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized, "the api answering again");
+        await Eventually.TrueAsync(
+            async () =>
+                (await owner.GetAsync("/api/me")).StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized,
+            "the api answering again");
         await using var db = scenario.Db();
         Assert.Empty(db.LlmBudgets);
         using var again = await scenario.SignInAsync(guild.OwnerId);
-        Assert.Equal(HttpStatusCode.OK, (await again.SendAsync(HttpMethod.Put, $"/api/guilds/{guild.Id}/llm/budget", new { monthlyLimitUsd = 1m })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await again.SendAsync(
+                    HttpMethod.Put,
+                    $"/api/guilds/{guild.Id}/llm/budget",
+                    new { monthlyLimitUsd = 1m })
+            ).StatusCode);
     }
 }
 

@@ -21,7 +21,8 @@ public sealed class SignInTests(ApiEnvironment environment)
         using var callback = await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(code, state));
 
         Assert.Equal("/guilds", (await ProblemAssert.IsOkAsync<SignedIn>(callback)).ReturnTo);
-        var cookie = Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SessionAuthentication.CookieName + "=", StringComparison.Ordinal));
+        var cookie = Assert.Single(callback.Headers.GetValues("Set-Cookie"), c =>
+            c.StartsWith(SessionAuthentication.CookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         var me = await ProblemAssert.IsOkAsync<CurrentUser>(await browser.GetAsync("/api/me"));
@@ -42,7 +43,12 @@ public sealed class SignInTests(ApiEnvironment environment)
 
         var (forgedCode, _) = await scenario.AuthorizeAsync(mallory, user);
         await ProblemAssert.IsProblemAsync(
-            await mallory.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(forgedCode, "forged-state")), HttpStatusCode.BadRequest, "forged");
+            await mallory.SendAsync(
+                HttpMethod.Post,
+                "/api/auth/callback",
+                new SignInCallback(forgedCode, "forged-state")),
+            HttpStatusCode.BadRequest,
+            "forged");
 
         // A callback link made from someone else's sign-in does not sign the victim in, nor spend the real sign-in.
         var (code, state) = await scenario.AuthorizeAsync(alice, user);
@@ -66,15 +72,37 @@ public sealed class SignInTests(ApiEnvironment environment)
             await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(null, state)), HttpStatusCode.BadRequest, "no code");
 
         // Each is a path to a browser that drops tabs and newlines and reads a backslash as a slash: another site.
-        foreach (var outside in new[] { "//evil.example/phish", "/\t/evil.example/", "/\n/evil.example/", "/\\evil.example", "\\/evil.example", "https://evil.example/", " /x" })
+        foreach (
+            var outside in new[]
+            {
+                "//evil.example/phish",
+                "/\t/evil.example/",
+                "/\n/evil.example/",
+                "/\\evil.example",
+                "\\/evil.example",
+                "https://evil.example/",
+                " /x",
+            })
         {
-            var (code, returnState) = await scenario.AuthorizeAsync(browser, scenario.Guilds[0].OwnerId, returnTo: outside);
-            var signedIn = await ProblemAssert.IsOkAsync<SignedIn>(await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(code, returnState)));
+            var (code, returnState) = await scenario.AuthorizeAsync(
+                browser,
+                scenario.Guilds[0].OwnerId,
+                returnTo: outside);
+            var signedIn = await ProblemAssert.IsOkAsync<SignedIn>(
+                await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(code, returnState)));
             Assert.True(signedIn.ReturnTo == "/", $"{outside} came back as {signedIn.ReturnTo}");
         }
 
-        var (inCode, inState) = await scenario.AuthorizeAsync(browser, scenario.Guilds[0].OwnerId, returnTo: "/guilds/1?tab=usage");
-        Assert.Equal("/guilds/1?tab=usage", (await ProblemAssert.IsOkAsync<SignedIn>(await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(inCode, inState)))).ReturnTo);
+        var (inCode, inState) = await scenario.AuthorizeAsync(
+            browser,
+            scenario.Guilds[0].OwnerId,
+            returnTo: "/guilds/1?tab=usage");
+        Assert.Equal(
+            "/guilds/1?tab=usage",
+            (
+                await ProblemAssert.IsOkAsync<SignedIn>(
+                    await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(inCode, inState)))
+            ).ReturnTo);
     }
 
     [Fact]
@@ -101,8 +129,14 @@ public sealed class SignInTests(ApiEnvironment environment)
         await using var scenario = await ApiScenario.StartAsync(environment);
         using var browser = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
 
-        await ProblemAssert.IsProblemAsync(await browser.SendAsync(HttpMethod.Post, "/api/auth/logout", withCsrf: false), HttpStatusCode.Forbidden, "missing");
-        var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout") { Headers = { { CsrfProtection.HeaderName, "not-the-token" } } };
+        await ProblemAssert.IsProblemAsync(
+            await browser.SendAsync(HttpMethod.Post, "/api/auth/logout", withCsrf: false),
+            HttpStatusCode.Forbidden,
+            "missing");
+        var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout")
+        {
+            Headers = { { CsrfProtection.HeaderName, "not-the-token" } },
+        };
         await ProblemAssert.IsProblemAsync(await browser.SendRawAsync(wrong), HttpStatusCode.Forbidden, "wrong");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
 
@@ -130,7 +164,9 @@ public sealed class SignInTests(ApiEnvironment environment)
     [Fact]
     public async Task An_idle_session_expires()
     {
-        await using var scenario = await ApiScenario.StartAsync(environment, new Dictionary<string, string?> { ["Dashboard:SessionIdleTimeout"] = "00:00:02" });
+        await using var scenario = await ApiScenario.StartAsync(
+            environment,
+            new Dictionary<string, string?> { ["Dashboard:SessionIdleTimeout"] = "00:00:02" });
         using var browser = await scenario.SignInAsync(scenario.Guilds[0].OwnerId);
 
         // Used within the timeout, the session lives on past it.

@@ -15,7 +15,21 @@ public sealed record ComposePublish(string Directory, JsonObject Compose)
         var project = Projects.Platform_AppHost.ProjectPath;
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "run", "--project", project, "--no-build", "--no-launch-profile", "--", "--operation", "publish", "--step", "publish-compose", "--output-path", directory },
+            ArgumentList =
+            {
+                "run",
+                "--project",
+                project,
+                "--no-build",
+                "--no-launch-profile",
+                "--",
+                "--operation",
+                "publish",
+                "--step",
+                "publish-compose",
+                "--output-path",
+                directory,
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -36,7 +50,10 @@ public sealed record ComposePublish(string Directory, JsonObject Compose)
 
     public JsonObject Services => Compose["services"]!.AsObject();
 
-    public JsonObject Service(string name) => Services[name]?.AsObject() ?? throw new Xunit.Sdk.XunitException($"No service {name} in {string.Join(", ", Services.Select(s => s.Key))}.");
+    public JsonObject Service(string name) =>
+        Services[name]?.AsObject()
+        ?? throw new Xunit.Sdk.XunitException(
+            $"No service {name} in {string.Join(", ", Services.Select(s => s.Key))}.");
 
     public IReadOnlyList<string> Networks(string service) =>
         [.. Service(service)["networks"]?.AsArray().Select(n => n!.GetValue<string>()) ?? []];

@@ -8,7 +8,14 @@ public sealed class ComposePublishFixture : IAsyncLifetime
 {
     /// <summary>Values given to every secret parameter: none may appear in anything published.</summary>
     public static readonly string[] Secrets =
-        ["bot-token-4b1d7e0c9a", "client-secret-9c2e5f1a7b", "llm-key-3e8a1c6d2f", "pg-pass-7f3b9d2e1c", "redis-pass-1a6c8e4b9d", "api-db-5d2a8c1e7f", "bot-db-8e1f4a7c2b"];
+    [
+        "bot-token-4b1d7e0c9a",
+        "client-secret-9c2e5f1a7b",
+        "llm-key-3e8a1c6d2f",
+        "pg-pass-7f3b9d2e1c",
+        "redis-pass-1a6c8e4b9d",
+        "api-db-5d2a8c1e7f",
+        "bot-db-8e1f4a7c2b",];
 
     private readonly string root = Directory.CreateTempSubdirectory("compose-publish-").FullName;
 
@@ -52,7 +59,10 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
 
         var result = schema.Evaluate(JsonSerializer.SerializeToElement(Compose.Compose), new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-        var failures = (result.Details ?? []).Append(result).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+        var failures = (result.Details ?? [])
+            .Append(result)
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
         Assert.True(result.IsValid, string.Join("\n", failures));
 
         var broken = Compose.Compose.DeepClone().AsObject();
@@ -80,7 +90,9 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
         Assert.True(networks["dbnet"]!["internal"]!.GetValue<bool>());
         Assert.Null(networks["intranet"]?["internal"]);
 
-        var published = Compose.Services.Where(s => s.Value!["ports"] is not null).ToDictionary(s => s.Key, s => s.Value!["ports"]!.AsArray().Select(p => p!.ToString()).ToList());
+        var published = Compose
+            .Services.Where(s => s.Value!["ports"] is not null)
+            .ToDictionary(s => s.Key, s => s.Value!["ports"]!.AsArray().Select(p => p!.ToString()).ToList());
         Assert.Equal(["dashboard", "frontend"], published.Keys.Order());
         Assert.All(published["dashboard"], port => Assert.StartsWith("127.0.0.1:", port));
         Assert.Equal(["3000:3000"], published["frontend"]);
@@ -109,8 +121,12 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
     [Fact]
     public void The_services_have_health_checks_their_images_can_run_and_the_frontend_waits_for_a_healthy_api()
     {
-        Assert.Equal(["CMD", "dotnet", "Platform.Api.dll", "--health-probe"], Compose.Service("api")["healthcheck"]!["test"]!.AsArray().Select(t => t!.ToString()));
-        Assert.Equal(["CMD", "dotnet", "Platform.Bot.dll", "--health-probe"], Compose.Service("bot")["healthcheck"]!["test"]!.AsArray().Select(t => t!.ToString()));
+        Assert.Equal(
+            ["CMD", "dotnet", "Platform.Api.dll", "--health-probe"],
+            Compose.Service("api")["healthcheck"]!["test"]!.AsArray().Select(t => t!.ToString()));
+        Assert.Equal(
+            ["CMD", "dotnet", "Platform.Bot.dll", "--health-probe"],
+            Compose.Service("bot")["healthcheck"]!["test"]!.AsArray().Select(t => t!.ToString()));
         Assert.Contains("/healthz", Compose.Service("frontend")["healthcheck"]!["test"]!.ToJsonString());
         Assert.Equal("service_healthy", Compose.Service("frontend")["depends_on"]!["api"]!["condition"]!.ToString());
     }
@@ -135,8 +151,29 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
 
     [Theory]
     [InlineData("migrations", new[] { "ConnectionStrings__platformdb" })]
-    [InlineData("api", new[] { "ConnectionStrings__platformdb", "ConnectionStrings__redis", "Discord__Token", "Discord__ClientId", "Discord__ClientSecret", "Dashboard__RedirectUri", "Dashboard__BotOwners" })]
-    [InlineData("bot", new[] { "ConnectionStrings__platformdb", "ConnectionStrings__redis", "Discord__Token", "Llm__Endpoint", "Llm__ApiKey", "Llm__Model" })]
+    [InlineData(
+        "api",
+        new[]
+        {
+            "ConnectionStrings__platformdb",
+            "ConnectionStrings__redis",
+            "Discord__Token",
+            "Discord__ClientId",
+            "Discord__ClientSecret",
+            "Dashboard__RedirectUri",
+            "Dashboard__BotOwners",
+        })]
+    [InlineData(
+        "bot",
+        new[]
+        {
+            "ConnectionStrings__platformdb",
+            "ConnectionStrings__redis",
+            "Discord__Token",
+            "Llm__Endpoint",
+            "Llm__ApiKey",
+            "Llm__Model",
+        })]
     [InlineData("frontend", new[] { "services__api__http__0", "PORT" })]
     public void Every_setting_a_service_reads_at_start_up_is_given_and_telemetry_goes_to_the_dashboard(string service, string[] required)
     {
@@ -151,11 +188,21 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
     [Fact]
     public void The_api_and_the_bot_log_in_as_their_own_roles_and_only_migrations_has_the_superusers_password()
     {
-        Assert.Equal("Host=postgres;Port=5432;Username=platform_api;Password=${API_DB_PASSWORD:?set API_DB_PASSWORD in .env};Database=platformdb", Compose.Environment("api")["ConnectionStrings__platformdb"]);
-        Assert.Equal("Host=postgres;Port=5432;Username=platform_bot;Password=${BOT_DB_PASSWORD:?set BOT_DB_PASSWORD in .env};Database=platformdb", Compose.Environment("bot")["ConnectionStrings__platformdb"]);
-        Assert.Equal("${API_DB_PASSWORD:?set API_DB_PASSWORD in .env}", Compose.Environment("migrations")["ServiceLogins__platform_api"]);
-        Assert.Equal("${BOT_DB_PASSWORD:?set BOT_DB_PASSWORD in .env}", Compose.Environment("migrations")["ServiceLogins__platform_bot"]);
-        var holders = Compose.Services.Where(s => s.Value!.ToJsonString().Contains("POSTGRES_PASSWORD", StringComparison.Ordinal)).Select(s => s.Key);
+        Assert.Equal(
+            "Host=postgres;Port=5432;Username=platform_api;Password=${API_DB_PASSWORD:?set API_DB_PASSWORD in .env};Database=platformdb",
+            Compose.Environment("api")["ConnectionStrings__platformdb"]);
+        Assert.Equal(
+            "Host=postgres;Port=5432;Username=platform_bot;Password=${BOT_DB_PASSWORD:?set BOT_DB_PASSWORD in .env};Database=platformdb",
+            Compose.Environment("bot")["ConnectionStrings__platformdb"]);
+        Assert.Equal(
+            "${API_DB_PASSWORD:?set API_DB_PASSWORD in .env}",
+            Compose.Environment("migrations")["ServiceLogins__platform_api"]);
+        Assert.Equal(
+            "${BOT_DB_PASSWORD:?set BOT_DB_PASSWORD in .env}",
+            Compose.Environment("migrations")["ServiceLogins__platform_bot"]);
+        var holders = Compose
+            .Services.Where(s => s.Value!.ToJsonString().Contains("POSTGRES_PASSWORD", StringComparison.Ordinal))
+            .Select(s => s.Key);
         Assert.Equal(["migrations", "postgres"], holders.Order(StringComparer.Ordinal));
     }
 
@@ -183,9 +230,34 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .ToDictionary(line => line[..line.IndexOf('=')], line => line[(line.IndexOf('=') + 1)..]);
         Assert.Equal(
-            ["COMPOSE_PROJECT_NAME", "API_DB_PASSWORD", "BOT_DB_PASSWORD", "BOT_OWNER_IDS", "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "LLM_ENDPOINT", "LLM_MODEL", "LLM_PROVIDER", "POSTGRES_PASSWORD", "PUBLIC_URL", "REDIS_PASSWORD"],
+            [
+                "COMPOSE_PROJECT_NAME",
+                "API_DB_PASSWORD",
+                "BOT_DB_PASSWORD",
+                "BOT_OWNER_IDS",
+                "DISCORD_BOT_TOKEN",
+                "DISCORD_CLIENT_ID",
+                "DISCORD_CLIENT_SECRET",
+                "LLM_API_KEY",
+                "LLM_ENDPOINT",
+                "LLM_MODEL",
+                "LLM_PROVIDER",
+                "POSTGRES_PASSWORD",
+                "PUBLIC_URL",
+                "REDIS_PASSWORD",],
             example.Keys);
-        Assert.All(new[] { "DISCORD_BOT_TOKEN", "DISCORD_CLIENT_SECRET", "LLM_API_KEY", "POSTGRES_PASSWORD", "REDIS_PASSWORD", "API_DB_PASSWORD", "BOT_DB_PASSWORD" }, key => Assert.Equal("", example[key]));
+        Assert.All(
+            new[]
+            {
+                "DISCORD_BOT_TOKEN",
+                "DISCORD_CLIENT_SECRET",
+                "LLM_API_KEY",
+                "POSTGRES_PASSWORD",
+                "REDIS_PASSWORD",
+                "API_DB_PASSWORD",
+                "BOT_DB_PASSWORD",
+            },
+            key => Assert.Equal("", example[key]));
         Assert.Equal(("gpt-4o-mini", "openai"), (example["LLM_MODEL"], example["LLM_PROVIDER"]));
         Assert.Equal("platform", example["COMPOSE_PROJECT_NAME"]);
         Assert.Null(Compose.Compose["name"]);
@@ -196,7 +268,9 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
     {
         foreach (var name in new[] { "docker-compose.yaml", ".env.example" })
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(published.First.Directory, name)), File.ReadAllBytes(Path.Combine(published.Second.Directory, name)));
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(published.First.Directory, name)),
+                File.ReadAllBytes(Path.Combine(published.Second.Directory, name)));
         }
     }
 
@@ -212,7 +286,9 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
             Assert.Equal(("3", index.ToString()), (environment["Bot__ProcessCount"], environment["Bot__ProcessIndex"]));
             Assert.Equal("${BOT_TOTAL_SHARDS:?set BOT_TOTAL_SHARDS in .env}", environment["Bot__TotalShards"]);
             Assert.Null(published.ThreeBots.Service($"bot-{index}")["ports"]);
-            Assert.Equal([$"bot-{index}-spool:/var/lib/platform-bot/spool"], published.ThreeBots.Service($"bot-{index}")["volumes"]!.AsArray().Select(v => v!.ToString()));
+            Assert.Equal(
+                [$"bot-{index}-spool:/var/lib/platform-bot/spool"],
+                published.ThreeBots.Service($"bot-{index}")["volumes"]!.AsArray().Select(v => v!.ToString()));
         }
 
         Assert.Contains("BOT_TOTAL_SHARDS=", File.ReadAllText(Path.Combine(published.ThreeBots.Directory, ".env.example")));

@@ -18,7 +18,11 @@ public sealed class DashboardSignInTests(PlatformAppFixture platform)
         using var discord = platform.App.CreateHttpClient("discord");
         var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var frontend = platform.App.GetEndpoint("frontend", "http");
-        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = frontend };
+        using var browser = new HttpClient(
+            new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = frontend,
+        };
 
         using var login = await browser.GetAsync("/api/auth/login?returnTo=/guilds", timeout.Token);
         var authorize = login.Headers.Location!;

@@ -30,8 +30,21 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var name = $"t{Guid.NewGuid():N}"[..12];
 
-        var created = await EmulatorInteractions.InvokeAsync(discord, guild, "tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]""", timeout.Token);
-        var shown = await EmulatorInteractions.InvokeAsync(discord, guild, "tag", $$"""[{"name":"get","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"}]}]""", timeout.Token);
+        var created = await EmulatorInteractions.InvokeAsync(
+            discord,
+            guild,
+            "tag",
+            $$"""
+            [{"name":"set","type":1,"options":[
+                {"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"Hello from the AppHost."}]}]
+            """,
+            timeout.Token);
+        var shown = await EmulatorInteractions.InvokeAsync(
+            discord,
+            guild,
+            "tag",
+            $$"""[{"name":"get","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"}]}]""",
+            timeout.Token);
         using var chat = await discord.GetAsync("/chat", timeout.Token);
 
         var discordResource = await platform.App.ResourceNotifications.WaitForResourceAsync(
@@ -52,19 +65,32 @@ public sealed class DiscordEmulatorTests(PlatformAppFixture platform)
         var guild = await platform.FirstGuildAsync(discord, timeout.Token);
         var asked = DateTimeOffset.UtcNow;
 
-        var answer = await EmulatorInteractions.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""", timeout.Token);
+        var answer = await EmulatorInteractions.InvokeAsync(
+            discord,
+            guild,
+            "ask",
+            """[{"name":"prompt","type":3,"value":"Which resource answers?"}]""",
+            timeout.Token);
 
         Assert.Equal("Emulated answer to: Which resource answers?", answer);
-        await using var database = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("platformdb", timeout.Token));
+        await using var database = new NpgsqlConnection(
+            await platform.App.GetConnectionStringAsync("platformdb", timeout.Token));
         await database.OpenAsync(timeout.Token);
-        await Eventually.TrueAsync(async () =>
-        {
-            await using var recorded = new NpgsqlCommand(
-                "SELECT count(*) FROM llm_usage WHERE module = 'ask' AND status = 'ok' AND cost_usd > 0 AND occurred_at >= $1 AND guild_id = $2", database)
+        await Eventually.TrueAsync(
+            async () =>
             {
-                Parameters = { new() { Value = asked.AddSeconds(-1) }, new() { Value = long.Parse(guild.GetProperty("id").GetString()!) } },
-            };
-            return (long)(await recorded.ExecuteScalarAsync(timeout.Token))! == 1;
-        }, "the call's usage record");
+                await using var recorded = new NpgsqlCommand(
+                    "SELECT count(*) FROM llm_usage WHERE module = 'ask' AND status = 'ok' AND cost_usd > 0 AND occurred_at >= $1 AND guild_id = $2",
+                    database)
+                {
+                    Parameters =
+                    {
+                        new() { Value = asked.AddSeconds(-1) },
+                        new() { Value = long.Parse(guild.GetProperty("id").GetString()!) },
+                    },
+                };
+                return (long)(await recorded.ExecuteScalarAsync(timeout.Token))! == 1;
+            },
+            "the call's usage record");
     }
 }

@@ -16,7 +16,15 @@ public sealed class FailedMigrationTests
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
 
         // A table the first migration also creates makes that migration fail half-way.
-        await using (var database = await TestAppHost.StartAsync(data.Path, postgresPassword, redisPassword, timeout.Token, "postgres", "postgres-password", "platformdb"))
+        await using (
+            var database = await TestAppHost.StartAsync(
+                data.Path,
+                postgresPassword,
+                redisPassword,
+                timeout.Token,
+                "postgres",
+                "postgres-password",
+                "platformdb"))
         {
             await database.ResourceNotifications.WaitForResourceHealthyAsync("platformdb", timeout.Token);
             await using var connection = await database.OpenUnpooledAsync("platformdb", timeout.Token);
@@ -32,7 +40,11 @@ public sealed class FailedMigrationTests
         var migrations = await app.ResourceNotifications.WaitForResourceAsync(
             "migrations", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
         var api = await app.ResourceNotifications.WaitForResourceAsync(
-            "api", e => e.Snapshot.State?.Text is { } state && (state == KnownResourceStates.FailedToStart || state == KnownResourceStates.Running), timeout.Token);
+            "api",
+            e =>
+                e.Snapshot.State?.Text is { } state
+                && (state == KnownResourceStates.FailedToStart || state == KnownResourceStates.Running),
+            timeout.Token);
 
         Assert.NotEqual(0, migrations.Snapshot.ExitCode);
         Assert.Equal(KnownResourceStates.FailedToStart, api.Snapshot.State?.Text);

@@ -5,7 +5,10 @@ using Platform.Testing;
 
 namespace Platform.AppHost.Tests;
 
-/// <summary>The frontend's /api proxy, as browsers meet it: it tells nothing of the api, refuses what the api would, and names the real client.</summary>
+/// <summary>
+/// The frontend's /api proxy, as browsers meet it: it tells nothing of the api, refuses what the api would, and names
+/// the real client.
+/// </summary>
 [Collection(PlatformAppCollection.Name)]
 public sealed class FrontendProxyTests(PlatformAppFixture platform)
 {
@@ -55,25 +58,29 @@ public sealed class FrontendProxyTests(PlatformAppFixture platform)
         // With the forwarded addresses believed, every one would have a bucket of its own and none would be refused.
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = refused.Token }, async (i, cancellationToken) =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/platform/status");
-                request.Headers.Add("X-Forwarded-For", $"198.51.100.{i % 250}");
-                using var response = await frontend.SendAsync(request, cancellationToken);
-                statuses.Add(response.StatusCode);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, 1000),
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = refused.Token },
+                async (i, cancellationToken) =>
                 {
-                    await refused.CancelAsync();
-                }
-            });
+                    using var request = new HttpRequestMessage(HttpMethod.Get, "/api/platform/status");
+                    request.Headers.Add("X-Forwarded-For", $"198.51.100.{i % 250}");
+                    using var response = await frontend.SendAsync(request, cancellationToken);
+                    statuses.Add(response.StatusCode);
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        await refused.CancelAsync();
+                    }
+                });
         }
-        catch (OperationCanceledException) when (refused.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (refused.IsCancellationRequested) { }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         // Every anonymous caller of this test run shares the address: leave it a full bucket.
-        await Eventually.TrueAsync(async () => (await frontend.GetAsync("/api/platform/status")).StatusCode == HttpStatusCode.OK, "the bucket refilled", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(
+            async () => (await frontend.GetAsync("/api/platform/status")).StatusCode == HttpStatusCode.OK,
+            "the bucket refilled",
+            TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(6));
     }
 

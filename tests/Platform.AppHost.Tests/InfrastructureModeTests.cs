@@ -26,7 +26,12 @@ public sealed class InfrastructureModeTests
     {
         using var data = TestDataDirectory.Create("mode");
 
-        var builder = await TestAppHost.CreateBuilderAsync(data.Path, "unused", "unused", "--Infrastructure:Mode=auto", "--ASPIRE_CONTAINER_RUNTIME=podman");
+        var builder = await TestAppHost.CreateBuilderAsync(
+            data.Path,
+            "unused",
+            "unused",
+            "--Infrastructure:Mode=auto",
+            "--ASPIRE_CONTAINER_RUNTIME=podman");
 
         Assert.Single(builder.Resources.OfType<PostgresServerResource>());
         Assert.Single(builder.Resources.OfType<RedisResource>());
@@ -53,7 +58,12 @@ public sealed class InfrastructureModeTests
         await File.WriteAllTextAsync(runtime, "#!/bin/sh\necho 28.0.0\n");
         File.SetUnixFileMode(runtime, UnixFileMode.UserRead | UnixFileMode.UserExecute);
 
-        var builder = await TestAppHost.CreateBuilderAsync(data.Path, "unused", "unused", "--Infrastructure:Mode=containers", $"--ASPIRE_CONTAINER_RUNTIME={runtime}");
+        var builder = await TestAppHost.CreateBuilderAsync(
+            data.Path,
+            "unused",
+            "unused",
+            "--Infrastructure:Mode=containers",
+            $"--ASPIRE_CONTAINER_RUNTIME={runtime}");
         var redis = builder.Resources.OfType<RedisResource>().Single();
 #pragma warning disable CS0618 // The replacement needs a started application's services.
         var command = string.Join(' ', await redis.GetArgumentValuesAsync());

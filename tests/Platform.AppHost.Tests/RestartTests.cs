@@ -22,7 +22,10 @@ public sealed class RestartTests
 
         await using (var first = await StartAsync(data.Path))
         {
-            await ExecuteAsync(first, $"INSERT INTO guilds (id, name, owner_id, member_count, shard_id, joined_at, updated_at) VALUES (7, '{marker}', 1, 3, 0, now(), now())");
+            await ExecuteAsync(
+                first,
+                $"INSERT INTO guilds (id, name, owner_id, member_count, shard_id, joined_at, updated_at) VALUES (7, " +
+                $"'{marker}', 1, 3, 0, now(), now())");
             await using var redis = await ConnectRedisAsync(first);
             await redis.GetDatabase().StringSetAsync("restart-marker", marker);
             await first.StopAsync();
@@ -51,7 +54,10 @@ public sealed class RestartTests
         {
             await using (var first = await StartAsync(data.Path, postgresPassword, redisPassword, containers))
             {
-                await ExecuteAsync(first, $"INSERT INTO guilds (id, name, owner_id, member_count, shard_id, joined_at, updated_at) VALUES (7, '{marker}', 1, 3, 0, now(), now())");
+                await ExecuteAsync(
+                    first,
+                    $"INSERT INTO guilds (id, name, owner_id, member_count, shard_id, joined_at, updated_at) VALUES " +
+                    $"(7, '{marker}', 1, 3, 0, now(), now())");
                 await using var redis = await ConnectRedisAsync(first);
                 await redis.GetDatabase().StringSetAsync("restart-marker", marker);
                 await first.StopAsync();
@@ -62,7 +68,11 @@ public sealed class RestartTests
             Assert.Equal(marker, await ExecuteScalarAsync(second, "SELECT name FROM guilds WHERE id = 7"));
             await using var reconnected = await ConnectRedisAsync(second);
             Assert.Equal(marker, (string?)await reconnected.GetDatabase().StringGetAsync("restart-marker"));
-            Assert.Equal("platform_api platform_bot", await ExecuteScalarAsync(second, "SELECT string_agg(rolname::text, ' ' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'platform\\_%'"));
+            Assert.Equal(
+                "platform_api platform_bot",
+                await ExecuteScalarAsync(
+                    second,
+                    "SELECT string_agg(rolname::text, ' ' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'platform\\_%'"));
         }
         finally
         {
@@ -73,7 +83,11 @@ public sealed class RestartTests
     private static Task<DistributedApplication> StartAsync(string dataDirectory) =>
         StartAsync(dataDirectory, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", []);
 
-    private static async Task<DistributedApplication> StartAsync(string dataDirectory, string postgresPassword, string redisPassword, string[] arguments)
+    private static async Task<DistributedApplication> StartAsync(
+        string dataDirectory,
+        string postgresPassword,
+        string redisPassword,
+        string[] arguments)
     {
         using var timeout = new CancellationTokenSource(TestAppHost.StartTimeout);
         var builder = await TestAppHost.CreateBuilderAsync(dataDirectory, postgresPassword, redisPassword, arguments);

@@ -72,9 +72,13 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
             await page.GotoAsync(new Uri(platform.App.GetEndpoint("frontend", "http"), "/guilds").ToString());
             await page.GetByRole(AriaRole.Link, new() { Name = "Shards and the bot's health" }).ClickAsync();
 
-            var shards = page.GetByRole(AriaRole.Table);
-            await Assertions.Expect(shards.Locator("caption")).ToHaveTextAsync(new Regex(@"^Shards \((\d+) of \1 ready\)$"), new() { Timeout = Slow });
-            await Assertions.Expect(shards.GetByRole(AriaRole.Cell, new() { Name = "ready", Exact = true }).First).ToBeVisibleAsync();
+                var shards = page.GetByRole(AriaRole.Table);
+                await Assertions
+                    .Expect(shards.Locator("caption"))
+                    .ToHaveTextAsync(new Regex(@"^Shards \((\d+) of \1 ready\)$"), new() { Timeout = Slow });
+                await Assertions
+                    .Expect(shards.GetByRole(AriaRole.Cell, new() { Name = "ready", Exact = true }).First)
+                    .ToBeVisibleAsync();
 
             // The busiest page, on a phone: charts, tables and forms must not push it sideways.
             await page.SetViewportSizeAsync(360, 740);
@@ -136,8 +140,14 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AI usage" })).ToBeVisibleAsync(new() { Timeout = Slow });
             var before = await CallsOnChartAsync(page);
 
-            var answer = await EmulatorInteractions.InvokeAsync(discord, guild, "ask", """[{"name":"prompt","type":3,"value":"What does this cost?"}]""", CancellationToken.None, settleMs: 3_000);
-            Assert.Equal("Emulated answer to: What does this cost?", answer);
+                var answer = await EmulatorInteractions.InvokeAsync(
+                    discord,
+                    guild,
+                    "ask",
+                    """[{"name":"prompt","type":3,"value":"What does this cost?"}]""",
+                    CancellationToken.None,
+                    settleMs: 3_000);
+                Assert.Equal("Emulated answer to: What does this cost?", answer);
 
             await Eventually.TrueAsync(async () =>
             {
@@ -185,7 +195,10 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
         }
     }
 
-    /// <summary>From a page that sends signed-out visitors to the sign-in page: Discord's consent page (the emulator's), then back to the servers.</summary>
+    /// <summary>
+    /// From a page that sends signed-out visitors to the sign-in page: Discord's consent page (the emulator's), then
+    /// back to the servers.
+    /// </summary>
     private static async Task SignOutAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

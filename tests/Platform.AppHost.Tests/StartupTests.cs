@@ -56,9 +56,20 @@ public sealed class StartupTests(PlatformAppFixture platform)
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("bot", timeout.Token);
         await using var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(await platform.App.ConnectionStringAsync("platformdb")));
 
-        var logins = await db.Database.SqlQuery<string>($"SELECT DISTINCT usename::text AS \"Value\" FROM pg_stat_activity WHERE datname = 'platformdb'").ToListAsync();
-        var mayCreate = await db.Database.SqlQuery<bool>($"SELECT has_schema_privilege('platform_bot', current_schema(), 'CREATE') OR has_schema_privilege('platform_api', current_schema(), 'CREATE') AS \"Value\"").SingleAsync();
-        var owners = await db.Database.SqlQuery<string>($"SELECT DISTINCT tableowner::text AS \"Value\" FROM pg_tables WHERE schemaname = current_schema()").ToListAsync();
+        var logins = await db
+            .Database.SqlQuery<string>(
+                $"SELECT DISTINCT usename::text AS \"Value\" FROM pg_stat_activity WHERE datname = 'platformdb'")
+            .ToListAsync();
+        var mayCreate = await db
+            .Database.SqlQuery<bool>($"""
+                SELECT has_schema_privilege('platform_bot', current_schema(), 'CREATE')
+                    OR has_schema_privilege('platform_api', current_schema(), 'CREATE') AS "Value"
+                """)
+            .SingleAsync();
+        var owners = await db
+            .Database.SqlQuery<string>(
+                $"SELECT DISTINCT tableowner::text AS \"Value\" FROM pg_tables WHERE schemaname = current_schema()")
+            .ToListAsync();
 
         // The tests' own connections log in as postgres; the services' are the other ones.
         Assert.Equal(["platform_api", "platform_bot"], logins.Where(login => login != "postgres").Order(StringComparer.Ordinal));

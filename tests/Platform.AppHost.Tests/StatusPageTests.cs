@@ -20,13 +20,19 @@ public sealed class StatusPageTests(PlatformAppFixture platform)
         {
             await page.GotoAsync(frontend.ToString());
 
-            await Assertions.Expect(page.GetByText("Reachable", new() { Exact = true })).ToHaveCountAsync(2, new() { Timeout = Chromium.FirstRenderTimeoutMs });
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform status" })).ToBeVisibleAsync();
+            await Assertions
+                .Expect(page.GetByText("Reachable", new() { Exact = true }))
+                .ToHaveCountAsync(2, new() { Timeout = Chromium.FirstRenderTimeoutMs });
+            await Assertions
+                .Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform status" }))
+                .ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("latest-migration")).ToHaveCountAsync(0);
         }
         catch
         {
-            await Chromium.SaveScreenshotAsync(page, nameof(Status_page_shows_anyone_that_the_database_and_redis_are_up_and_nothing_more_in_chromium));
+            await Chromium.SaveScreenshotAsync(
+                page,
+                nameof(Status_page_shows_anyone_that_the_database_and_redis_are_up_and_nothing_more_in_chromium));
             throw;
         }
     }
@@ -48,9 +54,14 @@ public sealed class StatusPageTests(PlatformAppFixture platform)
                 foreach (var path in new[] { "/", "/login" })
                 {
                     await page.GotoAsync(new Uri(frontend, path).ToString());
-                    await Assertions.Expect(page.GetByRole(AriaRole.Heading).First).ToBeVisibleAsync(new() { Timeout = Chromium.FirstRenderTimeoutMs });
-                    var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                    Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px on a 360 px screen ({scheme}).");
+                    await Assertions
+                        .Expect(page.GetByRole(AriaRole.Heading).First)
+                        .ToBeVisibleAsync(new() { Timeout = Chromium.FirstRenderTimeoutMs });
+                    var overflow = await page.EvaluateAsync<int>(
+                        "document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    Assert.True(
+                        overflow <= 0,
+                        $"{path} scrolls sideways by {overflow} px on a 360 px screen ({scheme}).");
                 }
 
                 colours[scheme] = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");

@@ -77,5 +77,7 @@ public sealed class LayerTests
     private static string[] Above(string folder) => BotFolders[..Array.IndexOf(BotFolders, folder)];
 
     private static void AssertNone(TestResult result, string from, string[] forbidden) =>
-        Assert.True(result.IsSuccessful, $"{from} references {string.Join(" or ", forbidden)} in: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        Assert.True(
+            result.IsSuccessful,
+            $"{from} references {string.Join(" or ", forbidden)} in: {string.Join(", ", result.FailingTypeNames ?? [])}");
 }

@@ -55,12 +55,18 @@ internal static class AnalyticsEndpoint
             });
         }
 
-        Print(new
-        {
-            benchmark = "analytics-endpoint",
-            cached_over_uncached_requests_per_second = Math.Round(results["cached"].Average(r => r.PerSecond) / results["uncached"].Average(r => r.PerSecond), 2),
-            uncached_over_cached_p99 = Math.Round(results["uncached"].Average(r => Percentile(r.Latencies, 0.99)) / results["cached"].Average(r => Percentile(r.Latencies, 0.99)), 2),
-        });
+        Print(
+            new
+            {
+                benchmark = "analytics-endpoint",
+                cached_over_uncached_requests_per_second = Math.Round(
+                    results["cached"].Average(r => r.PerSecond) / results["uncached"].Average(r => r.PerSecond),
+                    2),
+                uncached_over_cached_p99 = Math.Round(
+                    results["uncached"].Average(r => Percentile(r.Latencies, 0.99))
+                        / results["cached"].Average(r => Percentile(r.Latencies, 0.99)),
+                    2),
+            });
         return 0;
     }
 
@@ -82,7 +88,20 @@ internal static class AnalyticsEndpoint
     private static async Task<string> SignInAsync(ApiHost api)
     {
         var now = DateTimeOffset.UtcNow;
-        var session = new DashboardSession(SessionStore.NewId(), BotOwner, "owner", null, null, "", "", now.AddDays(7), [], now.AddHours(1), SessionStore.NewId(), now, now.AddDays(1));
+        var session = new DashboardSession(
+            SessionStore.NewId(),
+            BotOwner,
+            "owner",
+            null,
+            null,
+            "",
+            "",
+            now.AddDays(7),
+            [],
+            now.AddHours(1),
+            SessionStore.NewId(),
+            now,
+            now.AddDays(1));
         await api.Services.GetRequiredService<SessionStore>().CreateAsync(session);
         return session.Id;
     }
@@ -125,7 +144,15 @@ internal static class AnalyticsEndpoint
     {
         await using (var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(database)))
         {
-            db.Guilds.Add(new Data.Guilds.Guild { Id = GuildId, Name = "Benchmark", OwnerId = 1, JoinedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+            db.Guilds.Add(
+                new Data.Guilds.Guild
+                {
+                    Id = GuildId,
+                    Name = "Benchmark",
+                    OwnerId = 1,
+                    JoinedAt = DateTimeOffset.UtcNow,
+                    UpdatedAt = DateTimeOffset.UtcNow,
+                });
             await db.SaveChangesAsync();
         }
 
@@ -165,5 +192,9 @@ internal static class AnalyticsEndpoint
         await LlmDailyUsageSettling.SettleClosedDaysAsync(settling, now, CancellationToken.None);
     }
 
-    private sealed record Round(double PerSecond, IReadOnlyCollection<double> Latencies, IReadOnlyDictionary<string, IReadOnlyCollection<double>> ByGrouping, int Errors);
+    private sealed record Round(
+        double PerSecond,
+        IReadOnlyCollection<double> Latencies,
+        IReadOnlyDictionary<string, IReadOnlyCollection<double>> ByGrouping,
+        int Errors);
 }

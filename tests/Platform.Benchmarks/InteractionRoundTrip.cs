@@ -17,7 +17,8 @@ namespace Platform.Benchmarks;
 /// </summary>
 internal static class InteractionRoundTrip
 {
-    /// <param name="database">A migrated database; the script runs Postgres and Redis in another process (<see cref="InfrastructureProcess"/>).</param>
+    /// <param name="database">A migrated database; the script runs Postgres and Redis in another process (<see
+    /// cref="InfrastructureProcess"/>).</param>
     public static async Task<int> RunAsync(Uri emulator, string token, string database, string redis, TimeSpan duration, IReadOnlyList<int> rates)
     {
         await using var api = await TagApi.StartAsync(database);
@@ -67,7 +68,15 @@ internal static class InteractionRoundTrip
             await Task.Delay(50);
         }
 
-        db.Add(new Tag { GuildId = (long)guildId, Name = "rules", Content = "Be kind.", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+        db.Add(
+            new Tag
+            {
+                GuildId = (long)guildId,
+                Name = "rules",
+                Content = "Be kind.",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            });
         await db.SaveChangesAsync();
     }
 
@@ -85,11 +94,25 @@ internal static class InteractionRoundTrip
         var cpuUsPerInteraction = Math.Round((Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / sent);
         // Under Server GC's dynamic heap count the total can go backwards (dotnet/runtime#131069); such a run reports none.
         var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / sent / 1024;
-        return new RunResult("interaction-roundtrip", command == "tag" ? "direct-db" : "http-api", rate, duration.TotalSeconds, load.Sent,
-            load.Sent - load.Answered, load.P50Ms, load.P99Ms, load.MaxMs, Math.Round(botSide.Percentile(0.5), 3), Math.Round(botSide.Percentile(0.99), 3),
-            allocatedKb >= 0 ? allocatedKb : null, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2,
-            Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1), JitInfo.GetCompiledMethodCount() - jitted,
-            cpuUsPerInteraction, load.CpuUsPerInteraction);
+        return new RunResult(
+            "interaction-roundtrip",
+            command == "tag" ? "direct-db" : "http-api",
+            rate,
+            duration.TotalSeconds,
+            load.Sent,
+            load.Sent - load.Answered,
+            load.P50Ms,
+            load.P99Ms,
+            load.MaxMs,
+            Math.Round(botSide.Percentile(0.5), 3),
+            Math.Round(botSide.Percentile(0.99), 3),
+            allocatedKb >= 0 ? allocatedKb : null,
+            GC.CollectionCount(0) - gen0,
+            GC.CollectionCount(2) - gen2,
+            Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1),
+            JitInfo.GetCompiledMethodCount() - jitted,
+            cpuUsPerInteraction,
+            load.CpuUsPerInteraction);
     }
 
     /// <summary>
@@ -125,7 +148,22 @@ internal static class InteractionRoundTrip
 
     private sealed class Invoker(HttpClient control, ulong guildId, ulong userId)
     {
-        private static readonly object[] GetRules = [new { name = "get", type = 1, options = new[] { new { name = "name", type = 3, value = "rules" } } }];
+        private static readonly object[] GetRules =
+        [
+            new
+            {
+                name = "get",
+                type = 1,
+                options = new[]
+                {
+                    new
+                    {
+                        name = "name",
+                        type = 3,
+                        value = "rules",
+                    },
+                },
+            },];
 
         public async Task RoundTripAsync(string command)
         {
@@ -153,9 +191,19 @@ internal static class InteractionRoundTrip
         }
     }
 
-    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
 
-    private sealed record LoadResult(int Sent, int Answered, double P50Ms, double P99Ms, double MaxMs, double AchievedRate, double CpuUsPerInteraction);
+    private sealed record LoadResult(
+        int Sent,
+        int Answered,
+        double P50Ms,
+        double P99Ms,
+        double MaxMs,
+        double AchievedRate,
+        double CpuUsPerInteraction);
 
     private sealed record RunResult(
         string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,

@@ -24,8 +24,13 @@ internal static class LlmUsageStorage
     public static async Task<int> RunAsync(int ingestRows, int summaryRows)
     {
         using var data = TestDataDirectory.Create("bench");
-        await using var infrastructure = await TestAppHost.StartAsync(data.Path, $"pg-{Guid.NewGuid():N}", $"redis-{Guid.NewGuid():N}", CancellationToken.None,
-            "postgres", "postgres-password");
+        await using var infrastructure = await TestAppHost.StartAsync(
+            data.Path,
+            $"pg-{Guid.NewGuid():N}",
+            $"redis-{Guid.NewGuid():N}",
+            CancellationToken.None,
+            "postgres",
+            "postgres-password");
         await infrastructure.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
         var database = await TestDatabases.CreateAsync(await infrastructure.ConnectionStringAsync("postgres"));
         await using (var db = new PlatformDbContext(PlatformDbOptions.ForConnectionString(database)))

@@ -16,13 +16,15 @@ namespace Platform.Benchmarks;
 /// </summary>
 internal static class LlmUsageSummaries
 {
-    private const string Columns = "guild_id, day, module, model, calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
+    private const string Columns =
+        "guild_id, day, module, model, calls, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost_usd";
 
     public static async Task RunAsync(NpgsqlDataSource dataSource, string database, DateTimeOffset now)
     {
         await ExecuteAsync(dataSource, $"""
             CREATE TABLE rollup_source AS
-            SELECT coalesce(guild_id, 0) AS guild_id, (occurred_at AT TIME ZONE 'UTC')::date AS day, module, model_requested AS model, count(*) AS calls,
+            SELECT coalesce(guild_id, 0) AS guild_id, (occurred_at AT TIME ZONE 'UTC')::date AS day, module,
+                   model_requested AS model, count(*) AS calls,
                    sum(input_tokens) AS input_tokens, sum(cached_input_tokens) AS cached_input_tokens, sum(output_tokens) AS output_tokens,
                    sum(reasoning_tokens) AS reasoning_tokens, sum(cost_usd) AS cost_usd
             FROM llm_usage GROUP BY 1, 2, 3, 4;
@@ -41,7 +43,16 @@ internal static class LlmUsageSummaries
         await using var floor = new NpgsqlCommand("""
             SELECT module, model, sum(calls), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(cost_usd)
             FROM llm_daily_usage WHERE guild_id = $1 AND day >= $2 AND day <= $3 GROUP BY 1, 2 ORDER BY 7 DESC
-            """, floorConnection) { Parameters = { new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint }, new() { Value = from }, new() { Value = to } } };
+            """,
+            floorConnection)
+        {
+            Parameters =
+            {
+                new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint },
+                new() { Value = from },
+                new() { Value = to },
+            },
+        };
         await floor.PrepareAsync();
         var rollups = () => TimeAsync(guild => LlmUsageSummary.ForGuildAsync(summaries, guild, from, to, CancellationToken.None));
         var rollupsPrepared = () => TimeAsync(async guild =>
@@ -56,14 +67,23 @@ internal static class LlmUsageSummaries
         var (unsettled, unsettledPrepared) = (await rollups(), await rollupsPrepared());
         await SettleDayByDayAsync(dataSource, DateOnly.FromDateTime(now.UtcDateTime));
         var (settled, settledPrepared) = (await rollups(), await rollupsPrepared());
-        var fromRaw = await TimeAsync(guild => summaries.LlmUsage.AsNoTracking()
-            .Where(u => u.GuildId == guild && u.OccurredAt >= since)
-            .GroupBy(u => new { u.Module, u.ModelRequested })
-            .OrderByDescending(g => g.Sum(u => u.CostUsd))
-            .Select(g => new LlmUsageLine(
-                g.Key.Module, g.Key.ModelRequested, g.Count(u => u.Status != LlmCallStatus.BudgetBlocked), g.Count(u => u.Status == LlmCallStatus.BudgetBlocked), g.Count(u => u.PriceMissing),
-                g.Sum(u => (long)u.InputTokens), g.Sum(u => (long)u.CachedInputTokens), g.Sum(u => (long)u.OutputTokens), g.Sum(u => u.CostUsd)))
-            .ToListAsync());
+        var fromRaw = await TimeAsync(guild =>
+            summaries
+                .LlmUsage.AsNoTracking()
+                .Where(u => u.GuildId == guild && u.OccurredAt >= since)
+                .GroupBy(u => new { u.Module, u.ModelRequested })
+                .OrderByDescending(g => g.Sum(u => u.CostUsd))
+                .Select(g => new LlmUsageLine(
+                    g.Key.Module,
+                    g.Key.ModelRequested,
+                    g.Count(u => u.Status != LlmCallStatus.BudgetBlocked),
+                    g.Count(u => u.Status == LlmCallStatus.BudgetBlocked),
+                    g.Count(u => u.PriceMissing),
+                    g.Sum(u => (long)u.InputTokens),
+                    g.Sum(u => (long)u.CachedInputTokens),
+                    g.Sum(u => (long)u.OutputTokens),
+                    g.Sum(u => u.CostUsd)))
+                .ToListAsync());
 
         Print(new
         {
@@ -90,8 +110,12 @@ internal static class LlmUsageSummaries
         await using var connection = await dataSource.OpenConnectionAsync();
         for (var day = today.AddDays(-90); day <= today; day = day.AddDays(1))
         {
-            await using var write = new NpgsqlCommand($"INSERT INTO llm_daily_usage ({Columns}) SELECT {Columns} FROM rollup_source WHERE day = $1 ORDER BY random()", connection)
-            { Parameters = { new() { Value = day } } };
+            await using var write = new NpgsqlCommand(
+                $"INSERT INTO llm_daily_usage ({Columns}) SELECT {Columns} FROM rollup_source WHERE day = $1 ORDER BY random()",
+                connection)
+            {
+                Parameters = { new() { Value = day } },
+            };
             await write.ExecuteNonQueryAsync();
             var dayBegins = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             await LlmDailyUsageSettling.SettleClosedDaysAsync(connection, dayBegins + LlmDailyUsageSettling.Grace, CancellationToken.None);

@@ -7,10 +7,21 @@ return args switch
     ["gateway-ingest", var emulator, var token, var events] => await GatewayIngest.RunAsync(new Uri(emulator), token, int.Parse(events)),
     ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, Seconds(interval)),
     ["infrastructure", var connectionsFile] => await InfrastructureProcess.ServeAsync(connectionsFile),
-    ["interaction-roundtrip", var emulator, var token, var database, var redis, var seconds, .. var rates] when rates.Length > 0 =>
-        await InteractionRoundTrip.RunAsync(new Uri(emulator), token, database, redis, Seconds(seconds), [.. rates.Select(int.Parse)]),
-    ["llm-usage", var ingestRows, var summaryRows] => await LlmUsageStorage.RunAsync(int.Parse(ingestRows), int.Parse(summaryRows)),
-    ["analytics", var seconds, var clients, var usageRows] => await AnalyticsEndpoint.RunAsync(Seconds(seconds), int.Parse(clients), int.Parse(usageRows)),
+    ["interaction-roundtrip", var emulator, var token, var database, var redis, var seconds, .. var rates]
+        when rates.Length > 0 => await InteractionRoundTrip.RunAsync(
+        new Uri(emulator),
+        token,
+        database,
+        redis,
+        Seconds(seconds),
+        [.. rates.Select(int.Parse)]),
+    ["llm-usage", var ingestRows, var summaryRows] => await LlmUsageStorage.RunAsync(
+        int.Parse(ingestRows),
+        int.Parse(summaryRows)),
+    ["analytics", var seconds, var clients, var usageRows] => await AnalyticsEndpoint.RunAsync(
+        Seconds(seconds),
+        int.Parse(clients),
+        int.Parse(usageRows)),
     _ => Usage(),
 };
 

@@ -49,9 +49,17 @@ internal static class TagApi
         builder.Configuration["ConnectionStrings:platformdb"] = databaseConnectionString;
         builder.AddPlatformDatabase();
         var app = builder.Build();
-        app.MapGet("/api/guilds/{guildId:long}/tags/{name}", async (long guildId, string name, PlatformDbContext db, CancellationToken cancellationToken) =>
-            await db.Set<Tag>().AsNoTracking().Where(t => t.GuildId == guildId && t.Name == name).Select(t => new { t.Content }).FirstOrDefaultAsync(cancellationToken)
-                is { } tag ? Results.Ok(tag) : Results.NotFound());
+        app.MapGet(
+            "/api/guilds/{guildId:long}/tags/{name}",
+            async (long guildId, string name, PlatformDbContext db, CancellationToken cancellationToken) =>
+                await db.Set<Tag>()
+                    .AsNoTracking()
+                    .Where(t => t.GuildId == guildId && t.Name == name)
+                    .Select(t => new { t.Content })
+                    .FirstOrDefaultAsync(cancellationToken)
+                    is { } tag
+                    ? Results.Ok(tag)
+                    : Results.NotFound());
         await app.StartAsync();
         return app;
     }

@@ -23,15 +23,38 @@ public sealed class AskTests(BotEnvironment environment)
         await using var db = scenario.CreateDbContext();
         var usage = await Eventually.ValueAsync(() => db.LlmUsage.AsNoTracking().SingleOrDefaultAsync(), "the usage record");
         var price = await db.LlmModelPrices.SingleAsync(p => p.Provider == "openai" && p.Model == "gpt-4o-mini");
-        Assert.Equal(((long)guild.Id, (long)guild.OwnerId, "ask", "/ask", "openai", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", LlmCallStatus.Ok),
-            (usage.GuildId!.Value, usage.UserId!.Value, usage.Module, usage.Command, usage.Provider, usage.ModelRequested, usage.ModelReturned, usage.Status));
+        Assert.Equal(
+            (
+                (long)guild.Id,
+                (long)guild.OwnerId,
+                "ask",
+                "/ask",
+                "openai",
+                "gpt-4o-mini",
+                "gpt-4o-mini-2024-07-18",
+                LlmCallStatus.Ok),
+            (
+                usage.GuildId!.Value,
+                usage.UserId!.Value,
+                usage.Module,
+                usage.Command,
+                usage.Provider,
+                usage.ModelRequested,
+                usage.ModelReturned,
+                usage.Status));
         Assert.NotNull(usage.ChannelId);
         Assert.True(usage is { InputTokens: > 0, OutputTokens: > 0, TimeToFirstTokenMs: >= 0, DurationMs: >= 0 }, JsonSerializer.Serialize(usage));
         Assert.True(usage.TimeToFirstTokenMs <= usage.DurationMs);
         Assert.StartsWith("chatcmpl-", usage.RequestId);
-        Assert.Equal(LlmPriceBook.Cost(price, usage.InputTokens, usage.CachedInputTokens, usage.OutputTokens), usage.CostUsd);
-        var daily = await Eventually.ValueAsync(() => db.LlmDailyUsage.AsNoTracking().SingleOrDefaultAsync(), "the daily rollup");
-        Assert.Equal(((long)guild.Id, "ask", "gpt-4o-mini", 1L, usage.CostUsd), (daily.GuildId, daily.Module, daily.Model, daily.Calls, daily.CostUsd));
+        Assert.Equal(
+            LlmPriceBook.Cost(price, usage.InputTokens, usage.CachedInputTokens, usage.OutputTokens),
+            usage.CostUsd);
+        var daily = await Eventually.ValueAsync(
+            () => db.LlmDailyUsage.AsNoTracking().SingleOrDefaultAsync(),
+            "the daily rollup");
+        Assert.Equal(
+            ((long)guild.Id, "ask", "gpt-4o-mini", 1L, usage.CostUsd),
+            (daily.GuildId, daily.Module, daily.Model, daily.Calls, daily.CostUsd));
     }
 
     [Fact]
@@ -43,7 +66,10 @@ public sealed class AskTests(BotEnvironment environment)
 
         var transcript = await scenario.InvokeAsync(guild, "ask", Prompt("Tell me everything [words=700]"));
 
-        var shown = transcript.Responses.Where(r => r.Data is not null).Select(r => (r.Kind, Content: r.Data!.Value.GetProperty("content").GetString()!)).ToList();
+        var shown = transcript
+            .Responses.Where(r => r.Data is not null)
+            .Select(r => (r.Kind, Content: r.Data!.Value.GetProperty("content").GetString()!))
+            .ToList();
         var original = shown.Last(r => r.Kind == "edit_original").Content;
         var expected = await ExpectedAnswerAsync(scenario, "Tell me everything [words=700]");
         Assert.True(expected.Length > 3000, $"The answer has {expected.Length} characters.");
@@ -102,7 +128,9 @@ public sealed class AskTests(BotEnvironment environment)
         var usage = await scenario.InvokeAsync(guild, "usage");
 
         var month = DateTimeOffset.UtcNow.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal($"**AI spend in {month}:** {Llm.Usd.Format(cost)} (no budget set)\n- `ask` on `gpt-4o-mini`: 1 call, {Llm.Usd.Format(cost)}", usage.Text());
+        Assert.Equal(
+            $"**AI spend in {month}:** {Llm.Usd.Format(cost)} (no budget set)\n- `ask` on `gpt-4o-mini`: 1 call, {Llm.Usd.Format(cost)}",
+            usage.Text());
         Assert.True(usage.IsEphemeral());
     }
 

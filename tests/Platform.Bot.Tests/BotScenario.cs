@@ -56,7 +56,10 @@ public sealed class BotScenario : IAsyncDisposable
 
         // Ready is READY; the guilds' rows come from the GUILD_CREATEs just after it, and commands need them.
         var total = bot.Shards[0].Status.TotalShards;
-        var expected = (await Emulator.GuildsAsync()).Where(g => bot.Shards.Any(s => s.ShardId == (int)((g.Id >> 22) % (ulong)total))).Select(g => (long)g.Id).ToList();
+        var expected = (await Emulator.GuildsAsync())
+            .Where(g => bot.Shards.Any(s => s.ShardId == (int)((g.Id >> 22) % (ulong)total)))
+            .Select(g => (long)g.Id)
+            .ToList();
         await using var db = CreateDbContext();
         await Eventually.TrueAsync(async () => await db.Guilds.CountAsync(g => expected.Contains(g.Id)) == expected.Count, "the bot's guilds stored");
         return bot;
@@ -104,12 +107,20 @@ public sealed class BotScenario : IAsyncDisposable
     public async Task<Guild> GuildAsync(int index = 0) => (await Emulator.GuildsAsync())[index];
 
     /// <summary>A member of the guild invokes a slash command; options as Discord sends them.</summary>
-    public Task<InteractionTranscript> InvokeAsync(Guild guild, string name, object? options = null, ulong? userId = null, InteractionType type = InteractionType.ApplicationCommand) =>
-        Emulator.PostAsync<InteractionTranscript>("/control/interactions", new InvokeRequest(guild.Id, userId ?? guild.OwnerId, name)
-        {
-            Type = type,
-            Options = options is null ? null : JsonSerializer.SerializeToElement(options, TestEmulator.Json),
-        });
+    public Task<InteractionTranscript> InvokeAsync(
+        Guild guild,
+        string name,
+        object? options = null,
+        ulong? userId = null,
+        InteractionType type = InteractionType.ApplicationCommand
+    ) =>
+        Emulator.PostAsync<InteractionTranscript>(
+            "/control/interactions",
+            new InvokeRequest(guild.Id, userId ?? guild.OwnerId, name)
+            {
+                Type = type,
+                Options = options is null ? null : JsonSerializer.SerializeToElement(options, TestEmulator.Json),
+            });
 
     public PlatformDbContext CreateDbContext() => new(PlatformDbOptions.ForConnectionString(Database));
 
@@ -122,7 +133,15 @@ public sealed class BotScenario : IAsyncDisposable
         var row = await db.GuildModules.FindAsync((long)guildId, module);
         if (row is null)
         {
-            db.GuildModules.Add(new Data.Guilds.GuildModule { GuildId = (long)guildId, Module = module, Enabled = enabled, Settings = settings, UpdatedAt = DateTimeOffset.UtcNow });
+            db.GuildModules.Add(
+                new Data.Guilds.GuildModule
+                {
+                    GuildId = (long)guildId,
+                    Module = module,
+                    Enabled = enabled,
+                    Settings = settings,
+                    UpdatedAt = DateTimeOffset.UtcNow,
+                });
         }
         else
         {

@@ -41,15 +41,24 @@ public sealed class BudgetTests(BotEnvironment environment)
         Assert.All(answers[3..], a => Assert.StartsWith("This server has used its AI budget", a));
         var refused = await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
         Assert.True(refused.IsEphemeral());
-        var warnings = (await scenario.Emulator.Control.GetFromJsonAsync<List<Message>>($"/control/messages?channel_id={channel}", TestEmulator.Json))!
-            .Where(m => m.Content.Contains("50% of its AI budget", StringComparison.Ordinal)).ToList();
+        var warnings = (
+            await scenario.Emulator.Control.GetFromJsonAsync<List<Message>>(
+                $"/control/messages?channel_id={channel}",
+                TestEmulator.Json)
+        )!
+            .Where(m => m.Content.Contains("50% of its AI budget", StringComparison.Ordinal))
+            .ToList();
         Assert.Single(warnings);
         var records = await db.LlmUsage.AsNoTracking().GroupBy(u => u.Status).ToDictionaryAsync(g => g.Key, g => g.Count());
         Assert.Equal(4, records[LlmCallStatus.Ok]);
         Assert.Equal(3, records[LlmCallStatus.BudgetBlocked]);
         Assert.Equal(0m, await db.LlmUsage.Where(u => u.Status == LlmCallStatus.BudgetBlocked).SumAsync(u => u.CostUsd));
         // Four calls reached the provider; the three refusals are kept, and reported apart.
-        await Eventually.TrueAsync(async () => (await scenario.InvokeAsync(guild, "usage")).Text().Contains("4 calls (and 3 calls refused by the budget)", StringComparison.Ordinal),
+        await Eventually.TrueAsync(
+            async () =>
+                (await scenario.InvokeAsync(guild, "usage"))
+                    .Text()
+                    .Contains("4 calls (and 3 calls refused by the budget)", StringComparison.Ordinal),
             "the refusals counted apart in /usage");
     }
 
@@ -67,9 +76,16 @@ public sealed class BudgetTests(BotEnvironment environment)
         await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
 
         // Whichever comes first: the bot declining the channel, or the alert landing in the other guild.
-        async Task<List<Message>> AlertsElsewhereAsync() => [.. (await scenario.Emulator.Control.GetFromJsonAsync<List<Message>>($"/control/messages?channel_id={elsewhere}", TestEmulator.Json))!
-            .Where(m => m.Content.Contains("AI budget", StringComparison.Ordinal))];
-        await Eventually.TrueAsync(async () => refusedAlerts.GetMeasurementSnapshot().Count > 0 || (await AlertsElsewhereAsync()).Count > 0, "the alert declined or posted");
+        async Task<List<Message>> AlertsElsewhereAsync() =>
+            [
+                .. (
+                    await scenario.Emulator.Control.GetFromJsonAsync<List<Message>>(
+                        $"/control/messages?channel_id={elsewhere}",
+                        TestEmulator.Json)
+                )!.Where(m => m.Content.Contains("AI budget", StringComparison.Ordinal)),];
+        await Eventually.TrueAsync(
+            async () => refusedAlerts.GetMeasurementSnapshot().Count > 0 || (await AlertsElsewhereAsync()).Count > 0,
+            "the alert declined or posted");
         Assert.Empty(await AlertsElsewhereAsync());
     }
 
@@ -84,7 +100,9 @@ public sealed class BudgetTests(BotEnvironment environment)
 
         var first = await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
         await using var db = scenario.CreateDbContext();
-        var record = await Eventually.ValueAsync(() => db.LlmUsage.AsNoTracking().SingleOrDefaultAsync(u => u.Status == LlmCallStatus.Ok), "the first call recorded");
+        var record = await Eventually.ValueAsync(
+            () => db.LlmUsage.AsNoTracking().SingleOrDefaultAsync(u => u.Status == LlmCallStatus.Ok),
+            "the first call recorded");
         var second = await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
 
         Assert.Equal("Emulated answer to: Hi", first.Text());
@@ -106,7 +124,11 @@ public sealed class BudgetTests(BotEnvironment environment)
 
         var first = await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"));
         var second = await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi again"));
-        var someoneElse = await scenario.InvokeAsync(guild, "ask", AskTests.Prompt("Hi"), userId: guild.Members!.First(m => m.User!.Id != guild.OwnerId).User!.Id);
+        var someoneElse = await scenario.InvokeAsync(
+            guild,
+            "ask",
+            AskTests.Prompt("Hi"),
+            userId: guild.Members!.First(m => m.User!.Id != guild.OwnerId).User!.Id);
 
         Assert.Equal("Emulated answer to: Hi", first.Text());
         Assert.StartsWith("You have used your AI allowance in this server for today", second.Text());
@@ -147,12 +169,20 @@ public sealed class BudgetTests(BotEnvironment environment)
             }
         })));
 
-        await Eventually.TrueAsync(async () => await db.LlmUsage.CountAsync(u => u.Status == LlmCallStatus.BudgetBlocked) == 9, "the refusals recorded");
+        await Eventually.TrueAsync(
+            async () => await db.LlmUsage.CountAsync(u => u.Status == LlmCallStatus.BudgetBlocked) == 9,
+            "the refusals recorded");
         var calls = await db.LlmUsage.Where(u => u.Status == LlmCallStatus.Ok).Select(u => u.CostUsd).ToListAsync();
         var spent = calls.Sum();
         Assert.True(spent >= limit, $"Spent {spent} of {limit}.");
-        Assert.True(spent - limit < 3 * calls.Max(), $"Spent {spent} of {limit}, in {calls.Count} calls of at most {calls.Max()}: more than one call each over.");
-        Assert.Equal(spent, await bots[0].Services.GetRequiredService<SpendCounters>().GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default));
+        Assert.True(
+            spent - limit < 3 * calls.Max(),
+            $"Spent {spent} of {limit}, in {calls.Count} calls of at most {calls.Max()}: more than one call each over.");
+        Assert.Equal(
+            spent,
+            await bots[0]
+                .Services.GetRequiredService<SpendCounters>()
+                .GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default));
     }
 
     [Fact]
@@ -174,11 +204,19 @@ public sealed class BudgetTests(BotEnvironment environment)
         await scenario.Redis.StringDecrementAsync(key, (long)(cost * 1_000_000_000m));
         Assert.Equal(0m, await counters.GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default));
 
-        await Eventually.TrueAsync(async () => await counters.GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default) == cost, "the counter read again from Postgres");
+        await Eventually.TrueAsync(
+            async () => await counters.GuildMonthAsync(guild.Id, DateTimeOffset.UtcNow, default) == cost,
+            "the counter read again from Postgres");
     }
 
     /// <summary>Sets the guild's budget as the api does: the row, then the Redis message.</summary>
-    private static async Task SetBudgetAsync(BotScenario scenario, ulong guildId, decimal monthly, int softPercent, ulong? alertChannel, decimal? perUserDaily = null)
+    private static async Task SetBudgetAsync(
+        BotScenario scenario,
+        ulong guildId,
+        decimal monthly,
+        int softPercent,
+        ulong? alertChannel,
+        decimal? perUserDaily = null)
     {
         await using var db = scenario.CreateDbContext();
         db.LlmBudgets.Add(new LlmBudget
@@ -191,6 +229,8 @@ public sealed class BudgetTests(BotEnvironment environment)
             UpdatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
-        await scenario.Redis.PublishAsync(RedisChannel.Literal(BotRedisKeys.LlmBudgetsChannel(scenario.ApplicationId)), guildId.ToString(CultureInfo.InvariantCulture));
+        await scenario.Redis.PublishAsync(
+            RedisChannel.Literal(BotRedisKeys.LlmBudgetsChannel(scenario.ApplicationId)),
+            guildId.ToString(CultureInfo.InvariantCulture));
     }
 }

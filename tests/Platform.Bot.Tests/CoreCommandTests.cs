@@ -64,7 +64,10 @@ public sealed class CoreCommandTests(BotEnvironment environment)
     private static async Task<string> ResultAfterToggleAsync(BotScenario scenario, Discord.Models.Guild guild)
     {
         var text = "";
-        await Eventually.TrueAsync(async () => !(text = (await scenario.InvokeAsync(guild, "help")).Text()).Contains("/tag"), "help without tags", TimeSpan.FromSeconds(5));
+        await Eventually.TrueAsync(
+            async () => !(text = (await scenario.InvokeAsync(guild, "help")).Text()).Contains("/tag"),
+            "help without tags",
+            TimeSpan.FromSeconds(5));
         return text;
     }
 }

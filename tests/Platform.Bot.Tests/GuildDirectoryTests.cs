@@ -31,10 +31,25 @@ public sealed class GuildDirectoryTests(BotEnvironment environment)
         var outage = await scenario.GuildAsync(0);
         await using var db = scenario.CreateDbContext();
 
-        var joined = await scenario.Emulator.PostAsync<Discord.Models.Guild>("/control/guilds", new SeedGuildRequest("Newcomers", Members: 4));
-        await Eventually.TrueAsync(async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id), "the joined guild stored");
-        await DispatchAsync(scenario, "GUILD_UPDATE", new { id = joined.Id.ToString(), name = "Renamed", owner_id = joined.OwnerId.ToString() }, joined.Id);
-        await Eventually.TrueAsync(async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id && g.Name == "Renamed"), "the rename stored");
+        var joined = await scenario.Emulator.PostAsync<Discord.Models.Guild>(
+            "/control/guilds",
+            new SeedGuildRequest("Newcomers", Members: 4));
+        await Eventually.TrueAsync(
+            async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id),
+            "the joined guild stored");
+        await DispatchAsync(
+            scenario,
+            "GUILD_UPDATE",
+            new
+            {
+                id = joined.Id.ToString(),
+                name = "Renamed",
+                owner_id = joined.OwnerId.ToString(),
+            },
+            joined.Id);
+        await Eventually.TrueAsync(
+            async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id && g.Name == "Renamed"),
+            "the rename stored");
         await DispatchAsync(scenario, "GUILD_DELETE", new { id = outage.Id.ToString(), unavailable = true }, outage.Id);
         await DispatchAsync(scenario, "GUILD_DELETE", new { id = joined.Id.ToString() }, joined.Id);
         await Eventually.TrueAsync(async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id && g.LeftAt != null), "the departure stored");

@@ -153,14 +153,36 @@ public sealed class HandlerTests(BotEnvironment environment)
         await scenario.StartBotAsync(WithProbe);
         var guild = await scenario.GuildAsync();
 
-        var button = await scenario.Emulator.PostAsync<Platform.DiscordEmulator.Interactions.InteractionTranscript>("/control/interactions",
-            new Platform.DiscordEmulator.Control.InvokeRequest(guild.Id, guild.OwnerId) { Type = InteractionType.MessageComponent, CustomId = "probe-button:42" });
-        var modal = await scenario.Emulator.PostAsync<Platform.DiscordEmulator.Interactions.InteractionTranscript>("/control/interactions",
+        var button = await scenario.Emulator.PostAsync<Platform.DiscordEmulator.Interactions.InteractionTranscript>(
+            "/control/interactions",
+            new Platform.DiscordEmulator.Control.InvokeRequest(guild.Id, guild.OwnerId)
+            {
+                Type = InteractionType.MessageComponent,
+                CustomId = "probe-button:42",
+            });
+        var modal = await scenario.Emulator.PostAsync<Platform.DiscordEmulator.Interactions.InteractionTranscript>(
+            "/control/interactions",
             new Platform.DiscordEmulator.Control.InvokeRequest(guild.Id, guild.OwnerId)
             {
                 Type = InteractionType.ModalSubmit,
                 CustomId = "probe-modal:7",
-                Components = System.Text.Json.JsonSerializer.SerializeToElement(new[] { new { type = 1, components = new[] { new { type = 4, custom_id = "note", value = "hello" } } } }),
+                Components = System.Text.Json.JsonSerializer.SerializeToElement(
+                    new[]
+                    {
+                        new
+                        {
+                            type = 1,
+                            components = new[]
+                            {
+                                new
+                                {
+                                    type = 4,
+                                    custom_id = "note",
+                                    value = "hello",
+                                },
+                            },
+                        },
+                    }),
             });
 
         Assert.Equal("Button 42.", button.Text());
@@ -192,14 +214,44 @@ public sealed class HandlerTests(BotEnvironment environment)
         var guild = await scenario.GuildAsync();
 
         var grouped = await scenario.InvokeAsync(guild, "probe-admin", new[] { new { name = "ping", type = 1 } });
-        var deep = await scenario.InvokeAsync(guild, "probe-admin", new[] { new { name = "deep", type = 2, options = new[] { new { name = "ping", type = 1 } } } });
-        var commands = await scenario.Emulator.Control.GetFromJsonAsync<Platform.DiscordEmulator.Control.CommandsView>("/control/commands", TestEmulator.Json);
+        var deep = await scenario.InvokeAsync(
+            guild,
+            "probe-admin",
+            new[]
+            {
+                new
+                {
+                    name = "deep",
+                    type = 2,
+                    options = new[] { new { name = "ping", type = 1 } },
+                },
+            });
+        var commands = await scenario.Emulator.Control.GetFromJsonAsync<Platform.DiscordEmulator.Control.CommandsView>(
+            "/control/commands",
+            TestEmulator.Json);
 
         Assert.Equal("Grouped pong.", grouped.Text());
         Assert.Equal("Deep pong.", deep.Text());
         var admin = Assert.Single(commands!.Global, c => c.Name == "probe-admin");
-        Assert.Equal([(ApplicationCommandOptionType.SubCommand, "ping"), (ApplicationCommandOptionType.SubCommandGroup, "deep")],
+        Assert.Equal(
+            [(ApplicationCommandOptionType.SubCommand, "ping"), (ApplicationCommandOptionType.SubCommandGroup, "deep")],
             admin.Options!.Select(o => (o.Type, o.Name)));
-        Assert.Equal(["ask", "boom", "count", "echo", "help", "late", "once", "ping", "probe-admin", "slow", "slow-check", "status", "tag", "usage"], commands.Global.Select(c => c.Name));
+        Assert.Equal(
+            [
+                "ask",
+                "boom",
+                "count",
+                "echo",
+                "help",
+                "late",
+                "once",
+                "ping",
+                "probe-admin",
+                "slow",
+                "slow-check",
+                "status",
+                "tag",
+                "usage",],
+            commands.Global.Select(c => c.Name));
     }
 }

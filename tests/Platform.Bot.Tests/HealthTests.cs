@@ -20,7 +20,9 @@ public sealed class HealthTests(BotEnvironment environment)
         await scenario.Emulator.FaultAsync(FaultKinds.Latency, shardId: 0, ms: 0);
         await Eventually.TrueAsync(async () => await client.GetStringAsync("/health") == "Healthy", "healthy again");
         await scenario.Emulator.FaultAsync(FaultKinds.Close, shardId: 1, code: 4004);
-        await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.ServiceUnavailable, "unhealthy on the fatal shard");
+        await Eventually.TrueAsync(
+            async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.ServiceUnavailable,
+            "unhealthy on the fatal shard");
 
         Assert.Equal("Healthy", ready);
         Assert.Equal("fatal", (await scenario.ReadAsync())[1].State);
@@ -42,6 +44,8 @@ public sealed class HealthTests(BotEnvironment environment)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
         File.Delete(blocked);
-        await Eventually.TrueAsync(async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK, "healthy once the spool can be written");
+        await Eventually.TrueAsync(
+            async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK,
+            "healthy once the spool can be written");
     }
 }

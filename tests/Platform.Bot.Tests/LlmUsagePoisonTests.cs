@@ -35,13 +35,20 @@ public sealed class LlmUsagePoisonTests(BotEnvironment environment)
 
         await using var db = scenario.CreateDbContext();
         var expected = fresh.Concat(spooled).Where(u => u != poison && u != spooledPoison).Select(u => u.Id).ToList();
-        await Eventually.TrueAsync(async () => await db.LlmUsage.CountAsync(u => expected.Contains(u.Id)) == expected.Count, "every good record written");
-        await Eventually.TrueAsync(() => !Directory.EnumerateFiles(scenario.SpoolDirectory, "*.json").Any(), "the spool emptied");
+        await Eventually.TrueAsync(
+            async () => await db.LlmUsage.CountAsync(u => expected.Contains(u.Id)) == expected.Count,
+            "every good record written");
+        await Eventually.TrueAsync(
+            () => !Directory.EnumerateFiles(scenario.SpoolDirectory, "*.json").Any(),
+            "the spool emptied");
 
         Assert.Equal(expected.Count, await db.LlmUsage.CountAsync());
         var cut = await db.LlmUsage.AsNoTracking().SingleAsync(u => u.Id == overlong.Id);
         Assert.Equal((LlmUsageColumns.Model, "reqid"), (cut.ModelReturned!.Length, cut.RequestId));
-        var setAside = string.Concat(Directory.EnumerateFiles(Path.Combine(scenario.SpoolDirectory, "dead-letter"), "*.json").Select(File.ReadAllText));
+        var setAside = string.Concat(
+            Directory
+                .EnumerateFiles(Path.Combine(scenario.SpoolDirectory, "dead-letter"), "*.json")
+                .Select(File.ReadAllText));
         Assert.Contains(poison.Id.ToString(), setAside);
         Assert.Contains(spooledPoison.Id.ToString(), setAside);
 
@@ -49,7 +56,9 @@ public sealed class LlmUsagePoisonTests(BotEnvironment environment)
         using var flushes = new MetricCollector<double>(null, BotTelemetry.Name, "bot.llm.usage.flush.duration");
         using var setAsides = new MetricCollector<long>(null, BotTelemetry.Name, "bot.llm.usage.dead_lettered");
         await queue.RecordAsync(fresh[0]);
-        await Eventually.TrueAsync(() => flushes.GetMeasurementSnapshot().Count + setAsides.GetMeasurementSnapshot().Count > 0, "the repeated record handled");
+        await Eventually.TrueAsync(
+            () => flushes.GetMeasurementSnapshot().Count + setAsides.GetMeasurementSnapshot().Count > 0,
+            "the repeated record handled");
         Assert.Empty(setAsides.GetMeasurementSnapshot());
         Assert.Equal(expected.Count, await db.LlmUsage.CountAsync());
     }

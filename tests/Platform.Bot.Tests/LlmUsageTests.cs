@@ -37,8 +37,11 @@ public sealed class LlmUsageTests(BotEnvironment environment)
         await using var db = scenario.CreateDbContext();
         await Eventually.TrueAsync(async () => await db.LlmUsage.CountAsync() == 3, "three records");
         var records = await db.LlmUsage.AsNoTracking().OrderBy(u => u.Id).ToListAsync();
-        Assert.All(records, r => Assert.Equal(("digest", "daily digest", 5L, (long?)null), (r.Module, r.Command, r.UserId!.Value, r.GuildId)));
-        Assert.Equal((LlmCallStatus.Ok, null, (int)whole.Usage!.OutputTokenCount!), (records[0].Status, records[0].ErrorKind, records[0].OutputTokens));
+        Assert.All(records, r =>
+            Assert.Equal(("digest", "daily digest", 5L, (long?)null), (r.Module, r.Command, r.UserId!.Value, r.GuildId)));
+        Assert.Equal(
+            (LlmCallStatus.Ok, null, (int)whole.Usage!.OutputTokenCount!),
+            (records[0].Status, records[0].ErrorKind, records[0].OutputTokens));
         // Given up before the provider's usage arrived: the tokens sent and read so far, estimated.
         Assert.Equal((LlmCallStatus.Cancelled, "abandoned"), (records[1].Status, records[1].ErrorKind));
         Assert.True(records[1] is { InputTokens: > 0, OutputTokens: > 0, CostUsd: > 0 } && records[1].OutputTokens < 400);

@@ -6,7 +6,9 @@ using Platform.Modules.Catalog;
 
 namespace Platform.Bot.Tests;
 
-/// <summary>A module's <c>[Loop]</c> method: run from start-up on its timer, past a failed run, as its module, until the bot stops.</summary>
+/// <summary>
+/// A module's <c>[Loop]</c> method: run from start-up on its timer, past a failed run, as its module, until the bot stops.
+/// </summary>
 [Collection(BotCollection.Name)]
 public sealed class LoopTests(BotEnvironment environment)
 {
@@ -15,7 +17,8 @@ public sealed class LoopTests(BotEnvironment environment)
     {
         await using var scenario = await BotScenario.StartAsync(environment);
         var ticks = new Ticks();
-        var bot = await scenario.StartBotAsync(services => services.AddSingleton(ticks).AddBotModule<TickingModule>());
+        var bot = await scenario.StartBotAsync(
+            services => services.AddSingleton(ticks).AddBotModule<TickingModule>());
 
         await Eventually.TrueAsync(() => Task.FromResult(ticks.Modules.Count >= 2), "two runs after the first one failed");
         await scenario.StopBotAsync(bot);
@@ -29,12 +32,14 @@ public sealed class LoopTests(BotEnvironment environment)
     [Fact]
     public void A_loop_faster_than_once_a_second_or_taking_arguments_fails_the_start_saying_which()
     {
-        var tooFast = Assert.Throws<ModuleDefinitionException>(() => new ModuleCatalog([new ModuleRegistration(typeof(HastyModule))]));
-        var withArguments = Assert.Throws<ModuleDefinitionException>(() => new ModuleCatalog([new ModuleRegistration(typeof(ChattyLoopModule))]));
+        var tooFast = Assert.Throws<ModuleDefinitionException>(() => Catalog<HastyModule>());
+        var withArguments = Assert.Throws<ModuleDefinitionException>(() => Catalog<ChattyLoopModule>());
 
         Assert.Contains("at most once a second", tooFast.Message);
         Assert.Contains("takes nothing, or a CancellationToken", withArguments.Message);
     }
+
+    private static ModuleCatalog Catalog<TModule>() => new([new ModuleRegistration(typeof(TModule))]);
 
     public sealed class Ticks
     {

@@ -32,7 +32,10 @@ public sealed class ModuleToggleTests(BotEnvironment environment)
         Assert.StartsWith("This server has no tags yet", (await ListTagsAsync(scenario, on)).Text());
 
         await scenario.SetModuleAsync(off.Id, "tags", enabled: true);
-        await Eventually.TrueAsync(async () => (await ListTagsAsync(scenario, off)).Text().StartsWith("This server has no tags yet"), "tags back on", TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(
+            async () => (await ListTagsAsync(scenario, off)).Text().StartsWith("This server has no tags yet"),
+            "tags back on",
+            TimeSpan.FromSeconds(1));
     }
 
     [Fact]

@@ -17,7 +17,10 @@ public sealed class RestSpanTests
         var builder = Host.CreateApplicationBuilder();
         builder.AddServiceDefaults();
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans));
-        builder.Services.AddDiscordRestClient(new DiscordRestOptions { Token = TestEmulator.Token, BaseAddress = emulator.RestBase }).WithoutGenericRetries();
+        builder
+            .Services.AddDiscordRestClient(
+                new DiscordRestOptions { Token = TestEmulator.Token, BaseAddress = emulator.RestBase })
+            .WithoutGenericRetries();
         using var host = builder.Build();
         await host.StartAsync();
         const string token = "aW50ZXJhY3Rpb246c2VjcmV0";

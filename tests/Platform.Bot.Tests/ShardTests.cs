@@ -99,10 +99,17 @@ public sealed class ShardTests(BotEnvironment environment)
 
         var joined = await scenario.Emulator.PostAsync<Platform.Discord.Models.Guild>("/control/guilds", new SeedGuildRequest("Joined later"));
         await scenario.Emulator.PostAsync($"/control/guilds/{joined.Id}/outage", new OutageRequest(true));
-        await Eventually.TrueAsync(async () => (await scenario.ReadAsync())[0] is { GuildCount: var all, UnavailableGuildCount: 1 } && all == seeded + 1, "the joined guild counted, unavailable");
+        await Eventually.TrueAsync(
+            async () =>
+                (await scenario.ReadAsync())[0] is { GuildCount: var all, UnavailableGuildCount: 1 }
+                && all == seeded + 1,
+            "the joined guild counted, unavailable");
         await scenario.Emulator.DeleteAsync($"/control/guilds/{joined.Id}");
 
-        await Eventually.TrueAsync(async () => (await scenario.ReadAsync())[0] is { GuildCount: var all, UnavailableGuildCount: 0 } && all == seeded, "the departed guild gone from the count");
+        await Eventually.TrueAsync(
+            async () =>
+                (await scenario.ReadAsync())[0] is { GuildCount: var all, UnavailableGuildCount: 0 } && all == seeded,
+            "the departed guild gone from the count");
     }
 
     [Fact]
@@ -128,6 +135,8 @@ public sealed class ShardTests(BotEnvironment environment)
 
         var most = await scenario.Emulator.Control.GetFromJsonAsync<Dictionary<int, int>>("/control/shards/most-concurrent", TestEmulator.Json);
         Assert.True(most![0] == 1, $"Shard 0 ran in {most[0]} sessions at once.");
-        Assert.True(cutOff.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, "The cut-off process is still running.");
+        Assert.True(
+            cutOff.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested,
+            "The cut-off process is still running.");
     }
 }

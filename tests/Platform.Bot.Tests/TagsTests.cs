@@ -78,11 +78,17 @@ public sealed class TagsTests(BotEnvironment environment)
         var byModerator = await SetAsync(scenario, guild, "faq", "Read the rules.", moderator.User!.Id);
         await using (var db = scenario.CreateDbContext())
         {
-            db.AccessGrants.Add(new AccessGrant
-            {
-                GuildId = (long)guild.Id, SubjectType = GrantSubject.User, SubjectId = (long)member.User.Id,
-                Scopes = AccessScopes.ManageContent, GrantedBy = (long)guild.OwnerId, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            });
+            db.AccessGrants.Add(
+                new AccessGrant
+                {
+                    GuildId = (long)guild.Id,
+                    SubjectType = GrantSubject.User,
+                    SubjectId = (long)member.User.Id,
+                    Scopes = AccessScopes.ManageContent,
+                    GrantedBy = (long)guild.OwnerId,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    UpdatedAt = DateTimeOffset.UtcNow,
+                });
             await db.SaveChangesAsync();
         }
 
@@ -177,9 +183,18 @@ public sealed class TagsTests(BotEnvironment environment)
         Assert.Equal("Be kind.", (await GetAsync(scenario, guild, "rules")).Text());
     }
 
-    private static Task<Platform.DiscordEmulator.Interactions.InteractionTranscript> SetAsync(BotScenario scenario, Guild guild, string name, string content, ulong? userId = null) =>
-        scenario.InvokeAsync(guild, "tag", Subcommand("set", ("name", name), ("content", content)), userId);
+    private static Task<Platform.DiscordEmulator.Interactions.InteractionTranscript> SetAsync(
+        BotScenario scenario,
+        Guild guild,
+        string name,
+        string content,
+        ulong? userId = null
+    ) => scenario.InvokeAsync(guild, "tag", Subcommand("set", ("name", name), ("content", content)), userId);
 
-    private static Task<Platform.DiscordEmulator.Interactions.InteractionTranscript> GetAsync(BotScenario scenario, Guild guild, string name, ulong? userId = null) =>
-        scenario.InvokeAsync(guild, "tag", Subcommand("get", ("name", name)), userId);
+    private static Task<Platform.DiscordEmulator.Interactions.InteractionTranscript> GetAsync(
+        BotScenario scenario,
+        Guild guild,
+        string name,
+        ulong? userId = null
+    ) => scenario.InvokeAsync(guild, "tag", Subcommand("get", ("name", name)), userId);
 }

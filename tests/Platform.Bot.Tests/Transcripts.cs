@@ -20,8 +20,12 @@ public static class Transcripts
     public static bool IsEphemeral(this InteractionTranscript transcript)
     {
         // An edit of the original keeps the visibility the callback (a deferral, say) gave it.
-        var shown = transcript.Responses.LastOrDefault(r => r.Data is not null) is { Kind: "followup" } followup ? followup.Data : transcript.Callback?.Data;
-        return shown is { } data && data.TryGetProperty("flags", out var flags) && ((MessageFlags)flags.GetInt32()).HasFlag(MessageFlags.Ephemeral);
+        var shown = transcript.Responses.LastOrDefault(r => r.Data is not null) is { Kind: "followup" } followup
+            ? followup.Data
+            : transcript.Callback?.Data;
+        return shown is { } data
+            && data.TryGetProperty("flags", out var flags)
+            && ((MessageFlags)flags.GetInt32()).HasFlag(MessageFlags.Ephemeral);
     }
 
     public static InteractionCallbackType? CallbackType(this InteractionTranscript transcript) =>

@@ -40,7 +40,15 @@ public sealed class EntityMappingTests(LocalPostgresFixture postgres)
     {
         await using var db = await MigratedContextAsync();
         const long snowflake = 1_253_849_000_123_456_789;
-        db.Guilds.Add(new Guild { Id = snowflake, Name = "Large ids", OwnerId = snowflake - 1, JoinedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+        db.Guilds.Add(
+            new Guild
+            {
+                Id = snowflake,
+                Name = "Large ids",
+                OwnerId = snowflake - 1,
+                JoinedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 

@@ -21,8 +21,12 @@ public sealed class MigrationTests(LocalPostgresFixture postgres)
         await db.Database.MigrateAsync();
 
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
-        var tables = await db.Database
-            .SqlQuery<string>($"SELECT relname AS \"Value\" FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND NOT relispartition AND relname NOT LIKE '\\_\\_%' ORDER BY 1")
+        var tables = await db
+            .Database.SqlQuery<string>($"""
+                SELECT relname AS "Value" FROM pg_class
+                WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND NOT relispartition
+                    AND relname NOT LIKE '\_\_%' ORDER BY 1
+                """)
             .ToListAsync();
         Assert.Equal(CoreTables, tables);
     }
@@ -60,7 +64,8 @@ public sealed class MigrationTests(LocalPostgresFixture postgres)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT data_type, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_name = 'llm_usage' AND column_name = 'cost_usd'",
+            "SELECT data_type, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_name = " +
+            "'llm_usage' AND column_name = 'cost_usd'",
             connection);
         await using var reader = await command.ExecuteReaderAsync();
 
@@ -73,7 +78,8 @@ public sealed class MigrationTests(LocalPostgresFixture postgres)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT string_agg(table_schema || '.' || table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_schema, table_name, column_name)
+            SELECT string_agg(table_schema || '.' || table_name || '.' || column_name || ':' || data_type, ','
+                              ORDER BY table_schema, table_name, column_name)
             FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
             """, connection);
         return (string)(await command.ExecuteScalarAsync())!;

@@ -23,20 +23,48 @@ public sealed class ServiceLoginsTests(LocalPostgresFixture postgres)
             await ServiceLogins.GrantAsync(connection, role, password, CancellationToken.None);
         }
 
-        await using var login = await NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Username = role, Password = password }.ConnectionString).OpenConnectionAsync();
+        await using var login = await NpgsqlDataSource
+            .Create(
+                new NpgsqlConnectionStringBuilder(owner.ConnectionString)
+                {
+                    Username = role,
+                    Password = password,
+                }.ConnectionString)
+            .OpenConnectionAsync();
 
-        await ExecuteAsync(login, "INSERT INTO guilds (id, name, owner_id, member_count, shard_id, joined_at, updated_at) VALUES (42, 'g', 1, 1, 0, now(), now())");
+        await ExecuteAsync(
+            login,
+            "INSERT INTO guilds (id, name, owner_id, member_count, shard_id, joined_at, updated_at) VALUES (42, 'g', 1, 1, 0, now(), now())");
         await ExecuteAsync(login, "UPDATE guilds SET name = 'h' WHERE id = 42");
         await LlmUsagePartitions.EnsureAsync(login, InTenYears, CancellationToken.None);
         Assert.Contains(InTenYears, await LlmUsagePartitions.ListAsync(login, CancellationToken.None));
-        Assert.Contains(InTenYears, await LlmUsagePartitions.DropExpiredAsync(login, InTenYears.AddMonths(1), retentionMonths: 0, CancellationToken.None));
+        Assert.Contains(
+            InTenYears,
+            await LlmUsagePartitions.DropExpiredAsync(
+                login,
+                InTenYears.AddMonths(1),
+                retentionMonths: 0,
+                CancellationToken.None));
         Assert.DoesNotContain(InTenYears, await LlmUsagePartitions.ListAsync(login, CancellationToken.None));
-        await ExecuteAsync(login, "INSERT INTO tags.tags (guild_id, name, content, author_id, updated_by, created_at, updated_at) VALUES (42, 'hello', 'world', 1, 1, now(), now())");
+        await ExecuteAsync(
+            login,
+            "INSERT INTO tags.tags (guild_id, name, content, author_id, updated_by, created_at, updated_at) VALUES " +
+            "(42, 'hello', 'world', 1, 1, now(), now())");
         await ExecuteAsync(login, "DELETE FROM tags.tags WHERE guild_id = 42");
         await ExecuteAsync(login, "DELETE FROM guilds WHERE id = 42");
         await ExecuteAsync(login, $"SELECT * FROM {PlatformDbOptions.MigrationsHistoryTable}");
 
-        foreach (var change in new[] { "CREATE TABLE intruder (id int)", "CREATE TABLE tags.intruder (id int)", $"DELETE FROM {PlatformDbOptions.MigrationsHistoryTable}", "ALTER TABLE guilds ADD COLUMN intruder int", "DROP TABLE guilds", "TRUNCATE guilds", "CREATE FUNCTION intruder() RETURNS int LANGUAGE sql AS 'SELECT 1'" })
+        foreach (
+            var change in new[]
+            {
+                "CREATE TABLE intruder (id int)",
+                "CREATE TABLE tags.intruder (id int)",
+                $"DELETE FROM {PlatformDbOptions.MigrationsHistoryTable}",
+                "ALTER TABLE guilds ADD COLUMN intruder int",
+                "DROP TABLE guilds",
+                "TRUNCATE guilds",
+                "CREATE FUNCTION intruder() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+            })
         {
             var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(login, change));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);

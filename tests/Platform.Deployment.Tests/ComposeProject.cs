@@ -28,14 +28,19 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
             .EnsureSuccess().Output.Trim();
 
     /// <summary>The logins connected to the platform's database, other than the one asking.</summary>
-    public Task<string> LoginsAsync() => SqlAsync(
-        "SELECT string_agg(DISTINCT usename::text, ' ' ORDER BY usename::text) FROM pg_stat_activity WHERE datname = 'platformdb' AND pid <> pg_backend_pid()");
+    public Task<string> LoginsAsync() =>
+        SqlAsync(
+            "SELECT string_agg(DISTINCT usename::text, ' ' ORDER BY usename::text) FROM pg_stat_activity WHERE " +
+            "datname = 'platformdb' AND pid <> pg_backend_pid()");
 
     /// <summary>A command run by redis-cli inside the redis container, with the password it has in its environment.</summary>
     public async Task<string> RedisAsync(string command) =>
         (await ExecAsync("redis", "sh", "-c", $"redis-cli -a \"$REDIS_PASSWORD\" --no-auth-warning {command}")).EnsureSuccess().Output.Trim();
 
-    /// <summary>The Discord emulator's control API, on the loopback port Podman gave it this time (its world's ids are seeded, so they stay).</summary>
+    /// <summary>
+    /// The Discord emulator's control API, on the loopback port Podman gave it this time (its world's ids are seeded,
+    /// so they stay).
+    /// </summary>
     public async Task<HttpClient> DiscordAsync()
     {
         var port = (await RunAsync("port", "discord", "8080")).EnsureSuccess().Output.Trim().Split(':')[^1];
@@ -73,7 +78,9 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
             if (state.GetProperty("Status").GetString() == "running")
             {
                 var pss = ProcessMemory.ProportionalMegabytes(state.GetProperty("Pid").GetInt32());
-                memory[parts[0]] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{parts[1].Split('/')[0].Trim()} (podman stats), {pss:0.0} MB (PSS)");
+                memory[parts[0]] = string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{parts[1].Split('/')[0].Trim()} (podman stats), {pss:0.0} MB (PSS)");
             }
         }
 
@@ -83,7 +90,10 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
     /// <summary>This project, its containers and volumes, driven from another bundle's directory, as an upgrade does.</summary>
     public ComposeProject From(string bundle) => new(bundle, Name, files, environment);
 
-    /// <summary>Brings the project up (a <see cref="HealthcheckPump"/> must run) and waits until every service with a health check is healthy; returns how long that took.</summary>
+    /// <summary>
+    /// Brings the project up (a <see cref="HealthcheckPump"/> must run) and waits until every service with a health
+    /// check is healthy; returns how long that took.
+    /// </summary>
     public async Task<TimeSpan> UpAsync(params string[] services)
     {
         var clock = Stopwatch.StartNew();
@@ -110,7 +120,10 @@ public sealed class ComposeProject(string directory, string name, IReadOnlyList<
             if (state.GetProperty("Status").GetString() == "exited" && state.GetProperty("ExitCode").GetInt32() is var code and not 0)
             {
                 var logs = await Podman.RunAsync("logs", "--tail", "60", id);
-                report.AppendLine($"--- {container.GetProperty("Name").GetString()} exited with {code}:").AppendLine(logs.Output).AppendLine(logs.Error);
+                report
+                    .AppendLine($"--- {container.GetProperty("Name").GetString()} exited with {code}:")
+                    .AppendLine(logs.Output)
+                    .AppendLine(logs.Error);
             }
         }
 

@@ -30,11 +30,21 @@ public sealed class DeploymentFigures
             .AppendLine(CultureInfo.InvariantCulture, $"stand-in images: {StandInImages.TotalSeconds:0.0} s")
             .AppendLine(CultureInfo.InvariantCulture, $"aspire publish: {Publish.TotalSeconds:0.0} s")
             .AppendLine(CultureInfo.InvariantCulture, $"docker-compose build: {Build.TotalSeconds:0.0} s")
-            .AppendLine(CultureInfo.InvariantCulture, $"up to all healthy, cold (new volumes): {ColdUp.TotalSeconds:0.0} s")
-            .AppendLine(CultureInfo.InvariantCulture, $"up to all healthy, warm (after down): {WarmUp?.TotalSeconds:0.0} s")
-            .AppendLine(CultureInfo.InvariantCulture, $"spool drained after postgres came back: {SpoolDrained?.TotalSeconds:0.0} s")
-            .AppendLine(CultureInfo.InvariantCulture, $"docker-compose build of the previous bundle's migrations, api and bot: {PreviousBuild?.TotalSeconds:0.0} s")
-            .AppendLine(CultureInfo.InvariantCulture, $"upgrade, up to migrated and healthy: {UpgradeUp?.TotalSeconds:0.0} s");
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"up to all healthy, cold (new volumes): {ColdUp.TotalSeconds:0.0} s")
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"up to all healthy, warm (after down): {WarmUp?.TotalSeconds:0.0} s")
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"spool drained after postgres came back: {SpoolDrained?.TotalSeconds:0.0} s")
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"docker-compose build of the previous bundle's migrations, api and bot: {PreviousBuild?.TotalSeconds:0.0} s")
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"upgrade, up to migrated and healthy: {UpgradeUp?.TotalSeconds:0.0} s");
         foreach (var (container, memory) in MemoryAtRest.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"memory at rest, {container}: {memory}");

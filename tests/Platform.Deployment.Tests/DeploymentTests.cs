@@ -16,7 +16,9 @@ public sealed class DeploymentTests(DeploymentFixture deployment)
         foreach (var service in new[] { "api", "bot" })
         {
             var started = deployment.FirstStates[service].GetProperty("StartedAt").GetDateTimeOffset();
-            Assert.True(started > migrations.GetProperty("FinishedAt").GetDateTimeOffset(), $"{service} started at {started}, before migrations ended.");
+            Assert.True(
+                started > migrations.GetProperty("FinishedAt").GetDateTimeOffset(),
+                $"{service} started at {started}, before migrations ended.");
         }
 
         Assert.True(await deployment.Compose.AllHealthyAsync());
@@ -26,8 +28,10 @@ public sealed class DeploymentTests(DeploymentFixture deployment)
     public async Task The_api_and_the_bot_log_in_as_roles_that_cannot_change_the_schema_which_migrations_owns()
     {
         var logins = await deployment.Compose.LoginsAsync();
-        var mayCreate = await deployment.Compose.SqlAsync("SELECT has_schema_privilege('platform_api', 'public', 'CREATE') OR has_schema_privilege('platform_bot', 'public', 'CREATE')");
-        var owners = await deployment.Compose.SqlAsync("SELECT string_agg(DISTINCT tableowner::text, ' ') FROM pg_tables WHERE schemaname = 'public'");
+        var mayCreate = await deployment.Compose.SqlAsync(
+            "SELECT has_schema_privilege('platform_api', 'public', 'CREATE') OR has_schema_privilege('platform_bot', 'public', 'CREATE')");
+        var owners = await deployment.Compose.SqlAsync(
+            "SELECT string_agg(DISTINCT tableowner::text, ' ') FROM pg_tables WHERE schemaname = 'public'");
 
         Assert.Equal("platform_api platform_bot", logins);
         Assert.Equal(("f", "postgres"), (mayCreate, owners));
@@ -54,9 +58,16 @@ public sealed class DeploymentTests(DeploymentFixture deployment)
         var answer = await deployment.Owner.AskAsync(prompt);
 
         Assert.Equal($"Emulated answer to: {prompt}", answer);
-        var row = await Eventually.ValueAsync(async () => await deployment.Compose.SqlAsync(
-            $"SELECT module || ' ' || status || ' ' || (input_tokens > 0) || ' ' || (cost_usd > 0) FROM llm_usage WHERE guild_id = {guild.GetProperty("id").GetString()} ORDER BY occurred_at DESC LIMIT 1") is { Length: > 0 } text ? text : null,
-            "the call's usage row", TimeSpan.FromSeconds(30));
+        var row = await Eventually.ValueAsync(
+            async () =>
+                await deployment.Compose.SqlAsync(
+                    $"SELECT module || ' ' || status || ' ' || (input_tokens > 0) || ' ' || (cost_usd > 0) FROM " +
+                    $"llm_usage WHERE guild_id = {guild.GetProperty("id").GetString()} ORDER BY occurred_at DESC LIMIT 1")
+                    is { Length: > 0 } text
+                    ? text
+                    : null,
+            "the call's usage row",
+            TimeSpan.FromSeconds(30));
         Assert.Equal("ask ok true true", row);
     }
 
@@ -71,15 +82,28 @@ public sealed class DeploymentTests(DeploymentFixture deployment)
             Assert.StartsWith("Emulated answer", await deployment.Owner.AskAsync($"while postgres is away {i}"));
         }
 
-        var spooled = await Eventually.ValueAsync(async () => await SpoolAsync() is { Count: > 0 } files ? files : null, "records in the spool", TimeSpan.FromSeconds(30));
+        var spooled = await Eventually.ValueAsync(
+            async () => await SpoolAsync() is { Count: > 0 } files ? files : null,
+            "records in the spool",
+            TimeSpan.FromSeconds(30));
         (await deployment.Compose.RunAsync("start", "postgres")).EnsureSuccess();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await Eventually.TrueAsync(async () => (await SpoolAsync()).Count == 0, "the spool emptied", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(
+            async () => (await SpoolAsync()).Count == 0,
+            "the spool emptied",
+            TimeSpan.FromMinutes(3),
+            TimeSpan.FromSeconds(1));
         deployment.Figures.SpoolDrained = clock.Elapsed;
 
         Assert.All(spooled, file => Assert.StartsWith("1654 1654 ", file));
-        Assert.Equal($"{before + 3}|{before + 3}", await deployment.Compose.SqlAsync("SELECT count(*) || '|' || count(DISTINCT id) FROM llm_usage"));
-        await Eventually.TrueAsync(deployment.Compose.AllHealthyAsync, "every service healthy again", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
+        Assert.Equal(
+            $"{before + 3}|{before + 3}",
+            await deployment.Compose.SqlAsync("SELECT count(*) || '|' || count(DISTINCT id) FROM llm_usage"));
+        await Eventually.TrueAsync(
+            deployment.Compose.AllHealthyAsync,
+            "every service healthy again",
+            TimeSpan.FromMinutes(2),
+            TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -98,7 +122,16 @@ public sealed class DeploymentTests(DeploymentFixture deployment)
     /// <summary>The spool's files as <c>ls -ln</c> shows them inside the bot container: owner, group, name.</summary>
     private async Task<IReadOnlyList<string>> SpoolAsync()
     {
-        var listing = (await deployment.Compose.ExecAsync("bot", "sh", "-c", "ls -ln /var/lib/platform-bot/spool | awk 'NR > 1 && $1 ~ /^-/ { print $3, $4, $9 }'")).EnsureSuccess();
-        return listing.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.EndsWith(".json", StringComparison.Ordinal)).ToList();
+        var listing = (
+            await deployment.Compose.ExecAsync(
+                "bot",
+                "sh",
+                "-c",
+                "ls -ln /var/lib/platform-bot/spool | awk 'NR > 1 && $1 ~ /^-/ { print $3, $4, $9 }'")
+        ).EnsureSuccess();
+        return listing
+            .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => line.EndsWith(".json", StringComparison.Ordinal))
+            .ToList();
     }
 }

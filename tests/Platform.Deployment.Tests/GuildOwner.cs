@@ -22,7 +22,12 @@ public sealed class GuildOwner(HttpClient discord)
     }
 
     public Task<string?> SetTagAsync(string name, string content) =>
-        InvokeAsync("tag", $$"""[{"name":"set","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"{{content}}"}]}]""");
+        InvokeAsync(
+            "tag",
+            $$"""
+            [{"name":"set","type":1,"options":[
+                {"name":"name","type":3,"value":"{{name}}"},{"name":"content","type":3,"value":"{{content}}"}]}]
+            """);
 
     public Task<string?> GetTagAsync(string name) =>
         InvokeAsync("tag", $$"""[{"name":"get","type":1,"options":[{"name":"name","type":3,"value":"{{name}}"}]}]""");

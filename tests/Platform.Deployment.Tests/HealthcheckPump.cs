@@ -24,8 +24,15 @@ public sealed class HealthcheckPump : IAsyncDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var running = await Podman.RunAsync("ps", "--quiet", "--filter", $"label=com.docker.compose.project={project}", "--filter", "status=running");
-            var checks = running.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            var running = await Podman.RunAsync(
+                "ps",
+                "--quiet",
+                "--filter",
+                $"label=com.docker.compose.project={project}",
+                "--filter",
+                "status=running");
+            var checks = running
+                .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(container => Podman.RunAsync("healthcheck", "run", container));
             await Task.WhenAll(checks);
             try

@@ -12,7 +12,11 @@ public sealed class IsolationTests(DeploymentFixture deployment)
     [InlineData("redis", 6379)]
     public async Task The_frontend_cannot_open_a_connection_to_the_data_stores_which_the_api_and_the_bot_can(string host, int port)
     {
-        var script = $"require('net').connect({port},'{host}').on('connect',()=>{{console.log('connected');process.exit(0)}}).on('error',e=>{{console.log(e.code);process.exit(1)}});setTimeout(()=>{{console.log('timeout');process.exit(1)}},3000)";
+        var script =
+            $"require('net').connect({port},'{host}')" +
+            ".on('connect',()=>{console.log('connected');process.exit(0)})" +
+            ".on('error',e=>{console.log(e.code);process.exit(1)});" +
+            "setTimeout(()=>{console.log('timeout');process.exit(1)},3000)";
 
         var frontend = await deployment.Compose.ExecAsync("frontend", "node", "-e", script);
         var api = await deployment.Compose.ExecAsync("api", "bash", "-c", $"exec 3<>/dev/tcp/{host}/{port}");
@@ -35,7 +39,9 @@ public sealed class IsolationTests(DeploymentFixture deployment)
         var fromDbnet = await ConnectFromAsync("dbnet", intranetGateway, port);
         var outFromDbnet = await ConnectFromAsync("dbnet", "deb.debian.org", 80);
 
-        Assert.True(fromIntranet.ExitCode == 0, $"The control failed: a container on intranet could not reach {intranetGateway}:{port}.\n{fromIntranet.Error}");
+        Assert.True(
+            fromIntranet.ExitCode == 0,
+            $"The control failed: a container on intranet could not reach {intranetGateway}:{port}.\n{fromIntranet.Error}");
         Assert.NotEqual(0, fromDbnet.ExitCode);
         Assert.NotEqual(0, outFromDbnet.ExitCode);
     }
@@ -54,7 +60,15 @@ public sealed class IsolationTests(DeploymentFixture deployment)
     }
 
     private async Task<string> GatewayAsync(string network) =>
-        (await Podman.RunAsync("network", "inspect", $"{deployment.Compose.Name}_{network}", "--format", "{{range .Subnets}}{{.Gateway}}{{end}}")).EnsureSuccess().Output.Trim();
+        (
+            await Podman.RunAsync(
+                "network",
+                "inspect",
+                $"{deployment.Compose.Name}_{network}",
+                "--format",
+                "{{range .Subnets}}{{.Gateway}}{{end}}"))
+            .EnsureSuccess()
+            .Output.Trim();
 
     /// <summary>A TCP connection tried from a fresh container on one of the bundle's networks.</summary>
     private async Task<ToolResult> ConnectFromAsync(string network, string host, int port) =>

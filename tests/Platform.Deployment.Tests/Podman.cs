@@ -37,15 +37,21 @@ public static class Podman
 
     private static async Task<bool> AnswersAsync()
     {
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
+        using var client = new HttpClient(
+            new SocketsHttpHandler
             {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-                await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(Socket), cancellationToken);
-                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-            },
-        });
+                ConnectCallback = async (_, cancellationToken) =>
+                {
+                    var socket = new System.Net.Sockets.Socket(
+                        System.Net.Sockets.AddressFamily.Unix,
+                        System.Net.Sockets.SocketType.Stream,
+                        System.Net.Sockets.ProtocolType.Unspecified);
+                    await socket.ConnectAsync(
+                        new System.Net.Sockets.UnixDomainSocketEndPoint(Socket),
+                        cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                },
+            });
         try
         {
             return (await client.GetAsync("http://podman/_ping")).IsSuccessStatusCode;

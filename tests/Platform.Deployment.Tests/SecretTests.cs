@@ -19,7 +19,12 @@ public sealed class SecretTests(DeploymentFixture deployment)
         {
             var inspection = (await Podman.RunAsync("image", "inspect", image)).EnsureSuccess().Output;
             var history = (await Podman.RunAsync("history", "--no-trunc", image)).EnsureSuccess().Output;
-            (await Tool.RunAsync("podman", ["save", "--format", "docker-archive", "--output", archive, image], timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
+            (
+                await Tool.RunAsync(
+                    "podman",
+                    ["save", "--format", "docker-archive", "--output", archive, image],
+                    timeout: TimeSpan.FromMinutes(5))
+            ).EnsureSuccess();
 
             Assert.All(deployment.Secrets, secret => Assert.DoesNotContain(secret.Value, inspection + history));
             Assert.Empty(await FindAsync(archive, deployment.Secrets));

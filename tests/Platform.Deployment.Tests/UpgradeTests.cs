@@ -57,7 +57,9 @@ public sealed class UpgradeTests(DeploymentFixture deployment) : IAsyncLifetime
             states[service].GetProperty("StartedAt").GetDateTimeOffset() > migrated.GetProperty("FinishedAt").GetDateTimeOffset(),
             $"{service} started before the upgrade's migrations ended."));
         var migrations = Migrations();
-        Assert.StartsWith($"{migrations.Count} ({migrations[^1]},", await next.SqlAsync("SELECT count(*) || ' ' || max(h::text) FROM __ef_migrations_history h"));
+        Assert.StartsWith(
+            $"{migrations.Count} ({migrations[^1]},",
+            await next.SqlAsync("SELECT count(*) || ' ' || max(h::text) FROM __ef_migrations_history h"));
         Assert.Equal(rowsBefore, await RowsAsync(next));
         Assert.Equal("platform_api platform_bot", await next.LoginsAsync());
         using var upgraded = await next.DiscordAsync();
@@ -114,8 +116,10 @@ public sealed class UpgradeTests(DeploymentFixture deployment) : IAsyncLifetime
     }
 
     /// <summary>Every row members made, whole, in a stable order: what the upgrade must not change.</summary>
-    private static Task<string> RowsAsync(ComposeProject project) => project.SqlAsync(
-        "SELECT (SELECT string_agg(t::text, chr(10) ORDER BY id) FROM tags.tags t) || chr(10) || (SELECT string_agg(u::text, chr(10) ORDER BY id) FROM llm_usage u)");
+    private static Task<string> RowsAsync(ComposeProject project) =>
+        project.SqlAsync(
+            "SELECT (SELECT string_agg(t::text, chr(10) ORDER BY id) FROM tags.tags t) || chr(10) || (SELECT " +
+            "string_agg(u::text, chr(10) ORDER BY id) FROM llm_usage u)");
 
     /// <summary>HEAD's migrations, oldest first, as their files name them.</summary>
     private static List<string> Migrations() =>

@@ -14,15 +14,22 @@ public sealed class EmulatorControlTests
     public async Task A_guild_seeded_while_connected_arrives_as_guild_create_and_a_new_member_as_guild_member_add()
     {
         await using var emulator = await TestEmulator.StartAsync("Guilds=1");
-        await using var client = await GatewayTestClient.StartAsync(emulator, o => o with { Intents = GatewayIntents.Guilds | GatewayIntents.GuildMembers });
+        await using var client = await GatewayTestClient.StartAsync(emulator, o =>
+            o with
+            {
+                Intents = GatewayIntents.Guilds | GatewayIntents.GuildMembers,
+            });
         await client.WaitForAsync(events => events.Count == 2);
 
         var guild = await emulator.PostAsync<Guild>("/control/guilds", new SeedGuildRequest("Late Guild", Members: 2));
         var member = await emulator.PostAsync<GuildMember>($"/control/guilds/{guild.Id}/members", new SeedMemberRequest("newcomer"));
         await client.WaitForAsync(events => events.Any(e => e.Name == GatewayEventNames.GuildMemberAdd));
 
-        var created = client.Received.Single(e => e.Name == GatewayEventNames.GuildCreate && e.Deserialize(Platform.Discord.Json.DiscordJsonContext.Default.Guild).Id == guild.Id);
-        using var added = JsonDocument.Parse(client.Received.Single(e => e.Name == GatewayEventNames.GuildMemberAdd).Data);
+        var created = client.Received.Single(e =>
+            e.Name == GatewayEventNames.GuildCreate
+            && e.Deserialize(Platform.Discord.Json.DiscordJsonContext.Default.Guild).Id == guild.Id);
+        using var added = JsonDocument.Parse(
+            client.Received.Single(e => e.Name == GatewayEventNames.GuildMemberAdd).Data);
         Assert.Equal("Late Guild", created.Deserialize(Platform.Discord.Json.DiscordJsonContext.Default.Guild).Name);
         Assert.Equal(guild.Id.ToString(), added.RootElement.GetProperty("guild_id").GetString());
         Assert.Equal(member.User!.Id.ToString(), added.RootElement.GetProperty("user").GetProperty("id").GetString());
@@ -47,7 +54,11 @@ public sealed class EmulatorControlTests
             [GatewayEventNames.Ready, GatewayEventNames.GuildCreate, GatewayEventNames.GuildRoleUpdate, GatewayEventNames.GuildRoleDelete],
             guildsOnly.Received.Select(e => e.Name));
         using var roleDelete = JsonDocument.Parse(guildsOnly.Received[^1].Data);
-        Assert.Equal((guild.Id.ToString(), guild.Roles![2].Id.ToString()), (roleDelete.RootElement.GetProperty("guild_id").GetString(), roleDelete.RootElement.GetProperty("role_id").GetString()));
+        Assert.Equal(
+            (guild.Id.ToString(), guild.Roles![2].Id.ToString()),
+            (
+                roleDelete.RootElement.GetProperty("guild_id").GetString(),
+                roleDelete.RootElement.GetProperty("role_id").GetString()));
         Assert.DoesNotContain(member, (await emulator.GuildsAsync())[0].Members!.Select(m => m.User!.Id));
     }
 

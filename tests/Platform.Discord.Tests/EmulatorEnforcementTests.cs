@@ -5,20 +5,66 @@ namespace Platform.Discord.Tests;
 /// <summary>The emulator enforces what Discord enforces, seen from a bare WebSocket.</summary>
 public sealed class EmulatorEnforcementTests
 {
-    public static TheoryData<string, string[], string[], int> Violations => new()
-    {
-        { "a payload before identifying", [], ["""{"op":3,"d":{"status":"online","since":null,"activities":[],"afk":false}}"""], GatewayCloseCode.NotAuthenticated },
-        { "a second identify", [], [RawGateway.Identify(), RawGateway.Identify()], GatewayCloseCode.AlreadyAuthenticated },
-        { "a payload over 4096 bytes", [], [$$"""{"op":1,"d":null,"x":"{{new string('x', 4100)}}"}"""], GatewayCloseCode.DecodeError },
-        { "malformed JSON", [], ["{\"op\":"], GatewayCloseCode.DecodeError },
-        { "an unknown opcode after identifying", [], [RawGateway.Identify(), """{"op":42,"d":null}"""], GatewayCloseCode.UnknownOpcode },
-        { "the wrong token", [], [RawGateway.Identify(token: "not-the-token")], GatewayCloseCode.AuthenticationFailed },
-        { "an intent bit Discord does not define", [], [RawGateway.Identify(intents: 1 << 30)], GatewayCloseCode.InvalidIntents },
-        { "a privileged intent not enabled", ["EnabledPrivilegedIntents=None"], [RawGateway.Identify(intents: 1 << 15)], GatewayCloseCode.DisallowedIntents },
-        { "a shard outside the count", [], [RawGateway.Identify(shard: 2, shards: 2)], GatewayCloseCode.InvalidShard },
-        { "too few shards", ["MinimumShards=2"], [RawGateway.Identify()], GatewayCloseCode.ShardingRequired },
-        { "121 sends within a minute", [], [.. Enumerable.Repeat("""{"op":1,"d":null}""", 121)], GatewayCloseCode.RateLimited },
-    };
+    public static TheoryData<string, string[], string[], int> Violations =>
+        new()
+        {
+            {
+                "a payload before identifying",
+                [],
+                ["""{"op":3,"d":{"status":"online","since":null,"activities":[],"afk":false}}"""],
+                GatewayCloseCode.NotAuthenticated
+            },
+            {
+                "a second identify",
+                [],
+                [RawGateway.Identify(), RawGateway.Identify()],
+                GatewayCloseCode.AlreadyAuthenticated
+            },
+            {
+                "a payload over 4096 bytes",
+                [],
+                [$$"""{"op":1,"d":null,"x":"{{new string('x', 4100)}}"}"""],
+                GatewayCloseCode.DecodeError
+            },
+            { "malformed JSON", [], ["{\"op\":"], GatewayCloseCode.DecodeError },
+            {
+                "an unknown opcode after identifying",
+                [],
+                [RawGateway.Identify(), """{"op":42,"d":null}"""],
+                GatewayCloseCode.UnknownOpcode
+            },
+            {
+                "the wrong token",
+                [],
+                [RawGateway.Identify(token: "not-the-token")],
+                GatewayCloseCode.AuthenticationFailed
+            },
+            {
+                "an intent bit Discord does not define",
+                [],
+                [RawGateway.Identify(intents: 1 << 30)],
+                GatewayCloseCode.InvalidIntents
+            },
+            {
+                "a privileged intent not enabled",
+                ["EnabledPrivilegedIntents=None"],
+                [RawGateway.Identify(intents: 1 << 15)],
+                GatewayCloseCode.DisallowedIntents
+            },
+            {
+                "a shard outside the count",
+                [],
+                [RawGateway.Identify(shard: 2, shards: 2)],
+                GatewayCloseCode.InvalidShard
+            },
+            { "too few shards", ["MinimumShards=2"], [RawGateway.Identify()], GatewayCloseCode.ShardingRequired },
+            {
+                "121 sends within a minute",
+                [],
+                [.. Enumerable.Repeat("""{"op":1,"d":null}""", 121)],
+                GatewayCloseCode.RateLimited
+            },
+        };
 
     [Theory]
     [MemberData(nameof(Violations))]

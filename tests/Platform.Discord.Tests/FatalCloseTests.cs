@@ -32,7 +32,11 @@ public sealed class FatalCloseTests
     public async Task Asking_for_a_privileged_intent_not_enabled_ends_with_4014_after_one_attempt()
     {
         await using var emulator = await TestEmulator.StartAsync("EnabledPrivilegedIntents=None");
-        await using var client = await GatewayTestClient.StartAsync(emulator, options => options with { Intents = GatewayIntents.Guilds | GatewayIntents.MessageContent });
+        await using var client = await GatewayTestClient.StartAsync(emulator, options =>
+            options with
+            {
+                Intents = GatewayIntents.Guilds | GatewayIntents.MessageContent,
+            });
 
         var error = await Assert.ThrowsAsync<GatewayFatalException>(() => client.Client.Completion.WaitAsync(GatewayTestClient.Timeout));
 

@@ -15,7 +15,12 @@ public sealed class GatewaySendLimitTests
         var identify = new IdentifyPayload(new string('t', 5000), new IdentifyProperties("linux", "test", "test"), GatewayIntents.Guilds);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            connection.SendAsync(new(GatewayOpCode.Identify, identify), Platform.Discord.Json.DiscordJsonContext.Default.GatewayPayloadIdentifyPayload, CancellationToken.None).AsTask());
+            connection
+                .SendAsync(
+                    new(GatewayOpCode.Identify, identify),
+                    Platform.Discord.Json.DiscordJsonContext.Default.GatewayPayloadIdentifyPayload,
+                    CancellationToken.None)
+                .AsTask());
 
         Assert.Contains("at most 4096 bytes", error.Message);
     }

@@ -44,9 +44,18 @@ public sealed class GatewayTestClient : IAsyncDisposable
         var options = new DiscordGatewayOptions { Token = TestEmulator.Token };
         options = configure?.Invoke(options) ?? options;
         var http = new HttpClient();
-        var rest = new DiscordRestClient(http, new DiscordRestOptions { Token = options.Token, BaseAddress = emulator.RestBase });
-        var coordinator = new InProcessIdentifyCoordinator(TimeProvider.System, identifyInterval ?? InProcessIdentifyCoordinator.DiscordBucketInterval);
-        var client = new DiscordGatewayClient(options, rest, coordinator, NullLoggerFactory.Instance, TimeProvider.System);
+        var rest = new DiscordRestClient(
+            http,
+            new DiscordRestOptions { Token = options.Token, BaseAddress = emulator.RestBase });
+        var coordinator = new InProcessIdentifyCoordinator(
+            TimeProvider.System,
+            identifyInterval ?? InProcessIdentifyCoordinator.DiscordBucketInterval);
+        var client = new DiscordGatewayClient(
+            options,
+            rest,
+            coordinator,
+            NullLoggerFactory.Instance,
+            TimeProvider.System);
         var test = new GatewayTestClient(client, http);
         await client.StartAsync(CancellationToken.None);
         if (read)
@@ -67,7 +76,9 @@ public sealed class GatewayTestClient : IAsyncDisposable
         catch (TimeoutException timeout)
         {
             // What arrived and the shard's state are what a failure on a slow machine needs to be read.
-            throw new TimeoutException($"{timeout.Message} Received: {string.Join(", ", Received.Select(e => e.Name))}. Shard: {Shard.Status}.", timeout);
+            throw new TimeoutException(
+                $"{timeout.Message} Received: {string.Join(", ", Received.Select(e => e.Name))}. Shard: {Shard.Status}.",
+                timeout);
         }
     }
 

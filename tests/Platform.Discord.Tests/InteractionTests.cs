@@ -19,7 +19,11 @@ public sealed class InteractionTests
         await using var emulator = await TestEmulator.StartAsync();
         var rest = emulator.RestClient();
         await using var bot = await BotAsync(emulator, (interaction, ct) =>
-            rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Message($"pong from {interaction.Data?.Name}"), ct));
+            rest.CreateInteractionResponseAsync(
+                interaction.Id,
+                interaction.Token,
+                InteractionResponse.Message($"pong from {interaction.Data?.Name}"),
+                ct));
         var guild = (await emulator.GuildsAsync())[0];
 
         var transcript = await InvokeAsync(emulator, guild, "ping");
@@ -85,7 +89,11 @@ public sealed class InteractionTests
         await Task.Delay(300);
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() =>
-            rest.CreateInteractionResponseAsync(transcript.InteractionId, transcript.Token, InteractionResponse.Message("too late"), CancellationToken.None));
+            rest.CreateInteractionResponseAsync(
+                transcript.InteractionId,
+                transcript.Token,
+                InteractionResponse.Message("too late"),
+                CancellationToken.None));
 
         Assert.Equal((HttpStatusCode.NotFound, DiscordApiException.UnknownInteraction), (error.Status, error.Code));
     }
@@ -101,7 +109,11 @@ public sealed class InteractionTests
         using var first = await raw.PostAsync($"interactions/{transcript.InteractionId}/{transcript.Token}/callback",
             new StringContent("""{"type":4,"data":{"content":"first"}}""", System.Text.Encoding.UTF8, "application/json"));
         var second = await Assert.ThrowsAsync<DiscordApiException>(() =>
-            rest.CreateInteractionResponseAsync(transcript.InteractionId, transcript.Token, InteractionResponse.Message("second"), CancellationToken.None));
+            rest.CreateInteractionResponseAsync(
+                transcript.InteractionId,
+                transcript.Token,
+                InteractionResponse.Message("second"),
+                CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
         Assert.Null(first.Content.Headers.ContentType);
@@ -123,7 +135,14 @@ public sealed class InteractionTests
         await using var emulator = await TestEmulator.StartAsync();
         var rest = emulator.RestClient();
         var guild = (await emulator.GuildsAsync())[0];
-        var transcript = await emulator.PostAsync<InteractionTranscript>("/control/interactions", new InvokeRequest(guild.Id, guild.OwnerId, "cmd") { Type = kind, CustomId = "c", WaitMs = 10 });
+        var transcript = await emulator.PostAsync<InteractionTranscript>(
+            "/control/interactions",
+            new InvokeRequest(guild.Id, guild.OwnerId, "cmd")
+            {
+                Type = kind,
+                CustomId = "c",
+                WaitMs = 10,
+            });
 
         var refused = await Assert.ThrowsAsync<DiscordApiException>(() => rest.CreateInteractionResponseAsync(
             transcript.InteractionId, transcript.Token, new InteractionResponse(wrong) { Data = new() { Content = "x" } }, CancellationToken.None));
@@ -132,7 +151,9 @@ public sealed class InteractionTests
 
         Assert.Equal((HttpStatusCode.BadRequest, DiscordApiException.InvalidFormBody), (refused.Status, refused.Code));
         var error = refused.Errors!.Value.GetProperty("type").GetProperty("_errors")[0];
-        Assert.Equal(("BASE_TYPE_CHOICES", $"Value must be one of {allowed}."), (error.GetProperty("code").GetString(), error.GetProperty("message").GetString()));
+        Assert.Equal(
+            ("BASE_TYPE_CHOICES", $"Value must be one of {allowed}."),
+            (error.GetProperty("code").GetString(), error.GetProperty("message").GetString()));
     }
 
     [Fact]

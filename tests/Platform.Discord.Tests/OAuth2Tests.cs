@@ -20,8 +20,17 @@ public sealed class OAuth2Tests
         var request = AuthorizationRequest.Create();
         var code = await ApproveAsync(emulator, request, guild.OwnerId);
 
-        var refused = await Assert.ThrowsAsync<DiscordOAuth2Exception>(() => client.ExchangeCodeAsync(code, RedirectUri, AuthorizationRequest.Create().CodeVerifier, CancellationToken.None));
-        var tokens = await client.ExchangeCodeAsync(await ApproveAsync(emulator, request, guild.OwnerId), RedirectUri, request.CodeVerifier, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<DiscordOAuth2Exception>(() =>
+            client.ExchangeCodeAsync(
+                code,
+                RedirectUri,
+                AuthorizationRequest.Create().CodeVerifier,
+                CancellationToken.None));
+        var tokens = await client.ExchangeCodeAsync(
+            await ApproveAsync(emulator, request, guild.OwnerId),
+            RedirectUri,
+            request.CodeVerifier,
+            CancellationToken.None);
         var user = await client.GetCurrentUserAsync(tokens.AccessToken, CancellationToken.None);
         var guilds = await client.GetCurrentUserGuildsAsync(tokens.AccessToken, CancellationToken.None);
 
@@ -32,7 +41,8 @@ public sealed class OAuth2Tests
         Assert.True(listed.Owner);
         // As in Discord's own example: the owner's permissions figure need not include Manage Guild.
         Assert.False(PermissionsParser.Parse(listed.Permissions).Allows(Permissions.ManageGuild));
-        await Assert.ThrowsAsync<DiscordOAuth2Exception>(() => client.ExchangeCodeAsync(code, RedirectUri, request.CodeVerifier, CancellationToken.None));
+        await Assert.ThrowsAsync<DiscordOAuth2Exception>(() =>
+            client.ExchangeCodeAsync(code, RedirectUri, request.CodeVerifier, CancellationToken.None));
     }
 
     [Fact]
@@ -42,7 +52,11 @@ public sealed class OAuth2Tests
         var member = (await emulator.GuildsAsync())[0].Members![1].User!.Id;
         var client = Client(emulator);
         var request = AuthorizationRequest.Create();
-        var first = await client.ExchangeCodeAsync(await ApproveAsync(emulator, request, member), RedirectUri, request.CodeVerifier, CancellationToken.None);
+        var first = await client.ExchangeCodeAsync(
+            await ApproveAsync(emulator, request, member),
+            RedirectUri,
+            request.CodeVerifier,
+            CancellationToken.None);
 
         var second = await client.RefreshAsync(first.RefreshToken!, CancellationToken.None);
         var reused = await Assert.ThrowsAsync<DiscordOAuth2Exception>(() => client.RefreshAsync(first.RefreshToken!, CancellationToken.None));
@@ -62,7 +76,8 @@ public sealed class OAuth2Tests
         var code = await ApproveAsync(emulator, request, (await emulator.GuildsAsync())[0].OwnerId);
         var client = new DiscordOAuth2Client(new HttpClient(), Options(emulator) with { ClientSecret = "guessed" });
 
-        var refused = await Assert.ThrowsAsync<DiscordOAuth2Exception>(() => client.ExchangeCodeAsync(code, RedirectUri, request.CodeVerifier, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<DiscordOAuth2Exception>(() =>
+            client.ExchangeCodeAsync(code, RedirectUri, request.CodeVerifier, CancellationToken.None));
 
         Assert.Equal("invalid_client", refused.Error);
     }

@@ -15,7 +15,10 @@ public sealed class RawGateway(ClientWebSocket socket) : IAsyncDisposable
     }
 
     public static string Identify(string token = TestEmulator.Token, int intents = 1, int shard = 0, int shards = 1) =>
-        $$$"""{"op":2,"d":{"token":"{{{token}}}","intents":{{{intents}}},"properties":{"os":"linux","browser":"raw","device":"raw"},"shard":[{{{shard}}},{{{shards}}}]}}""";
+        $$$"""
+        {"op":2,"d":{"token":"{{{token}}}","intents":{{{intents}}},
+            "properties":{"os":"linux","browser":"raw","device":"raw"},"shard":[{{{shard}}},{{{shards}}}]}}
+        """;
 
     public Task SendAsync(string json) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);

@@ -20,7 +20,14 @@ public sealed class RestRateLimitTests
         var rest = emulator.RestClient();
         var channel = await FirstChannelAsync(rest, emulator);
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => rest.CreateMessageAsync(channel, new MessageContent { Content = $"message {i}" }, CancellationToken.None)));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 6)
+                .Select(i =>
+                    rest.CreateMessageAsync(
+                        channel,
+                        new MessageContent { Content = $"message {i}" },
+                        CancellationToken.None)));
 
         Assert.Equal(0, await emulator.InvalidRequestsAsync());
     }
@@ -35,7 +42,11 @@ public sealed class RestRateLimitTests
         await emulator.PostAsync("/control/rest/storm", new StormRequest("POST /api/v10/channels", 0.6));
 
         var timer = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => rest.CreateMessageAsync(channel, new MessageContent { Content = $"m{i}" }, CancellationToken.None)));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 10)
+                .Select(i =>
+                    rest.CreateMessageAsync(channel, new MessageContent { Content = $"m{i}" }, CancellationToken.None)));
 
         Assert.Equal(1, await emulator.InvalidRequestsAsync());
         Assert.True(timer.Elapsed >= TimeSpan.FromSeconds(0.5), $"Finished in {timer.Elapsed} although Discord said to wait 0.6 s.");
@@ -79,7 +90,9 @@ public sealed class RestRateLimitTests
         (await limiter.AcquireAsync(Followup(1001), CancellationToken.None)).Gate.Release();
 
         Assert.Equal(3, limiter.BucketCount);
-        Assert.False(limiter.AcquireAsync(messages, CancellationToken.None).IsCompleted, "The limited bucket was forgotten: its next request went at once.");
+        Assert.False(
+            limiter.AcquireAsync(messages, CancellationToken.None).IsCompleted,
+            "The limited bucket was forgotten: its next request went at once.");
         held.Gate.Release();
     }
 

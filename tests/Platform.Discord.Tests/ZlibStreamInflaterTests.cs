@@ -50,7 +50,10 @@ public sealed class ZlibStreamInflaterTests
         Assert.True(newInflater.TryInflate(newConnection.Compress("after the reconnect"), fresh));
         Assert.Equal("after the reconnect", Encoding.UTF8.GetString(fresh.WrittenSpan));
 
-        Assert.ThrowsAny<InvalidDataException>(() => oldInflater.TryInflate(new CompressedStream().Compress("after the reconnect"), new ArrayBufferWriter<byte>()));
+        Assert.ThrowsAny<InvalidDataException>(() =>
+            oldInflater.TryInflate(
+                new CompressedStream().Compress("after the reconnect"),
+                new ArrayBufferWriter<byte>()));
     }
 
     /// <summary>The server side of zlib-stream: one deflate context, a sync flush after each message.</summary>

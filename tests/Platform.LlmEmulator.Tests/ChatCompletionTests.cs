@@ -106,7 +106,8 @@ public sealed class ChatCompletionTests
     {
         await using var emulator = await TestLlmEmulator.StartAsync();
 
-        var error = await Assert.ThrowsAsync<ClientResultException>(() => emulator.ChatClient("gpt-4o-mini", apiKey: "wrong").GetResponseAsync("hello"));
+        var error = await Assert.ThrowsAsync<ClientResultException>(() =>
+            emulator.ChatClient("gpt-4o-mini", apiKey: "wrong").GetResponseAsync("hello"));
 
         Assert.Equal((int)HttpStatusCode.Unauthorized, error.Status);
         Assert.Contains("invalid_api_key", error.Message);

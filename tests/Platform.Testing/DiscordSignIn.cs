@@ -11,7 +11,11 @@ public static class DiscordSignIn
     {
         if (!fromLoginPage)
         {
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?returnTo=%2Fguilds$"), new() { Timeout = Chromium.FirstRenderTimeoutMs });
+            await Assertions
+                .Expect(page)
+                .ToHaveURLAsync(
+                    new Regex("/login\\?returnTo=%2Fguilds$"),
+                    new() { Timeout = Chromium.FirstRenderTimeoutMs });
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Discord" }).ClickAsync();

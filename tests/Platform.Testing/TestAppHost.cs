@@ -67,7 +67,9 @@ public static class TestAppHost
         return await builder.KeepOnly(resources).BuildAndStartAsync(cancellationToken);
     }
 
-    public static async Task<DistributedApplication> BuildAndStartAsync(this IDistributedApplicationTestingBuilder builder, CancellationToken cancellationToken)
+    public static async Task<DistributedApplication> BuildAndStartAsync(
+        this IDistributedApplicationTestingBuilder builder,
+        CancellationToken cancellationToken)
     {
         var app = await builder.BuildAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
@@ -78,7 +80,10 @@ public static class TestAppHost
     /// A connection to a database resource outside any pool, so that no idle session outlives the
     /// app that is about to stop (Postgres' smart shutdown would wait for it).
     /// </summary>
-    public static async Task<NpgsqlConnection> OpenUnpooledAsync(this DistributedApplication app, string resourceName, CancellationToken cancellationToken = default)
+    public static async Task<NpgsqlConnection> OpenUnpooledAsync(
+        this DistributedApplication app,
+        string resourceName,
+        CancellationToken cancellationToken = default)
     {
         var builder = new NpgsqlConnectionStringBuilder(await app.ConnectionStringAsync(resourceName)) { Pooling = false };
         var connection = new NpgsqlConnection(builder.ConnectionString);

@@ -48,7 +48,8 @@ public static class Tool
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{command}' did not finish within {(timeout ?? TimeSpan.FromMinutes(2)).TotalSeconds:0} s:\n{output}\n{error}");
+            throw new TimeoutException(
+                $"'{command}' did not finish within {(timeout ?? TimeSpan.FromMinutes(2)).TotalSeconds:0} s:\n{output}\n{error}");
         }
 
         process.WaitForExit();

@@ -19,7 +19,8 @@ public static class ConsentPage
         using var approved = await browser.PostAsync(new Uri(authorizeUrl.GetLeftPart(UriPartial.Path)), new FormUrlEncodedContent(form));
         if (approved.StatusCode != HttpStatusCode.Redirect)
         {
-            throw new InvalidOperationException($"The consent page answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"The consent page answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync()}");
         }
 
         return approved.Headers.Location!;
@@ -29,6 +30,8 @@ public static class ConsentPage
     public static (string? Code, string? State) ReadCallback(Uri callback)
     {
         var query = QueryHelpers.ParseQuery(callback.Query);
-        return (query.TryGetValue("code", out var code) ? code.ToString() : null, query.TryGetValue("state", out var state) ? state.ToString() : null);
+        return (
+            query.TryGetValue("code", out var code) ? code.ToString() : null,
+            query.TryGetValue("state", out var state) ? state.ToString() : null);
     }
 }

@@ -40,7 +40,13 @@ public sealed partial class BudgetSpend(
                 await AlertOnceAsync(guildId, (ulong)channel, budget, month, usage.OccurredAt);
             }
         }
-        catch (Exception error) when (RedisFailure.Is(error) || error is Npgsql.NpgsqlException or InvalidOperationException or DiscordApiException or HttpRequestException)
+        catch (Exception error)
+            when (RedisFailure.Is(error)
+                || error
+                    is Npgsql.NpgsqlException
+                        or InvalidOperationException
+                        or DiscordApiException
+                        or HttpRequestException)
         {
             LogSpendFailed(error, guildId);
         }
@@ -65,11 +71,16 @@ public sealed partial class BudgetSpend(
                 return;
             }
 
-            await rest.CreateMessageAsync(channelId, new MessageContent
-            {
-                Content = $"This server has used {budget.SoftThresholdPercent}% of its AI budget for {at.ToString("MMMM", CultureInfo.InvariantCulture)}: {Usd.Format(month)} of {Usd.Format(budget.MonthlyLimitUsd)}. " +
-                    "At the limit, AI commands stop until the 1st (UTC) or until the budget is raised in the dashboard.",
-            }, CancellationToken.None);
+            await rest.CreateMessageAsync(
+                channelId,
+                new MessageContent
+                {
+                    Content =
+                        $"This server has used {budget.SoftThresholdPercent}% of its AI budget for " +
+                        $"{at.ToString("MMMM", CultureInfo.InvariantCulture)}: {Usd.Format(month)} of {Usd.Format(budget.MonthlyLimitUsd)}. "
+                        + "At the limit, AI commands stop until the 1st (UTC) or until the budget is raised in the dashboard.",
+                },
+                CancellationToken.None);
         }
         catch
         {
@@ -79,7 +90,9 @@ public sealed partial class BudgetSpend(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The budget alert of guild {GuildId} was not posted: channel {ChannelId} is not one of its text channels")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The budget alert of guild {GuildId} was not posted: channel {ChannelId} is not one of its text channels")]
     private partial void LogAlertChannelRefused(ulong guildId, ulong channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count an LLM call against the budget of guild {GuildId}")]

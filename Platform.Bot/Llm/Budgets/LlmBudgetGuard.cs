@@ -61,16 +61,20 @@ public sealed partial class LlmBudgetGuard(
             var month = await spend.GuildMonthAsync(guildId, now, deadline.Token);
             if (month >= budget.MonthlyLimitUsd)
             {
-                return ("guild_month",
-                    $"This server has used its AI budget for {now.ToString("MMMM", CultureInfo.InvariantCulture)}: {Usd.Format(month)} of {Usd.Format(budget.MonthlyLimitUsd)}. " +
-                    "It starts again on the 1st (UTC); a server admin can raise it in the dashboard.");
+                return (
+                    "guild_month",
+                    $"This server has used its AI budget for {now.ToString("MMMM", CultureInfo.InvariantCulture)}: " +
+                    $"{Usd.Format(month)} of {Usd.Format(budget.MonthlyLimitUsd)}. "
+                        + "It starts again on the 1st (UTC); a server admin can raise it in the dashboard.");
             }
 
             if (budget.PerUserDailyLimitUsd is { } daily && caller.UserId is { } userId
                 && await spend.MemberDayAsync(guildId, userId, now, deadline.Token) is var today && today >= daily)
             {
-                return ("member_day",
-                    $"You have used your AI allowance in this server for today: {Usd.Format(today)} of {Usd.Format(daily)}. It starts again at 00:00 UTC.");
+                return (
+                    "member_day",
+                    $"You have used your AI allowance in this server for today: {Usd.Format(today)} of " +
+                    $"{Usd.Format(daily)}. It starts again at 00:00 UTC.");
             }
         }
         catch (Exception error) when (RedisFailure.Is(error) || error is Npgsql.NpgsqlException or InvalidOperationException

@@ -36,21 +36,32 @@ public sealed class SpendCounters(IConnectionMultiplexer redis, BotIdentity iden
         await ReadAsync(BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at), db =>
         {
             var month = UtcMonth.FirstDay(at);
-            return db.LlmDailyUsage.Where(d => d.GuildId == (long)guildId && d.Day >= month && d.Day < month.AddMonths(1)).SumAsync(d => d.CostUsd, cancellationToken);
+            return db
+                .LlmDailyUsage.Where(d => d.GuildId == (long)guildId && d.Day >= month && d.Day < month.AddMonths(1))
+                .SumAsync(d => d.CostUsd, cancellationToken);
         });
 
     public async Task<decimal> MemberDayAsync(ulong guildId, ulong userId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await ReadAsync(BotRedisKeys.LlmMemberSpend(identity.ApplicationId, guildId, userId, at), db =>
         {
             var day = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
-            return db.LlmUsage.Where(u => u.GuildId == (long)guildId && u.UserId == (long)userId && u.OccurredAt >= day && u.OccurredAt < day.AddDays(1)).SumAsync(u => u.CostUsd, cancellationToken);
+            return db
+                .LlmUsage.Where(u =>
+                    u.GuildId == (long)guildId
+                    && u.UserId == (long)userId
+                    && u.OccurredAt >= day
+                    && u.OccurredAt < day.AddDays(1))
+                .SumAsync(u => u.CostUsd, cancellationToken);
         });
 
     /// <summary>Adds a call's cost and returns the guild's month total after it, or null if that counter is not kept yet.</summary>
     public async Task<decimal?> AddAsync(ulong guildId, ulong? userId, decimal cost, DateTimeOffset at)
     {
         RedisKey[] keys = userId is { } user
-            ? [BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at), BotRedisKeys.LlmMemberSpend(identity.ApplicationId, guildId, user, at)]
+            ?
+            [
+                BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at),
+                BotRedisKeys.LlmMemberSpend(identity.ApplicationId, guildId, user, at),]
             : [BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at)];
         var totals = (long[])(await redis.GetDatabase().ScriptEvaluateAsync(AddIfPresent.ExecutableScript, keys, [(long)(cost * Scale)]))!;
         return totals[0] < 0 ? null : totals[0] / Scale;

@@ -8,7 +8,10 @@ namespace Platform.Bot.Llm.Calls;
 /// <summary>Refuses a call over budget before it reaches the provider, and records the refusal as <c>budget_blocked</c>.</summary>
 internal sealed class BudgetGuardChatClient(IChatClient inner, LlmBudgetGuard guard, CurrentInvocation invocation) : DelegatingChatClient(inner)
 {
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         await guard.EnsureWithinAsync(invocation.Value, options, cancellationToken);
         return await base.GetResponseAsync(messages, options, cancellationToken);

@@ -9,11 +9,17 @@ namespace Platform.Bot.Llm.Calls;
 /// </summary>
 internal sealed class UnconfiguredChatClient : IChatClient
 {
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new LlmNotConfiguredException();
+    public Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default
+    ) => throw new LlmNotConfiguredException();
 
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new LlmNotConfiguredException();
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default
+    ) => throw new LlmNotConfiguredException();
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 
@@ -24,4 +30,6 @@ internal sealed class UnconfiguredChatClient : IChatClient
 }
 
 /// <summary>No <c>Llm:Endpoint</c> and <c>Llm:ApiKey</c> are set; the AppHost sets them from its llm-endpoint and llm-api-key parameters.</summary>
-public sealed class LlmNotConfiguredException() : CommandRefusedException("AI commands are not set up for this bot yet: its operators have not configured an AI provider.");
+public sealed class LlmNotConfiguredException()
+    : CommandRefusedException(
+        "AI commands are not set up for this bot yet: its operators have not configured an AI provider.");

@@ -9,9 +9,16 @@ namespace Platform.Bot.Llm.Calls;
 /// Records every call that reaches the provider: its tokens, cost, timing and outcome, whether it
 /// answered, failed, was cancelled, or was a stream the caller stopped reading.
 /// </summary>
-internal sealed class UsageRecordingChatClient(IChatClient inner, LlmUsageRecorder recorder, CurrentInvocation invocation) : DelegatingChatClient(inner)
+internal sealed class UsageRecordingChatClient(
+    IChatClient inner,
+    LlmUsageRecorder recorder,
+    CurrentInvocation invocation
+) : DelegatingChatClient(inner)
 {
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         var call = recorder.Start(invocation.Value, options);
         try

@@ -85,7 +85,10 @@ public sealed partial class LlmPrices(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No price for {Provider} model {Model}: its calls are charged at the highest rates of any model until a price row is added to llm_model_prices")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "No price for {Provider} model {Model}: its calls are charged at the highest rates of any model " +
+            "until a price row is added to llm_model_prices")]
     private partial void LogUnpriced(string provider, string model);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the model prices; calls are priced with the prices read before")]

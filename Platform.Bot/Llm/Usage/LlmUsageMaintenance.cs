@@ -59,7 +59,9 @@ public sealed partial class LlmUsageMaintenance(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped the LLM usage rows of {Month:yyyy-MM}, past the retention; its daily rollups stay")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Dropped the LLM usage rows of {Month:yyyy-MM}, past the retention; its daily rollups stay")]
     private partial void LogDropped(DateTimeOffset month);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Settled the LLM usage rollups of {Days} closed day(s), up to {Day:yyyy-MM-dd}")]

@@ -21,7 +21,10 @@ public sealed class LlmUsageQueue(LlmSettings settings, LlmUsageSpool spool)
 
     public async ValueTask RecordAsync(LlmUsage usage)
     {
-        BotTelemetry.LlmCost.Add((double)usage.CostUsd, new KeyValuePair<string, object?>("gen_ai.request.model", usage.ModelRequested), new KeyValuePair<string, object?>("module", usage.Module));
+        BotTelemetry.LlmCost.Add(
+            (double)usage.CostUsd,
+            new KeyValuePair<string, object?>("gen_ai.request.model", usage.ModelRequested),
+            new KeyValuePair<string, object?>("module", usage.Module));
         if (!channel.Writer.TryWrite(usage))
         {
             BotTelemetry.LlmUsageSpooled.Add(1);

@@ -13,7 +13,12 @@ namespace Platform.Bot.Llm.Usage;
 /// that record is set aside in the spool's dead-letter folder with a log line and a metric, and the
 /// rest are written. One bad record never holds up the others, nor looks like an outage.
 /// </summary>
-public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsageSpool spool, TimeProvider time, ILogger<LlmUsageWriting> logger) : IAsyncDisposable
+public sealed partial class LlmUsageWriting(
+    NpgsqlDataSource dataSource,
+    LlmUsageSpool spool,
+    TimeProvider time,
+    ILogger<LlmUsageWriting> logger
+) : IAsyncDisposable
 {
     private readonly LlmUsageBatchWriter writer = new(dataSource, time);
 
@@ -75,7 +80,10 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
         activity?.SetTag("llm.usage.records", batch.Count);
         try
         {
-            var written = await (onlyMissing ? writer.WriteMissingAsync(batch, CancellationToken.None) : writer.WriteAsync(batch, CancellationToken.None));
+            var written = await (
+                onlyMissing
+                    ? writer.WriteMissingAsync(batch, CancellationToken.None)
+                    : writer.WriteAsync(batch, CancellationToken.None));
             BotTelemetry.LlmUsageWritten.Add(written);
             BotTelemetry.LlmUsageFlushDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return (Outcome.Written, null);
@@ -111,7 +119,9 @@ public sealed partial class LlmUsageWriting(NpgsqlDataSource dataSource, LlmUsag
     [LoggerMessage(Level = LogLevel.Warning, Message = "Postgres did not take {Count} LLM usage records; they wait in the spool")]
     private partial void LogWriteFailed(Exception error, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Postgres refuses LLM usage record {Id}; it is set aside in the spool's dead-letter folder and the others go on")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Postgres refuses LLM usage record {Id}; it is set aside in the spool's dead-letter folder and the others go on")]
     private partial void LogSetAside(Exception? error, Guid id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM usage record {Id} held text its columns cannot: it was cut to fit")]

@@ -39,7 +39,12 @@ public sealed class AskModule(
         var spent = await spend.GuildMonthAsync(guildId, now, Context.CancellationToken);
         var limit = await budgets.GetAsync(guildId, Context.CancellationToken);
         var month = UtcMonth.FirstDay(now);
-        var byModule = await LlmUsageSummary.ForGuildAsync(db, (long)guildId, month, DateOnly.FromDateTime(now.UtcDateTime), Context.CancellationToken);
+        var byModule = await LlmUsageSummary.ForGuildAsync(
+            db,
+            (long)guildId,
+            month,
+            DateOnly.FromDateTime(now.UtcDateTime),
+            Context.CancellationToken);
 
         var period = now.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         var lines = new List<string>
@@ -50,16 +55,25 @@ public sealed class AskModule(
         };
         if (limit?.PerUserDailyLimitUsd is { } daily)
         {
-            lines.Add($"**Your spend today:** {Usd.Format(await spend.MemberDayAsync(guildId, Context.User.Id, now, Context.CancellationToken))} of {Usd.Format(daily)}");
+            var today = await spend.MemberDayAsync(guildId, Context.User.Id, now, Context.CancellationToken);
+            lines.Add($"**Your spend today:** {Usd.Format(today)} of {Usd.Format(daily)}");
         }
 
-        lines.AddRange(byModule.Take(5).Select(line =>
-            $"- `{line.Module}` on `{line.Model}`: {Count(line.Calls, "call")}{(line.RefusedCalls > 0 ? $" (and {Count(line.RefusedCalls, "call")} refused by the budget)" : "")}, " +
-            $"{Usd.Format(line.CostUsd)}{(line.UnpricedCalls > 0 ? $" ({line.UnpricedCalls:N0} with no price for the model, charged at the highest rates)" : "")}"));
+        lines.AddRange(byModule.Take(5).Select(Describe));
         await RespondAsync(MessageText.Fit(string.Join('\n', lines)), ephemeral: true);
+    }
+
+    private static string Describe(LlmUsageLine line)
+    {
+        var refused = line.RefusedCalls > 0 ? $" (and {Count(line.RefusedCalls, "call")} refused by the budget)" : "";
+        var unpriced = line.UnpricedCalls > 0
+            ? $" ({line.UnpricedCalls:N0} with no price for the model, charged at the highest rates)"
+            : "";
+        return $"- `{line.Module}` on `{line.Model}`: {Count(line.Calls, "call")}{refused}, {Usd.Format(line.CostUsd)}{unpriced}";
     }
 
     private static string Count(long count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";
 
-    private static string Percent(decimal part, decimal whole) => whole == 0 ? "no spending allowed" : (part / whole).ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(decimal part, decimal whole) =>
+        whole == 0 ? "no spending allowed" : (part / whole).ToString("P0", CultureInfo.InvariantCulture);
 }

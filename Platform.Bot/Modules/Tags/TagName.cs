@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Bot.Modules.Tags;
 
-/// <summary>Tag names as stored (and as the table's check constraint demands): lowercase letters, digits, '-' and '_', at most 32 characters.</summary>
+/// <summary>
+/// Tag names as stored (and as the table's check constraint demands): lowercase letters, digits, '-' and '_', at most
+/// 32 characters.
+/// </summary>
 public static partial class TagName
 {
     public const string Rule = "Tag names are 1-32 characters: lowercase letters, digits, '-' and '_'.";

@@ -35,7 +35,10 @@ public sealed class TagsModule(PlatformDbContext db, TimeProvider time) : BotMod
     [SlashCommand("set", "Creates a tag, or changes its text")]
     [RequireAccess(AccessScopes.ManageContent, Permissions.ManageMessages)]
     public async Task SetAsync(
-        [Option("name", "The tag's name: lowercase letters, digits, - and _", MaxLength = Tag.NameMaxLength), Autocomplete(nameof(SuggestNamesAsync))] string name,
+        [
+            Option("name", "The tag's name: lowercase letters, digits, - and _", MaxLength = Tag.NameMaxLength),
+            Autocomplete(nameof(SuggestNamesAsync))]
+            string name,
         [Option("content", "What the tag shows", MaxLength = Tag.ContentMaxLength)] string content)
     {
         var normalized = TagName.Normalize(name);
@@ -55,11 +58,23 @@ public sealed class TagsModule(PlatformDbContext db, TimeProvider time) : BotMod
             var limit = (await GetSettingsAsync<TagsSettings>()).MaxTags;
             if (await GuildTags.CountAsync(Context.CancellationToken) >= limit)
             {
-                await RespondAsync($"This server has reached its limit of {limit} tags. Delete one first, or ask an admin to raise the limit.", ephemeral: true);
+                await RespondAsync(
+                    $"This server has reached its limit of {limit} tags. Delete one first, or ask an admin to raise the limit.",
+                    ephemeral: true);
                 return;
             }
 
-            db.Add(new Tag { GuildId = (long)Context.RequireGuildId(), Name = normalized, Content = content, AuthorId = userId, UpdatedBy = userId, CreatedAt = now, UpdatedAt = now });
+            db.Add(
+                new Tag
+                {
+                    GuildId = (long)Context.RequireGuildId(),
+                    Name = normalized,
+                    Content = content,
+                    AuthorId = userId,
+                    UpdatedBy = userId,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                });
         }
         else
         {

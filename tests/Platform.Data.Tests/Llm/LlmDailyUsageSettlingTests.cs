@@ -50,8 +50,17 @@ public sealed class LlmDailyUsageSettlingTests(LocalPostgresFixture postgres)
         await using var connection = await dataSource.OpenConnectionAsync();
         var midnight = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-        Assert.Empty(await LlmDailyUsageSettling.SettleClosedDaysAsync(connection, midnight.AddMinutes(59), CancellationToken.None));
-        Assert.Equal([Today.AddDays(-1)], await LlmDailyUsageSettling.SettleClosedDaysAsync(connection, midnight.AddMinutes(61), CancellationToken.None));
+        Assert.Empty(
+            await LlmDailyUsageSettling.SettleClosedDaysAsync(
+                connection,
+                midnight.AddMinutes(59),
+                CancellationToken.None));
+        Assert.Equal(
+            [Today.AddDays(-1)],
+            await LlmDailyUsageSettling.SettleClosedDaysAsync(
+                connection,
+                midnight.AddMinutes(61),
+                CancellationToken.None));
     }
 
     [Fact]
@@ -73,7 +82,10 @@ public sealed class LlmDailyUsageSettlingTests(LocalPostgresFixture postgres)
         Assert.Equal(await MembersFromRawAsync(db, Today), await MemberRollupsAsync(db));
         Assert.Contains((1L, Today.AddDays(-1), 77L, 1L, 0.5m), await MemberRollupsAsync(db));
         Assert.DoesNotContain(await MemberRollupsAsync(db), row => row.Item2 == Today);
-        var daily = await db.LlmDailyUsage.AsNoTracking().SingleAsync(d => d.GuildId == 1 && d.Day == Today.AddDays(-1) && d.Module == "ask" && d.Model == "gpt-4o-mini");
+        var daily = await db
+            .LlmDailyUsage.AsNoTracking()
+            .SingleAsync(d =>
+                d.GuildId == 1 && d.Day == Today.AddDays(-1) && d.Module == "ask" && d.Model == "gpt-4o-mini");
         Assert.Equal((2L, 0.5m + 0.001m), (daily.Calls, daily.CostUsd));
     }
 
@@ -107,7 +119,12 @@ public sealed class LlmDailyUsageSettlingTests(LocalPostgresFixture postgres)
         {
             foreach (var (model, i) in Models.Select((model, i) => (model, i)))
             {
-                await writer.WriteAsync([.. Enumerable.Range(1, Guilds).Select(guild => Member(Usage(guild, module, 0.001m, at, model), userId: i == 0 ? null : guild % 4 + i))],
+                await writer.WriteAsync(
+                    [
+                        .. Enumerable
+                            .Range(1, Guilds)
+                            .Select(guild =>
+                                Member(Usage(guild, module, 0.001m, at, model), userId: i == 0 ? null : guild % 4 + i)),],
                     CancellationToken.None);
             }
         }

@@ -58,6 +58,21 @@ public sealed class LlmPriceBookTests
         Assert.Equal(LlmPriceBook.Cost(price, 100, 100, 0), LlmPriceBook.Cost(price, 100, 500, 0));
     }
 
-    private static LlmModelPrice Price(string model, DateTimeOffset from, decimal input, decimal cached, decimal output, string provider = "openai") =>
-        new() { Provider = provider, Model = model, EffectiveFrom = from, InputPerMillion = input, CachedInputPerMillion = cached, OutputPerMillion = output };
+    private static LlmModelPrice Price(
+        string model,
+        DateTimeOffset from,
+        decimal input,
+        decimal cached,
+        decimal output,
+        string provider = "openai"
+    ) =>
+        new()
+        {
+            Provider = provider,
+            Model = model,
+            EffectiveFrom = from,
+            InputPerMillion = input,
+            CachedInputPerMillion = cached,
+            OutputPerMillion = output,
+        };
 }

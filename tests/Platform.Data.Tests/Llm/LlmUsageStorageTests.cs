@@ -25,13 +25,18 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
         ];
 
         var first = await writer.WriteAsync(batch, CancellationToken.None);
-        var again = await writer.WriteMissingAsync([batch[1], batch[2], Usage(guildId: 1, module: "ask", cost: 0.016m, at: Now)], CancellationToken.None);
+        var again = await writer.WriteMissingAsync(
+            [batch[1], batch[2], Usage(guildId: 1, module: "ask", cost: 0.016m, at: Now)],
+            CancellationToken.None);
 
         Assert.Equal((4, 1), (first, again));
         Assert.Equal(5, await db.LlmUsage.CountAsync());
         var rollups = await db.LlmDailyUsage.OrderBy(d => d.GuildId).ThenBy(d => d.Day).ThenBy(d => d.Module).ToListAsync();
         Assert.Equal(
-            [(0L, DateOnly.FromDateTime(Now.UtcDateTime), "ask", 1L, 0.008m), (1L, DateOnly.FromDateTime(Now.UtcDateTime), "ask", 3L, 0.019m), (1L, DateOnly.FromDateTime(Now.UtcDateTime.AddDays(1)), "summary", 1L, 0.004m)],
+            [
+                (0L, DateOnly.FromDateTime(Now.UtcDateTime), "ask", 1L, 0.008m),
+                (1L, DateOnly.FromDateTime(Now.UtcDateTime), "ask", 3L, 0.019m),
+                (1L, DateOnly.FromDateTime(Now.UtcDateTime.AddDays(1)), "summary", 1L, 0.004m),],
             rollups.Select(d => (d.GuildId, d.Day, d.Module, d.Calls, d.CostUsd)));
         Assert.Equal(batch[0].InputTokens * 3, rollups[1].InputTokens);
     }

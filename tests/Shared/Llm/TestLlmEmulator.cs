@@ -29,7 +29,11 @@ public sealed class TestLlmEmulator : IAsyncDisposable
 
     public static async Task<TestLlmEmulator> StartAsync()
     {
-        var app = LlmEmulatorApp.Create(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--LlmEmulator:ApiKey={ApiKey}", "--LlmEmulator:ChunkDelayMs=0"]);
+        var app = LlmEmulatorApp.Create([
+            "--urls=http://127.0.0.1:0",
+            "--Logging:LogLevel:Default=Warning",
+            $"--LlmEmulator:ApiKey={ApiKey}",
+            "--LlmEmulator:ChunkDelayMs=0",]);
         await app.StartAsync();
         return new TestLlmEmulator(app);
     }

@@ -37,6 +37,10 @@ public sealed class ModuleNameModule(PlatformDbContext db, TimeProvider time) : 
     {
         var texts = await GuildEntries.AsNoTracking().OrderByDescending(e => e.CreatedAt).Take(10).Select(e => e.Text)
             .ToListAsync(Context.CancellationToken);
-        await RespondAsync(texts.Count == 0 ? "Nothing yet. `/modulename add` adds an entry." : MessageText.Fit(string.Join('\n', texts)), ephemeral: true);
+        await RespondAsync(
+            texts.Count == 0
+                ? "Nothing yet. `/modulename add` adds an entry."
+                : MessageText.Fit(string.Join('\n', texts)),
+            ephemeral: true);
     }
 }
