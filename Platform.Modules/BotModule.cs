@@ -38,8 +38,7 @@ public abstract class BotModule
         string? content = null,
         bool ephemeral = false,
         IReadOnlyList<Embed>? embeds = null,
-        IReadOnlyList<Component>? components = null
-    ) =>
+        IReadOnlyList<Component>? components = null) =>
         Responder.RespondAsync(
             new InteractionCallbackData
             {
@@ -56,8 +55,7 @@ public abstract class BotModule
     protected Task<Message> FollowupAsync(
         string content,
         bool ephemeral = false,
-        IReadOnlyList<Embed>? embeds = null
-    ) =>
+        IReadOnlyList<Embed>? embeds = null) =>
         Responder.FollowupAsync(
             new MessageContent
             {
@@ -71,8 +69,7 @@ public abstract class BotModule
     protected Task UpdateMessageAsync(
         string? content = null,
         IReadOnlyList<Embed>? embeds = null,
-        IReadOnlyList<Component>? components = null
-    ) =>
+        IReadOnlyList<Component>? components = null) =>
         Responder.UpdateMessageAsync(
             new InteractionCallbackData
             {

@@ -10,8 +10,7 @@ public sealed partial class AccessChangeListener(
     IConnectionMultiplexer redis,
     AccessChangeStamps stamps,
     IOptions<DiscordAppSettings> discord,
-    ILogger<AccessChangeListener> logger
-) : BackgroundService
+    ILogger<AccessChangeListener> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(BotRedisKeys.GuildAccessChannel(discord.Value.ClientId)), async (_, message) =>

@@ -47,7 +47,7 @@ public static class AccessGrantsApi
             .. grants.Select(g =>
                 AccessGrantView.Of(
                     g,
-                    (g.SubjectType == GrantSubject.User ? members : roles).GetValueOrDefault(g.SubjectId))),]);
+                    (g.SubjectType == GrantSubject.User ? members : roles).GetValueOrDefault(g.SubjectId)))]);
     }
 
     public static async Task<Results<Created<AccessGrantView>, ValidationProblem, ProblemHttpResult>> CreateAsync(

@@ -49,8 +49,7 @@ public sealed class DiscordNames(DiscordRestClient discord, HybridCache cache)
             string.Create(CultureInfo.InvariantCulture, $"discord:role-names:{guildId}"),
             async token =>
                 await ReadOrNullAsync(async () =>
-                    (await discord.GetGuildRolesAsync((ulong)guildId, token)).ToDictionary(r => (long)r.Id, r => r.Name)
-                ) ?? [],
+                    (await discord.GetGuildRolesAsync((ulong)guildId, token)).ToDictionary(r => (long)r.Id, r => r.Name)) ?? [],
             CacheFor,
             cancellationToken: cancellationToken);
         return roles;

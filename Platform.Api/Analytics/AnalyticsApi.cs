@@ -60,7 +60,7 @@ public static class AnalyticsApi
                 Rows =
                 [
                     .. report.Rows.Select(r =>
-                        names.TryGetValue(MemberId(r), out var name) ? r with { Name = name } : r),],
+                        names.TryGetValue(MemberId(r), out var name) ? r with { Name = name } : r)],
             });
 
         // Calls made outside any member ("unknown") have no id to name.

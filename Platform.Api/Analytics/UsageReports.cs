@@ -92,13 +92,12 @@ public sealed class UsageReports(PlatformDbContext db, HybridCache cache, TimePr
                         days,
                         d => new { d.Day, d.Model },
                         key => (Day(key.Day), key.Model),
-                        cancellationToken)
-                ).OrderBy(r => r.Key, StringComparer.Ordinal),],
+                        cancellationToken)).OrderBy(r => r.Key, StringComparer.Ordinal)],
             _ =>
             [
                 .. (await SumAsync(days, d => d.Day, day => (Day(day), null), cancellationToken)).OrderBy(
                     r => r.Key,
-                    StringComparer.Ordinal),],
+                    StringComparer.Ordinal)],
         };
     }
 

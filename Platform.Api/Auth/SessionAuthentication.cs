@@ -35,7 +35,7 @@ public sealed class SessionAuthentication(
         List<Claim> claims =
         [
             new(ClaimTypes.NameIdentifier, session.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, session.Username),];
+            new(ClaimTypes.Name, session.Username)];
         if (await botOwners.IsOwnerAsync(session.UserId, Context.RequestAborted))
         {
             claims.Add(new Claim(RoleClaim, BotOwnerPolicy));

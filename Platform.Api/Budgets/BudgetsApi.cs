@@ -41,8 +41,7 @@ public static class BudgetsApi
     public static async Task<Results<Ok<BudgetView>, ProblemHttpResult>> GetAsync(
         long guildId,
         PlatformDbContext db,
-        CancellationToken cancellationToken
-    ) =>
+        CancellationToken cancellationToken) =>
         await db.LlmBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.GuildId == guildId, cancellationToken)
             is { } budget
             ? TypedResults.Ok(BudgetView.Of(budget))

@@ -69,7 +69,7 @@ public static class GuildsApi
         }
 
         return TypedResults.Ok<IReadOnlyList<GuildListItem>>([
-            .. items.OrderByDescending(i => i.BotPresent).ThenBy(i => i.Name, StringComparer.CurrentCultureIgnoreCase),]);
+            .. items.OrderByDescending(i => i.BotPresent).ThenBy(i => i.Name, StringComparer.CurrentCultureIgnoreCase)]);
     }
 
     public static async Task<Ok<GuildOverview>> GetAsync(

@@ -13,8 +13,7 @@ public sealed class RedisIdentifyCoordinator(
     IConnectionMultiplexer redis,
     BotIdentity identity,
     BotOptions options,
-    TimeProvider time
-) : IIdentifyCoordinator
+    TimeProvider time) : IIdentifyCoordinator
 {
     private static readonly TimeSpan PollFloor = TimeSpan.FromMilliseconds(20);
 

@@ -32,8 +32,7 @@ public static class LlmUsageSummary
         long guildId,
         DateOnly from,
         DateOnly to,
-        CancellationToken cancellationToken
-    ) => Query(db, guildId, from, to).ToListAsync(cancellationToken).AsTask();
+        CancellationToken cancellationToken) => Query(db, guildId, from, to).ToListAsync(cancellationToken).AsTask();
 }
 
 /// <param name="Calls">Calls that reached the provider.</param>

@@ -69,7 +69,7 @@ public sealed class DiscordGatewayClient(
                     identifyCoordinator,
                     dispatches.Writer,
                     logger,
-                    time)),];
+                    time))];
         running = Task.WhenAll(
             Shards.Select(
                 (shard, index) =>

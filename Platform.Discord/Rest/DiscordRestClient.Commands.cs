@@ -6,8 +6,7 @@ public sealed partial class DiscordRestClient
 {
     public Task<List<ApplicationCommand>> GetGlobalCommandsAsync(
         ulong applicationId,
-        CancellationToken cancellationToken
-    ) =>
+        CancellationToken cancellationToken) =>
         SendAsync(
             RestRoute.Create(HttpMethod.Get, "applications/{application_id}/commands", applicationId),
             Json.ListApplicationCommand,
@@ -17,8 +16,7 @@ public sealed partial class DiscordRestClient
     public Task<List<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(
         ulong applicationId,
         IReadOnlyList<ApplicationCommand> commands,
-        CancellationToken cancellationToken
-    ) =>
+        CancellationToken cancellationToken) =>
         SendAsync(
             RestRoute.Create(HttpMethod.Put, "applications/{application_id}/commands", applicationId),
             Json.ListApplicationCommand,
@@ -33,8 +31,7 @@ public sealed partial class DiscordRestClient
         ulong applicationId,
         ulong guildId,
         IReadOnlyList<ApplicationCommand> commands,
-        CancellationToken cancellationToken
-    ) =>
+        CancellationToken cancellationToken) =>
         SendAsync(
             RestRoute.Create(
                 HttpMethod.Put,

@@ -10,8 +10,7 @@ public sealed partial class DiscordRestClient
         ulong interactionId,
         string token,
         InteractionResponse response,
-        CancellationToken cancellationToken
-    ) =>
+        CancellationToken cancellationToken) =>
         SendWithoutResultAsync(
             RestRoute.Create(HttpMethod.Post, RestRoute.InteractionCallbackTemplate, interactionId, token),
             cancellationToken, Serialize(response, Json.InteractionResponse));
@@ -32,8 +31,7 @@ public sealed partial class DiscordRestClient
         string token,
         string messageId,
         MessageContent message,
-        CancellationToken cancellationToken
-    ) =>
+        CancellationToken cancellationToken) =>
         SendAsync(
             RestRoute.Create(
                 HttpMethod.Patch,

@@ -17,7 +17,7 @@ public sealed record RestRoute(HttpMethod Method, string Template, string Path, 
         "webhook_id",
         "webhook_token",
         "interaction_id",
-        "interaction_token",];
+        "interaction_token"];
 
     public const string InteractionCallbackTemplate = "interactions/{interaction_id}/{interaction_token}/callback";
 

@@ -23,8 +23,7 @@ public static class WorldControlApi
                 SeedGuildRequest request,
                 EmulatorWorld world,
                 SessionRegistry sessions,
-                CancellationToken cancellationToken
-            ) =>
+                CancellationToken cancellationToken) =>
             {
                 var guild = world.AddGuild(request.Name, request.Channels, request.Roles, request.Members);
                 await DispatchAsync(
@@ -56,8 +55,7 @@ public static class WorldControlApi
                 OutageRequest request,
                 EmulatorWorld world,
                 SessionRegistry sessions,
-                CancellationToken cancellationToken
-            ) =>
+                CancellationToken cancellationToken) =>
             {
                 if (world.FindGuild(guildId) is not { } guild)
                 {
@@ -88,8 +86,7 @@ public static class WorldControlApi
                 SeedMemberRequest request,
                 EmulatorWorld world,
                 SessionRegistry sessions,
-                CancellationToken cancellationToken
-            ) =>
+                CancellationToken cancellationToken) =>
             {
                 if (world.AddMember(guildId, request.Username, request.Roles ?? []) is not { } member)
                 {
@@ -113,8 +110,7 @@ public static class WorldControlApi
                 MemberRolesRequest request,
                 EmulatorWorld world,
                 SessionRegistry sessions,
-                CancellationToken cancellationToken
-            ) =>
+                CancellationToken cancellationToken) =>
             {
                 if (world.SetMemberRoles(guildId, userId, request.Roles) is not { } member)
                 {
@@ -137,8 +133,7 @@ public static class WorldControlApi
                 ulong userId,
                 EmulatorWorld world,
                 SessionRegistry sessions,
-                CancellationToken cancellationToken
-            ) =>
+                CancellationToken cancellationToken) =>
             {
                 if (world.RemoveMember(guildId, userId) is not { User: { } user })
                 {
@@ -162,8 +157,7 @@ public static class WorldControlApi
                 RolePermissionsRequest request,
                 EmulatorWorld world,
                 SessionRegistry sessions,
-                CancellationToken cancellationToken
-            ) =>
+                CancellationToken cancellationToken) =>
             {
                 if (world.SetRolePermissions(guildId, roleId, request.Permissions) is not { } role)
                 {
@@ -186,8 +180,7 @@ public static class WorldControlApi
                 ulong roleId,
                 EmulatorWorld world,
                 SessionRegistry sessions,
-                CancellationToken cancellationToken
-            ) =>
+                CancellationToken cancellationToken) =>
             {
                 if (world.DeleteRole(guildId, roleId) is null)
                 {

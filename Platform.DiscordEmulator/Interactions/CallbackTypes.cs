@@ -14,7 +14,7 @@ public static class CallbackTypes
         InteractionCallbackType.ChannelMessageWithSource,
         InteractionCallbackType.DeferredChannelMessageWithSource,
         InteractionCallbackType.Modal,
-        InteractionCallbackType.LaunchActivity,];
+        InteractionCallbackType.LaunchActivity];
 
     private static readonly InteractionCallbackType[] ForComponent =
     [

@@ -14,7 +14,7 @@ public sealed record AuthorizeRequestParameters(
         "scope",
         "state",
         "code_challenge",
-        "code_challenge_method",];
+        "code_challenge_method"];
 
     public static AuthorizeRequestParameters From(Func<string, string?> read) =>
         new(

@@ -19,8 +19,7 @@ public static class CurrentUserApi
                 EmulatorWorld world,
                 OAuth2Grants grants,
                 IOptions<EmulatorOptions> options,
-                RestRateLimits limits
-            ) =>
+                RestRateLimits limits) =>
             {
                 if (request.Headers.Authorization == $"Bot {options.Value.BotToken}")
                 {

@@ -159,8 +159,7 @@ public static class InteractionsApi
         string content,
         IReadOnlyList<Embed>? embeds,
         MessageFlags? flags,
-        bool loading
-    ) =>
+        bool loading) =>
         new(Snowflakes.Next(), interaction.ChannelId ?? 0)
         {
             GuildId = interaction.GuildId,

@@ -39,8 +39,7 @@ public sealed class RateLimitFilter(RestRateLimits limits, TimeProvider time) : 
             headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Reset"] = (
-                (DateTimeOffset.UtcNow + decision.ResetAfter).ToUnixTimeMilliseconds() / 1000.0
-            ).ToString("0.###", CultureInfo.InvariantCulture);
+                (DateTimeOffset.UtcNow + decision.ResetAfter).ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
             headers["X-RateLimit-Reset-After"] = decision.Seconds(decision.ResetAfter);
             headers["X-RateLimit-Bucket"] = decision.BucketId;
         }

@@ -102,7 +102,7 @@ public sealed partial class EmulatorWorld
                                     {
                                         Roles = [.. m.Roles.Where(id => id != roleId)],
                                     }
-                                    : m),],
+                                    : m)],
                     },
                     role)
                 : null);

@@ -29,7 +29,7 @@ internal static partial class CommandDefinitions
                         {
                             Options = Nullify(Subcommands(top)),
                             Contexts = GuildOnly,
-                        }),];
+                        })];
 
     /// <summary>A fingerprint of the set: equal sets hash equal, so an unchanged set needs no registration.</summary>
     public static string Hash(IReadOnlyList<ApplicationCommand> commands) =>

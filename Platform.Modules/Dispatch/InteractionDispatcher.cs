@@ -155,7 +155,7 @@ internal sealed partial class InteractionDispatcher(
                         .Take(25)
                         .Select(s => new ApplicationCommandOptionChoice(
                             s,
-                            System.Text.Json.JsonSerializer.SerializeToElement(s))),],
+                            System.Text.Json.JsonSerializer.SerializeToElement(s)))],
                 cancellationToken);
             return "ok";
         }

@@ -44,7 +44,7 @@ internal sealed class ModuleCatalogPublisher(ModuleCatalog catalog, BotIdentity 
                     ? JsonSerializer
                         .SerializeToNode(Activator.CreateInstance(settings), settings, SchemaOptions)!
                         .AsObject()
-                    : null)),];
+                    : null))];
 
     private static JsonObject SchemaOf(Type settings)
     {

@@ -36,7 +36,7 @@ public sealed class AnalyticsTests(ApiEnvironment environment)
         Assert.Equal(
             [
                 (memberId.ToString(), member.Nick ?? member.User.GlobalName ?? member.User.Username, 0.04m),
-                ("1", null, 0.03m),],
+                ("1", null, 0.03m)],
             byUser.Rows.Select(r => (r.Key, r.Name, r.CostUsd)));
         Assert.All(byModel.Rows, row => Assert.Null(row.Name));
         Assert.Equal([("summary", 0.04m), ("ask", 0.03m)], byModule.Rows.Select(r => (r.Key, r.CostUsd)));

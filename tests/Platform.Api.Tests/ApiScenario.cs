@@ -60,8 +60,7 @@ public sealed class ApiScenario : IAsyncDisposable
     public static Task<ApiScenario> StartAsync(
         ApiEnvironment environment,
         IReadOnlyDictionary<string, string?>? settings = null,
-        params string[] emulatorSettings
-    ) => StartAsync(environment, _ => settings ?? new Dictionary<string, string?>(), emulatorSettings);
+        params string[] emulatorSettings) => StartAsync(environment, _ => settings ?? new Dictionary<string, string?>(), emulatorSettings);
 
     /// <param name="settings">The api's settings beyond the scenario's, from the emulator's guilds (to name a bot owner, say).</param>
     public static async Task<ApiScenario> StartAsync(

@@ -22,7 +22,7 @@ public sealed class CrossSiteWriteTests(ApiEnvironment environment)
             ("Origin", "http://evil.example"),
             ("Origin", "null"),
             ("Sec-Fetch-Site", "cross-site"),
-            ("Sec-Fetch-Site", "same-site"),];
+            ("Sec-Fetch-Site", "same-site")];
         foreach (var (header, value) in foreign)
         {
             using var response = await owner.SendRawAsync(Write(path, owner.CsrfToken!, (header, value)));

@@ -68,8 +68,7 @@ public sealed class RedisOutageTests(ApiEnvironment environment)
                 await again.SendAsync(
                     HttpMethod.Put,
                     $"/api/guilds/{guild.Id}/llm/budget",
-                    new { monthlyLimitUsd = 1m })
-            ).StatusCode);
+                    new { monthlyLimitUsd = 1m })).StatusCode);
     }
 }
 

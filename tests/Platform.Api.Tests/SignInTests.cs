@@ -101,8 +101,7 @@ public sealed class SignInTests(ApiEnvironment environment)
             "/guilds/1?tab=usage",
             (
                 await ProblemAssert.IsOkAsync<SignedIn>(
-                    await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(inCode, inState)))
-            ).ReturnTo);
+                    await browser.SendAsync(HttpMethod.Post, "/api/auth/callback", new SignInCallback(inCode, inState)))).ReturnTo);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ComposePublishFixture : IAsyncLifetime
         "pg-pass-7f3b9d2e1c",
         "redis-pass-1a6c8e4b9d",
         "api-db-5d2a8c1e7f",
-        "bot-db-8e1f4a7c2b",];
+        "bot-db-8e1f4a7c2b"];
 
     private readonly string root = Directory.CreateTempSubdirectory("compose-publish-").FullName;
 
@@ -244,7 +244,7 @@ public sealed class ComposePublishTests(ComposePublishFixture published) : IClas
                 "LLM_PROVIDER",
                 "POSTGRES_PASSWORD",
                 "PUBLIC_URL",
-                "REDIS_PASSWORD",],
+                "REDIS_PASSWORD"],
             example.Keys);
         Assert.All(
             new[]

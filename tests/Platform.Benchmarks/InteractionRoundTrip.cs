@@ -163,7 +163,7 @@ internal static class InteractionRoundTrip
                         value = "rules",
                     },
                 },
-            },];
+            }];
 
         public async Task RoundTripAsync(string command)
         {

@@ -112,8 +112,7 @@ public sealed class BotScenario : IAsyncDisposable
         string name,
         object? options = null,
         ulong? userId = null,
-        InteractionType type = InteractionType.ApplicationCommand
-    ) =>
+        InteractionType type = InteractionType.ApplicationCommand) =>
         Emulator.PostAsync<InteractionTranscript>(
             "/control/interactions",
             new InvokeRequest(guild.Id, userId ?? guild.OwnerId, name)

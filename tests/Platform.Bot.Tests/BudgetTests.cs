@@ -44,8 +44,7 @@ public sealed class BudgetTests(BotEnvironment environment)
         var warnings = (
             await scenario.Emulator.Control.GetFromJsonAsync<List<Message>>(
                 $"/control/messages?channel_id={channel}",
-                TestEmulator.Json)
-        )!
+                TestEmulator.Json))!
             .Where(m => m.Content.Contains("50% of its AI budget", StringComparison.Ordinal))
             .ToList();
         Assert.Single(warnings);
@@ -81,8 +80,7 @@ public sealed class BudgetTests(BotEnvironment environment)
                 .. (
                     await scenario.Emulator.Control.GetFromJsonAsync<List<Message>>(
                         $"/control/messages?channel_id={elsewhere}",
-                        TestEmulator.Json)
-                )!.Where(m => m.Content.Contains("AI budget", StringComparison.Ordinal)),];
+                        TestEmulator.Json))!.Where(m => m.Content.Contains("AI budget", StringComparison.Ordinal))];
         await Eventually.TrueAsync(
             async () => refusedAlerts.GetMeasurementSnapshot().Count > 0 || (await AlertsElsewhereAsync()).Count > 0,
             "the alert declined or posted");

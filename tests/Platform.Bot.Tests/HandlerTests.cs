@@ -251,7 +251,7 @@ public sealed class HandlerTests(BotEnvironment environment)
                 "slow-check",
                 "status",
                 "tag",
-                "usage",],
+                "usage"],
             commands.Global.Select(c => c.Name));
     }
 }

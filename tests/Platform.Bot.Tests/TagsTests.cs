@@ -188,13 +188,11 @@ public sealed class TagsTests(BotEnvironment environment)
         Guild guild,
         string name,
         string content,
-        ulong? userId = null
-    ) => scenario.InvokeAsync(guild, "tag", Subcommand("set", ("name", name), ("content", content)), userId);
+        ulong? userId = null) => scenario.InvokeAsync(guild, "tag", Subcommand("set", ("name", name), ("content", content)), userId);
 
     private static Task<Platform.DiscordEmulator.Interactions.InteractionTranscript> GetAsync(
         BotScenario scenario,
         Guild guild,
         string name,
-        ulong? userId = null
-    ) => scenario.InvokeAsync(guild, "tag", Subcommand("get", ("name", name)), userId);
+        ulong? userId = null) => scenario.InvokeAsync(guild, "tag", Subcommand("get", ("name", name)), userId);
 }

@@ -127,8 +127,7 @@ public sealed class DeploymentTests(DeploymentFixture deployment)
                 "bot",
                 "sh",
                 "-c",
-                "ls -ln /var/lib/platform-bot/spool | awk 'NR > 1 && $1 ~ /^-/ { print $3, $4, $9 }'")
-        ).EnsureSuccess();
+                "ls -ln /var/lib/platform-bot/spool | awk 'NR > 1 && $1 ~ /^-/ { print $3, $4, $9 }'")).EnsureSuccess();
         return listing
             .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(line => line.EndsWith(".json", StringComparison.Ordinal))

@@ -23,8 +23,7 @@ public sealed class SecretTests(DeploymentFixture deployment)
                 await Tool.RunAsync(
                     "podman",
                     ["save", "--format", "docker-archive", "--output", archive, image],
-                    timeout: TimeSpan.FromMinutes(5))
-            ).EnsureSuccess();
+                    timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
 
             Assert.All(deployment.Secrets, secret => Assert.DoesNotContain(secret.Value, inspection + history));
             Assert.Empty(await FindAsync(archive, deployment.Secrets));

@@ -61,7 +61,7 @@ public sealed class SpendCounters(IConnectionMultiplexer redis, BotIdentity iden
             ?
             [
                 BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at),
-                BotRedisKeys.LlmMemberSpend(identity.ApplicationId, guildId, user, at),]
+                BotRedisKeys.LlmMemberSpend(identity.ApplicationId, guildId, user, at)]
             : [BotRedisKeys.LlmGuildSpend(identity.ApplicationId, guildId, at)];
         var totals = (long[])(await redis.GetDatabase().ScriptEvaluateAsync(AddIfPresent.ExecutableScript, keys, [(long)(cost * Scale)]))!;
         return totals[0] < 0 ? null : totals[0] / Scale;

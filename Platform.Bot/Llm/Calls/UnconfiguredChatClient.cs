@@ -12,14 +12,12 @@ internal sealed class UnconfiguredChatClient : IChatClient
     public Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        CancellationToken cancellationToken = default
-    ) => throw new LlmNotConfiguredException();
+        CancellationToken cancellationToken = default) => throw new LlmNotConfiguredException();
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
-        CancellationToken cancellationToken = default
-    ) => throw new LlmNotConfiguredException();
+        CancellationToken cancellationToken = default) => throw new LlmNotConfiguredException();
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 

@@ -12,8 +12,7 @@ namespace Platform.Bot.Llm.Calls;
 internal sealed class UsageRecordingChatClient(
     IChatClient inner,
     LlmUsageRecorder recorder,
-    CurrentInvocation invocation
-) : DelegatingChatClient(inner)
+    CurrentInvocation invocation) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages,

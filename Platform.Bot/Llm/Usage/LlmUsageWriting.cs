@@ -17,8 +17,7 @@ public sealed partial class LlmUsageWriting(
     NpgsqlDataSource dataSource,
     LlmUsageSpool spool,
     TimeProvider time,
-    ILogger<LlmUsageWriting> logger
-) : IAsyncDisposable
+    ILogger<LlmUsageWriting> logger) : IAsyncDisposable
 {
     private readonly LlmUsageBatchWriter writer = new(dataSource, time);
 

@@ -124,7 +124,7 @@ public sealed class LlmDailyUsageSettlingTests(LocalPostgresFixture postgres)
                         .. Enumerable
                             .Range(1, Guilds)
                             .Select(guild =>
-                                Member(Usage(guild, module, 0.001m, at, model), userId: i == 0 ? null : guild % 4 + i)),],
+                                Member(Usage(guild, module, 0.001m, at, model), userId: i == 0 ? null : guild % 4 + i))],
                     CancellationToken.None);
             }
         }

@@ -64,8 +64,7 @@ public sealed class LlmPriceBookTests
         decimal input,
         decimal cached,
         decimal output,
-        string provider = "openai"
-    ) =>
+        string provider = "openai") =>
         new()
         {
             Provider = provider,

@@ -36,7 +36,7 @@ public sealed class LlmUsageStorageTests(LocalPostgresFixture postgres)
             [
                 (0L, DateOnly.FromDateTime(Now.UtcDateTime), "ask", 1L, 0.008m),
                 (1L, DateOnly.FromDateTime(Now.UtcDateTime), "ask", 3L, 0.019m),
-                (1L, DateOnly.FromDateTime(Now.UtcDateTime.AddDays(1)), "summary", 1L, 0.004m),],
+                (1L, DateOnly.FromDateTime(Now.UtcDateTime.AddDays(1)), "summary", 1L, 0.004m)],
             rollups.Select(d => (d.GuildId, d.Day, d.Module, d.Calls, d.CostUsd)));
         Assert.Equal(batch[0].InputTokens * 3, rollups[1].InputTokens);
     }

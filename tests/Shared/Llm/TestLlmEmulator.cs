@@ -33,7 +33,7 @@ public sealed class TestLlmEmulator : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
             $"--LlmEmulator:ApiKey={ApiKey}",
-            "--LlmEmulator:ChunkDelayMs=0",]);
+            "--LlmEmulator:ChunkDelayMs=0"]);
         await app.StartAsync();
         return new TestLlmEmulator(app);
     }
