@@ -22,15 +22,24 @@ return args switch
         Seconds(seconds),
         int.Parse(clients),
         int.Parse(usageRows)),
+    ["micro", .. var options] => Micro(options),
     _ => Usage(),
 };
+
+// BenchmarkDotNet's own switches follow, e.g. `micro --filter *GatewayFrames*`.
+static int Micro(string[] options)
+{
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(GatewayFrames).Assembly).Run(options);
+    return 0;
+}
 
 static int Usage()
 {
     Console.Error.WriteLine(
         "usage: gateway-ingest <emulator-url> <token> <events> | shard-start <emulator-url> <token> <identify-interval-seconds>" +
         " | interaction-roundtrip <emulator-url> <token> <database> <redis> <seconds-per-rate> <rate> [rate ...]" +
-        " | infrastructure <connections-file> | llm-usage <ingest-rows> <summary-rows> | analytics <seconds-per-round> <clients> <usage-rows>");
+        " | infrastructure <connections-file> | llm-usage <ingest-rows> <summary-rows> | analytics <seconds-per-round> <clients> <usage-rows>" +
+        " | micro [BenchmarkDotNet options]");
     return 2;
 }
 
