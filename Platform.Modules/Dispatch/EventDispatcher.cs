@@ -27,7 +27,7 @@ internal sealed class EventDispatcher(ModuleCatalog catalog, GuildModuleStates s
                 listener,
                 $"event {listener.DisplayName}",
                 guildId,
-                listener.Arguments(dispatch, cancellationToken),
+                () => listener.Arguments(dispatch, cancellationToken),
                 cancellationToken);
             ModuleTelemetry.ListenerRuns.Add(
                 1,

@@ -39,7 +39,7 @@ internal sealed class ModuleLoops(ModuleCatalog catalog, UnattendedRuns runs, Ti
                     loop,
                     $"loop {loop.Module.Name}.{loop.Method.Name}",
                     guildId: null,
-                    loop.Arguments(cancellationToken),
+                    () => loop.Arguments(cancellationToken),
                     cancellationToken);
                 var tags = new TagList
                 {

@@ -13,15 +13,22 @@ internal sealed partial class UnattendedRuns(IServiceScopeFactory scopes, ILogge
     public const string Succeeded = "ok";
     public const string Failed = "error";
 
+    /// <param name="arguments">
+    /// The handler's arguments, read inside the run, so that an event it cannot read is its own failure.
+    /// </param>
     public async Task<string> RunAsync(
-        HandlerInfo handler, string spanName, ulong? guildId, object?[] arguments, CancellationToken cancellationToken)
+        HandlerInfo handler,
+        string spanName,
+        ulong? guildId,
+        Func<object?[]> arguments,
+        CancellationToken cancellationToken)
     {
         using var activity = ModuleTelemetry.ActivitySource.StartActivity(spanName);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             CurrentInvocation.Set(handler, guildId, channelId: null, userId: null);
-            await handler.InvokeAsync(handler.CreateModule(scope.ServiceProvider), arguments);
+            await handler.InvokeAsync(handler.CreateModule(scope.ServiceProvider), arguments());
             return Succeeded;
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
