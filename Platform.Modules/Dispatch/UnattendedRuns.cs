@@ -10,8 +10,8 @@ namespace Platform.Modules.Dispatch;
 /// </summary>
 internal sealed partial class UnattendedRuns(IServiceScopeFactory scopes, ILogger<UnattendedRuns> logger)
 {
-    public const string Succeeded = "ok";
-    public const string Failed = "error";
+    private const string Succeeded = "ok";
+    private const string Failed = "error";
 
     /// <param name="arguments">
     /// The handler's arguments, read inside the run, so that an event it cannot read is its own failure.
