@@ -14,7 +14,7 @@ public sealed partial class RemindersModule
     /// <summary>
     /// Every bot process runs this loop. Each locks the due reminders it takes, skipping those another has locked,
     /// and deletes a reminder only once Discord has its message, in the same transaction: a reminder is sent once,
-    /// or again after a crash between the two, but never lost.
+    /// or again after a crash or a database failure between the two, but never lost.
     /// </summary>
     [Loop(5)]
     public Task DeliverDueAsync(CancellationToken cancellationToken) =>
