@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Platform.Bot.Telemetry;
 using Platform.Data;
 using Platform.Discord.Gateway;
-using Platform.Discord.Json;
 
 namespace Platform.Bot.Guilds;
 
@@ -20,7 +19,7 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
 {
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<ulong, GatewayDispatch> pending = new();
+    private readonly ConcurrentDictionary<ulong, GuildChange> pending = new();
     private readonly WakeUp toWrite = new();
 
     public static bool Handles(string eventName) =>
@@ -29,7 +28,28 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
     /// <summary>Takes a guild event for writing; a later event of the same guild replaces one not written yet.</summary>
     public void Enqueue(GatewayDispatch dispatch)
     {
-        pending[DispatchGuild.Find(dispatch) ?? 0] = dispatch;
+        GuildChange change;
+        try
+        {
+            change = GuildChange.Read(dispatch);
+        }
+        catch (JsonException error)
+        {
+            LogUnreadable(error, dispatch.Name, dispatch.ShardId);
+            return;
+        }
+
+        if (change.Unavailable)
+        {
+            if (change.Row is null)
+            {
+                LogUnavailable(change.GuildId, change.ShardId);
+            }
+
+            return;
+        }
+
+        pending[change.GuildId] = change;
         toWrite.Set();
     }
 
@@ -57,64 +77,47 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
 
     private async Task WritePendingAsync(CancellationToken cancellationToken)
     {
-        foreach (var (guildId, dispatch) in pending)
+        foreach (var (guildId, change) in pending)
         {
             try
             {
-                await WriteAsync(dispatch, cancellationToken);
+                await WriteAsync(change, cancellationToken);
             }
             catch (Exception error) when (error is DbException or DbUpdateException or RetryLimitExceededException or TimeoutException)
             {
                 LogWriteFailed(error, pending.Count, RetryInterval.TotalSeconds);
                 return;
             }
-            catch (JsonException error)
-            {
-                LogUnreadable(error, dispatch.Name, dispatch.ShardId);
-            }
 
-            pending.TryRemove(KeyValuePair.Create(guildId, dispatch));
+            pending.TryRemove(KeyValuePair.Create(guildId, change));
         }
     }
 
-    private async Task WriteAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    private async Task WriteAsync(GuildChange change, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var now = time.GetUtcNow();
-        if (dispatch.Name == GatewayEventNames.GuildDelete)
+        if (change.Row is not { } guild)
         {
-            var gone = dispatch.Deserialize(DiscordJsonContext.Default.UnavailableGuild);
-            if (gone.Unavailable)
-            {
-                LogUnavailable(gone.Id, dispatch.ShardId);
-                return;
-            }
-
-            await db.Guilds.Where(g => g.Id == (long)gone.Id)
+            await db.Guilds.Where(g => g.Id == (long)change.GuildId)
                 .ExecuteUpdateAsync(set => set.SetProperty(g => g.LeftAt, now).SetProperty(g => g.UpdatedAt, now), cancellationToken);
             Count("left");
-            return;
-        }
-
-        var guild = dispatch.Deserialize(DiscordJsonContext.Default.Guild);
-        if (guild.Unavailable == true)
-        {
             return;
         }
 
         // One statement, so a guild's first GUILD_CREATE and its later ones need no read first.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO guilds (id, name, icon_hash, owner_id, member_count, shard_id, joined_at, left_at, updated_at)
-            VALUES ({(long)guild.Id}, {guild.Name}, {guild.Icon}, {(long)guild.OwnerId}, {guild.MemberCount
-                ?? 0}, {dispatch.ShardId}, {now}, NULL, {now})
+            VALUES ({(long)change.GuildId}, {guild.Name}, {guild.Icon}, {(long)guild.OwnerId}, {guild.MemberCount
+                ?? 0}, {change.ShardId}, {now}, NULL, {now})
             ON CONFLICT (id) DO UPDATE SET
                 name = excluded.name, icon_hash = excluded.icon_hash, owner_id = excluded.owner_id,
                 member_count = COALESCE({guild.MemberCount}, guilds.member_count), shard_id = excluded.shard_id,
                 joined_at = CASE WHEN guilds.left_at IS NULL THEN guilds.joined_at ELSE excluded.joined_at END,
                 left_at = NULL, updated_at = excluded.updated_at
             """, cancellationToken);
-        Count(dispatch.Name == GatewayEventNames.GuildCreate ? "create" : "update");
+        Count(change.Event == GatewayEventNames.GuildCreate ? "create" : "update");
     }
 
     private static void Count(string change) => BotTelemetry.GuildEvents.Add(1, new KeyValuePair<string, object?>("change", change));

@@ -34,7 +34,10 @@ public sealed partial class BotWorker(
         LogStarted(identity.ApplicationId, gateway.Shards.Select(s => s.ShardId));
         await foreach (var dispatch in gateway.Dispatches.ReadAllAsync(stoppingToken))
         {
-            Route(dispatch, stoppingToken);
+            using (dispatch)
+            {
+                Route(dispatch, stoppingToken);
+            }
         }
     }
 
@@ -71,7 +74,15 @@ public sealed partial class BotWorker(
 
             if (modules.HasListeners(dispatch.Name))
             {
-                inFlight.Start(() => modules.DispatchEventAsync(dispatch, cancellationToken));
+                // The listeners read the event after Route returns, so they hold a reference of their own.
+                var held = dispatch.Retain();
+                inFlight.Start(async () =>
+                {
+                    using (held)
+                    {
+                        await modules.DispatchEventAsync(held, cancellationToken);
+                    }
+                });
             }
         }
         catch (JsonException error)

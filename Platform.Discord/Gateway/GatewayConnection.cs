@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using Platform.Discord.RateLimiting;
 
@@ -21,6 +22,8 @@ internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed,
     public string? CloseDescription => socket.CloseStatusDescription;
 
     /// <summary>Receives the next whole message into <paramref name="message"/>; false when the socket closed.</summary>
+    // Pooled, as ReceiveFrameAsync: each wait for the socket would otherwise leave a state machine for the collector.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(ArrayBufferWriter<byte> message, CancellationToken cancellationToken)
     {
         message.ResetWrittenCount();
@@ -45,6 +48,7 @@ internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed,
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReceiveFrameAsync(ArrayBufferWriter<byte> destination, CancellationToken cancellationToken)
     {
         ValueWebSocketReceiveResult result;

@@ -194,14 +194,18 @@ public sealed partial class GatewayShard
 
         counters.EventsReceived++;
         GatewayTelemetry.Events.Add(1, new KeyValuePair<string, object?>("discord.event", name));
-        var dispatch = new GatewayDispatch(ShardId, name, envelope.Sequence ?? 0, data.ToArray());
+        var dispatch = GatewayDispatch.Rent(ShardId, name, envelope.Sequence ?? 0, data.Span);
         if (!dispatches.TryWrite(dispatch))
         {
-            await heartbeat.WhileNotReadingAsync(() => dispatches.WriteAsync(dispatch, cancellationToken));
+            await WaitToHandOnAsync(dispatch, heartbeat, cancellationToken);
         }
 
         return started;
     }
+
+    // Apart from OnDispatchAsync, whose every call would otherwise allocate this closure, not only those that wait.
+    private ValueTask WaitToHandOnAsync(GatewayDispatch dispatch, GatewayHeartbeat heartbeat, CancellationToken cancellationToken) =>
+        heartbeat.WhileNotReadingAsync(() => dispatches.WriteAsync(dispatch, cancellationToken));
 
     private void OnHeartbeatAck(TimeSpan latency)
     {

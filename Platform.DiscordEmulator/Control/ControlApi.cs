@@ -97,15 +97,23 @@ public static class ControlApi
 
     /// <summary>
     /// Sends <c>count</c> MESSAGE_CREATE events to a shard's session, for throughput and resilience
-    /// runs. With <c>reuse_payload</c> one message is serialized once and sent every time, so that a
-    /// benchmark measures the client rather than the emulator's serializer.
+    /// runs, as fast as the connection takes them or <c>rate</c> a second. With <c>reuse_payload</c> one
+    /// message is serialized once and sent every time, so that a benchmark measures the client rather than
+    /// the emulator's serializer.
     /// </summary>
-    private static async Task<Ok<int>> StreamAsync(
+    private static async Task<Results<Ok<int>, ProblemHttpResult>> StreamAsync(
         StreamRequest request,
         SessionRegistry registry,
         EmulatorWorld world,
         CancellationToken cancellationToken)
     {
+        if (request.Count < 0 || request.Rate is <= 0 || (request.Rate is not null && !request.ReusePayload))
+        {
+            return TypedResults.Problem(
+                "count must be 0 or more, and rate, if given, more than 0 with reuse_payload.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var session = registry.OnShard(request.ShardId).First();
         var guild = world.GuildsOnShard(session.ShardId, session.TotalShards).FirstOrDefault();
         var channelId = guild?.Channels?.FirstOrDefault()?.Id ?? 1;
@@ -123,7 +131,7 @@ public static class ControlApi
 
         if (request.ReusePayload)
         {
-            await session.DispatchManyAsync(GatewayEventNames.MessageCreate, Serialize(), request.Count, cancellationToken);
+            await session.DispatchManyAsync(GatewayEventNames.MessageCreate, Serialize(), request.Count, request.Rate, cancellationToken);
             return TypedResults.Ok(request.Count);
         }
 
@@ -140,7 +148,8 @@ public sealed record FaultRequest(string Kind, int? ShardId = null, int? Code = 
 
 public sealed record DispatchRequest(string Type, JsonElement Data, int? ShardId = null, ulong? GuildId = null);
 
-public sealed record StreamRequest(int Count, int? ShardId = null, int ContentLength = 500, bool ReusePayload = false);
+/// <param name="Rate">Events a second; all at once when not given.</param>
+public sealed record StreamRequest(int Count, int? ShardId = null, int ContentLength = 500, bool ReusePayload = false, double? Rate = null);
 
 public sealed record SessionView(
     string SessionId,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Platform.DiscordEmulator.Interactions;
+using Platform.DiscordEmulator.Pacing;
 using Platform.DiscordEmulator.World;
 
 namespace Platform.DiscordEmulator.Control;
@@ -26,12 +27,11 @@ public static class InteractionLoad
         var total = untimed + (int)(request.Rate * request.Seconds);
         var timings = new LoadTimings(total, untimed);
         var cpuBefore = Environment.CpuUsage.TotalTime;
-        var clock = Stopwatch.StartNew();
+        var pace = new SteadyRate(request.Rate, total);
         // Open loop: interactions go out on schedule whether or not earlier ones were answered, as members send them.
         for (var sent = 0; sent < total;)
         {
-            var due = Math.Min(total, (int)(clock.Elapsed.TotalSeconds * request.Rate) + 1);
-            for (; sent < due; sent++)
+            for (var due = pace.Due; sent < due; sent++)
             {
                 var (record, error, delivered) = await launcher.LaunchAsync(request.Interaction, cancellationToken);
                 if (error is not null)
@@ -49,10 +49,10 @@ public static class InteractionLoad
                 }
             }
 
-            await Task.Delay(1, cancellationToken);
+            await SteadyRate.StepAsync(cancellationToken);
         }
 
-        var achievedRate = Math.Round(total / clock.Elapsed.TotalSeconds, 1);
+        var achievedRate = Math.Round(total / pace.Elapsed.TotalSeconds, 1);
         await timings.AllTimed.WaitAsync(cancellationToken);
         var cpuUsPerInteraction = Math.Round((Environment.CpuUsage.TotalTime - cpuBefore).TotalMicroseconds / total);
         var answered = timings.Answered();

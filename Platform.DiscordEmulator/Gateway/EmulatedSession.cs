@@ -1,4 +1,5 @@
 using Platform.Discord.Gateway;
+using Platform.DiscordEmulator.Pacing;
 
 namespace Platform.DiscordEmulator.Gateway;
 
@@ -25,16 +26,25 @@ public sealed class EmulatedSession(string id, int shardId, int totalShards, Gat
     public System.Collections.Concurrent.ConcurrentQueue<int?> Heartbeats { get; } = new();
 
     public Task DispatchAsync(string name, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-        DispatchManyAsync(name, data, 1, cancellationToken);
+        DispatchManyAsync(name, data, 1, null, cancellationToken);
 
-    /// <summary>Sends the same event <paramref name="count"/> times, each with its own sequence number, holding the session once.</summary>
-    public async Task DispatchManyAsync(string name, ReadOnlyMemory<byte> data, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the same event <paramref name="count"/> times, each with its own sequence number, holding the session
+    /// once: as fast as the connection takes them, or <paramref name="perSecond"/> a second, on schedule.
+    /// </summary>
+    public async Task DispatchManyAsync(string name, ReadOnlyMemory<byte> data, int count, double? perSecond, CancellationToken cancellationToken)
     {
+        var pace = perSecond is { } rate ? new SteadyRate(rate, count) : null;
         await gate.WaitAsync(cancellationToken);
         try
         {
             for (var i = 0; i < count; i++)
             {
+                while (i >= pace?.Due)
+                {
+                    await SteadyRate.StepAsync(cancellationToken);
+                }
+
                 var frame = DispatchFrame.Create(0, ++sequence, name, data.Span);
                 replay.Enqueue((sequence, frame));
                 if (replay.Count > replayCapacity)

@@ -7,6 +7,7 @@ internal sealed class EmulatorControl(Uri emulator)
 {
     private readonly HttpClient http = new() { BaseAddress = emulator, Timeout = TimeSpan.FromMinutes(10) };
 
-    public Task<HttpResponseMessage> StreamAsync(int count, int contentLength) =>
-        http.PostAsJsonAsync("/control/stream", new { count, content_length = contentLength, reuse_payload = true });
+    /// <param name="rate">Events a second; as fast as the client reads them when null.</param>
+    public Task<HttpResponseMessage> StreamAsync(int count, int contentLength, double? rate = null) =>
+        http.PostAsJsonAsync("/control/stream", new { count, content_length = contentLength, reuse_payload = true, rate });
 }

@@ -4,7 +4,14 @@ using Platform.Benchmarks;
 // go against the same emulator and print the ratio.
 return args switch
 {
-    ["gateway-ingest", var emulator, var token, var events] => await GatewayIngest.RunAsync(new Uri(emulator), token, int.Parse(events)),
+    ["gateway-ingest", var client, var emulator, var token, var events, var rate, var compress, var emulatorPid] =>
+        await Ingest(client, new IngestRun(
+            new Uri(emulator),
+            token,
+            int.Parse(events),
+            rate == "max" ? null : double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture),
+            compress == "zlib-stream",
+            int.Parse(emulatorPid))),
     ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, Seconds(interval)),
     ["infrastructure", var connectionsFile] => await InfrastructureProcess.ServeAsync(connectionsFile),
     ["interaction-roundtrip", var emulator, var token, var database, var redis, var seconds, .. var rates]
@@ -26,6 +33,9 @@ return args switch
     _ => Usage(),
 };
 
+static Task<int> Ingest(string client, IngestRun run) =>
+    client == "sink" ? GatewaySink.RunAsync(run) : GatewayIngest.RunAsync(run);
+
 // BenchmarkDotNet's own switches follow, e.g. `micro --filter *GatewayFrames*`.
 static int Micro(string[] options)
 {
@@ -36,7 +46,7 @@ static int Micro(string[] options)
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: gateway-ingest <emulator-url> <token> <events> | shard-start <emulator-url> <token> <identify-interval-seconds>" +
+        "usage: gateway-ingest ours|sink <emulator-url> <token> <events> <rate|max> zlib-stream|plain <emulator-pid> | shard-start <emulator-url> <token> <identify-interval-seconds>" +
         " | interaction-roundtrip <emulator-url> <token> <database> <redis> <seconds-per-rate> <rate> [rate ...]" +
         " | infrastructure <connections-file> | llm-usage <ingest-rows> <summary-rows> | analytics <seconds-per-round> <clients> <usage-rows>" +
         " | micro [BenchmarkDotNet options]");

@@ -16,14 +16,16 @@ build_all() {
   fi
 }
 
-# start_emulator [Name=value ...]: sets $emulator_url
+# start_emulator [Name=value ...]: sets $emulator_url and $emulator_pid; $emulator_cpus, when set, pins it (taskset -c)
 start_emulator() {
   local port
   port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   emulator_url="http://127.0.0.1:$port"
   local args=("--urls=$emulator_url" "--Emulator:BotToken=$token" "--Logging:LogLevel:Default=Warning")
   for setting in "$@"; do args+=("--Emulator:$setting"); done
-  dotnet "$repo/Platform.DiscordEmulator/bin/Release/net10.0/Platform.DiscordEmulator.dll" "${args[@]}" &
+  local pin=()
+  [[ -n "${emulator_cpus:-}" ]] && pin=(taskset -c "$emulator_cpus")
+  "${pin[@]}" dotnet "$repo/Platform.DiscordEmulator/bin/Release/net10.0/Platform.DiscordEmulator.dll" "${args[@]}" &
   emulator_pid=$!
   for _ in $(seq 1 200); do curl -sf "$emulator_url/health" >/dev/null && return 0; sleep 0.05; done
   echo "The emulator did not start." >&2

@@ -1,25 +1,47 @@
 #!/usr/bin/env bash
-# Gateway ingest: Platform.Discord against @discordjs/ws 2.0.4, each on a fresh emulator from the
-# same build, fed the same ~700-byte MESSAGE_CREATE stream. Prints both results and the ratios.
-# Usage: run-gateway-ingest.sh [events]   (default 300000)
+# Gateway ingest: Platform.Discord against @discordjs/ws 2.0.4, each on a fresh emulator from the same build, fed the
+# same ~700-byte MESSAGE_CREATE stream, plain and zlib-stream. First at a fixed rate both keep up with, for CPU time
+# per event (client and emulator, from /proc), memory and bytes allocated; then as fast as each reads, with the
+# emulator pinned to CPU 0 and the client to CPU 1, beside a bare WebSocket that only counts frames (the emulator's
+# ceiling). Every run is repeated; the report gives medians, ranges and the ratios to the peer.
+# Usage: run-gateway-ingest.sh [events-per-window [rate [runs]]]   (defaults 200000, 50000, 3)
 set -euo pipefail
 source "$(dirname "$0")/emulator.sh"
-events="${1:-300000}"
+events="${1:-200000}"
+rate="${2:-50000}"
+runs="${3:-3}"
 build_all
+results=$(mktemp)
 
-start_emulator Guilds=1 ReplayCapacity=1000
-ours=$(dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" gateway-ingest "$emulator_url" "$token" "$events")
-stop_emulator
+# client_run phase run client compress rate [client-cpus]: one client on a fresh emulator; its JSON lines, tagged.
+client_run() {
+  local phase=$1 run=$2 client=$3 compress=$4 at=$5 cpus=${6:-}
+  local pin=()
+  [[ -n "$cpus" ]] && pin=(taskset -c "$cpus")
+  start_emulator Guilds=1 ReplayCapacity=1000
+  local command=(node "$here/discordjs-ingest.mjs")
+  [[ $client != discordjs ]] && command=(dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" gateway-ingest "$client")
+  "${pin[@]}" "${command[@]}" "$emulator_url" "$token" "$events" "$at" "$compress" "$emulator_pid" |
+    while IFS= read -r line; do echo "{\"phase\":\"$phase\",\"run\":$run,${line:1}"; done | tee -a "$results"
+  stop_emulator
+}
 
-start_emulator Guilds=1 ReplayCapacity=1000
-peer=$(node "$here/discordjs-ingest.mjs" "$emulator_url" "$token" "$events")
-stop_emulator
+for run in $(seq 1 "$runs"); do
+  for compress in plain zlib-stream; do
+    # Alternating which client goes first keeps a drift of the machine out of the ratios.
+    clients=(ours discordjs)
+    (( run % 2 == 0 )) && clients=(discordjs ours)
+    for client in "${clients[@]}"; do client_run fixed "$run" "$client" "$compress" "$rate"; done
+  done
+done
 
-echo "$ours"
-echo "$peer"
-node -e '
-const [raw, typed, peer] = process.argv[1].trim().split("\n").concat(process.argv[2]).map(JSON.parse);
-console.log(`events/s, typed Message: ${(typed.eventsPerSecond / peer.eventsPerSecond).toFixed(2)}x @discordjs/ws (goal: 2x)`);
-console.log(`events/s, raw dispatch:  ${(raw.eventsPerSecond / peer.eventsPerSecond).toFixed(2)}x @discordjs/ws`);
-console.log(`peak memory:             ${(typed.peakRssMiB / peer.peakRssMiB).toFixed(2)}x @discordjs/ws (goal: 0.5x)`);
-' "$ours" "$peer"
+emulator_cpus=0
+for run in $(seq 1 "$runs"); do
+  for compress in plain zlib-stream; do
+    for client in ours discordjs sink; do client_run pinned "$run" "$client" "$compress" max 1; done
+  done
+done
+unset emulator_cpus
+
+node "$here/ingest-report.mjs" "$results"
+rm -f "$results"

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Discord.Gateway;
 using Platform.Discord.Models;
@@ -33,6 +35,28 @@ public sealed class EmulatorControlTests
         Assert.Equal("Late Guild", created.Deserialize(Platform.Discord.Json.DiscordJsonContext.Default.Guild).Name);
         Assert.Equal(guild.Id.ToString(), added.RootElement.GetProperty("guild_id").GetString());
         Assert.Equal(member.User!.Id.ToString(), added.RootElement.GetProperty("user").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_stream_at_a_rate_keeps_to_its_schedule_and_a_rate_of_zero_is_refused()
+    {
+        await using var emulator = await TestEmulator.StartAsync("Guilds=1");
+        await using var client = await GatewayTestClient.StartAsync(emulator);
+        await client.WaitForAsync(events => events.Count == 2);
+
+        var timer = Stopwatch.StartNew();
+        await emulator.StreamAsync(50, contentLength: 10, rate: 100);
+        var elapsed = timer.Elapsed;
+        await client.WaitForAsync(events => events.Count(e => e.Name == GatewayEventNames.MessageCreate) == 50);
+        using var refused = await emulator.Control.PostAsJsonAsync(
+            "/control/stream",
+            new StreamRequest(10, ReusePayload: true, Rate: 0),
+            TestEmulator.Json);
+
+        // The 50th of 50 at 100 a second is due 0.49 s after the first; sooner would mean a burst.
+        Assert.True(elapsed >= TimeSpan.FromSeconds(0.48), $"50 events at 100/s were sent in {elapsed.TotalSeconds:0.000} s.");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

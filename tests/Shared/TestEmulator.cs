@@ -65,9 +65,11 @@ public sealed class TestEmulator : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task StreamAsync(int count, int? shardId = null, int contentLength = 500)
+    /// <param name="rate">Events a second (one payload, sent every time); all at once when null.</param>
+    public async Task StreamAsync(int count, int? shardId = null, int contentLength = 500, double? rate = null)
     {
-        using var response = await Control.PostAsJsonAsync("/control/stream", new StreamRequest(count, shardId, contentLength), Json);
+        var request = new StreamRequest(count, shardId, contentLength, ReusePayload: rate is not null, Rate: rate);
+        using var response = await Control.PostAsJsonAsync("/control/stream", request, Json);
         response.EnsureSuccessStatusCode();
     }
 
