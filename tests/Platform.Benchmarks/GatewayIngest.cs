@@ -27,7 +27,11 @@ internal static class GatewayIngest
             TimeProvider.System);
         await gateway.StartAsync(CancellationToken.None);
         await ReadAsync(gateway, 0, typed: false, untilReady: true);
-        await Task.WhenAll(run.StreamAsync(IngestRun.WarmUpEvents), ReadAsync(gateway, IngestRun.WarmUpEvents, typed: true));
+        await run.WarmUpAsync(async events =>
+        {
+            await ReadAsync(gateway, events / 2, typed: false);
+            await ReadAsync(gateway, events - events / 2, typed: true);
+        });
 
         await run.MeasureAsync(Client, "raw dispatch", events => ReadAsync(gateway, events, typed: false));
         await run.MeasureAsync(Client, "typed Message", events => ReadAsync(gateway, events, typed: true));

@@ -29,7 +29,7 @@ internal static class GatewaySink
             """;
         await socket.SendAsync(Encoding.UTF8.GetBytes(identify), WebSocketMessageType.Text, true, CancellationToken.None);
         await CountFramesAsync(socket, buffer, Preamble - 1);
-        await Task.WhenAll(run.StreamAsync(IngestRun.WarmUpEvents), CountFramesAsync(socket, buffer, IngestRun.WarmUpEvents));
+        await run.WarmUpAsync(events => CountFramesAsync(socket, buffer, events));
 
         await run.MeasureAsync("bare WebSocket", "frames counted", events => CountFramesAsync(socket, buffer, events));
         socket.Abort();

@@ -11,7 +11,9 @@ internal sealed record IngestRun(Uri Emulator, string Token, int Events, double?
 {
     // With the emulator's author and ids this makes a frame of about 700 bytes.
     private const int ContentLength = 380;
-    public const int WarmUpEvents = 20_000;
+    private const int WarmUpEvents = 20_000;
+    private const int SettledCompilations = 10;
+    private const int MaxWarmUpSpells = 30;
 
     private readonly EmulatorControl control = new(Emulator);
 
@@ -19,6 +21,23 @@ internal sealed record IngestRun(Uri Emulator, string Token, int Events, double?
     {
         using var response = await control.StreamAsync(events, ContentLength, Rate);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Tiered compilation goes on for seconds under load, and code still being compiled costs more per event: spells of
+    /// <paramref name="readEvents"/> until one compiles almost nothing, so that the windows measure settled code.
+    /// </summary>
+    public async Task WarmUpAsync(Func<int, Task> readEvents)
+    {
+        for (var spell = 0; spell < MaxWarmUpSpells; spell++)
+        {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await Task.WhenAll(StreamAsync(WarmUpEvents), readEvents(WarmUpEvents));
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < SettledCompilations)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Streams <see cref="Events"/> while <paramref name="read"/> takes them, and prints what it cost.</summary>
