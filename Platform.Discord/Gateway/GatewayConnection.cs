@@ -7,7 +7,7 @@ using Platform.Discord.RateLimiting;
 namespace Platform.Discord.Gateway;
 
 /// <summary>One WebSocket connection to the gateway: whole messages in (inflated when compressed), limited sends out.</summary>
-internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed, TimeProvider time) : IDisposable
+internal sealed class GatewayConnection(WebSocket socket, bool compressed, TimeProvider time) : IDisposable
 {
     private readonly ZlibStreamInflater? inflater = compressed ? new ZlibStreamInflater() : null;
     private readonly ArrayBufferWriter<byte> frame = new(16 * 1024);
@@ -102,6 +102,9 @@ internal sealed class GatewayConnection(ClientWebSocket socket, bool compressed,
             socket.Abort();
         }
     }
+
+    /// <summary>Ends the connection at once; a receive blocked on it throws <see cref="OperationCanceledException"/>.</summary>
+    public void Abort() => socket.Abort();
 
     public void Dispose()
     {
