@@ -25,10 +25,10 @@ const ratios = (phase, compress, ours, field) => select(phase, compress, ours).f
   return theirs ? [mine[field] / theirs[field]] : [];
 });
 
-const fixed = rows.find((r) => r.phase === 'fixed');
 const runs = new Set(rows.map((r) => r.run)).size;
 for (const compress of [false, true]) {
   const transport = compress ? 'zlib-stream' : 'plain';
+  const fixed = rows.find((r) => r.phase === 'fixed' && r.compress === compress);
   if (fixed) {
     console.log(`\n### ${transport}, at ${round(fixed.targetRate, 0)} events/s, ${round(fixed.events, 0)} events a window, ${runs} runs\n`);
     console.log('| client | events/s | client CPU µs/event | emulator CPU µs/event | bytes allocated/event | peak RSS MiB |');
