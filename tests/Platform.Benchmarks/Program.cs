@@ -46,7 +46,8 @@ static int Micro(string[] options)
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: gateway-ingest ours|sink <emulator-url> <token> <events> <rate|max> zlib-stream|plain <emulator-pid> | shard-start <emulator-url> <token> <identify-interval-seconds>" +
+        "usage: gateway-ingest ours|sink <emulator-url> <token> <events> <rate|max> zlib-stream|plain <emulator-pid>" +
+        " | shard-start <emulator-url> <token> <identify-interval-seconds>" +
         " | interaction-roundtrip <emulator-url> <token> <database> <redis> <seconds-per-rate> <rate> [rate ...]" +
         " | infrastructure <connections-file> | llm-usage <ingest-rows> <summary-rows> | analytics <seconds-per-round> <clients> <usage-rows>" +
         " | micro [BenchmarkDotNet options]");
