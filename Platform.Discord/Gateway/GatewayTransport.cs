@@ -30,8 +30,16 @@ internal static class GatewayTransport
         if (HttpClient.DefaultProxy.GetProxy(new UriBuilder(uri) { Scheme = secure ? "https" : "http" }.Uri) is not null)
         {
             var proxied = new ClientWebSocket();
-            proxied.ConnectAsync(uri, cancellationToken).GetAwaiter().GetResult();
-            return proxied;
+            try
+            {
+                proxied.ConnectAsync(uri, cancellationToken).GetAwaiter().GetResult();
+                return proxied;
+            }
+            catch
+            {
+                proxied.Dispose();
+                throw;
+            }
         }
 
         var tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
