@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Platform.DiscordEmulator.Interactions;
 using Platform.DiscordEmulator.Pacing;
 using Platform.DiscordEmulator.World;
