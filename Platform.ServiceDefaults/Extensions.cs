@@ -51,7 +51,7 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes every few seconds would drown the traces people actually look at.
                     options.Filter = context => !IsHealthProbe(context.Request.Path))
-                .AddHttpClientInstrumentation(options => options.EnrichWithHttpRequestMessage = HttpClientSpans.ShowTemplateInsteadOfPath));
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -13,4 +13,21 @@ public static class HttpClientBuilderExtensions
         return client.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
     }
+
+    /// <summary>
+    /// Takes service discovery off a client whose base address is always a URL (Discord's API, or the
+    /// emulator's endpoint that the AppHost passes), where it would only rebuild every request's URI.
+    /// The handler's type is internal to the package, hence its name (RestSpanTests checks it is still found).
+    /// </summary>
+    public static IHttpClientBuilder WithoutServiceDiscovery(this IHttpClientBuilder client) =>
+        client.ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
+        {
+            for (var i = handlers.Count - 1; i >= 0; i--)
+            {
+                if (handlers[i].GetType().FullName == "Microsoft.Extensions.ServiceDiscovery.Http.ResolvingHttpDelegatingHandler")
+                {
+                    handlers.RemoveAt(i);
+                }
+            }
+        });
 }

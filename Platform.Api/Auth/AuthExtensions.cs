@@ -35,7 +35,7 @@ public static class AuthExtensions
             ApiBaseAddress = discord.RestBaseAddress,
         });
 
-        builder.Services.AddHttpClient<DiscordOAuth2Client>().WithoutGenericRetries();
+        builder.Services.AddHttpClient<DiscordOAuth2Client>().WithoutGenericRetries().WithoutServiceDiscovery();
 
         builder.Services.AddDataProtection().SetApplicationName("platform-api");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>

@@ -28,7 +28,8 @@ public static class BotHostingExtensions
         builder.Services.AddSingleton(builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDiscordRestClient(new DiscordRestOptions { Token = discord.Token, BaseAddress = discord.RestBaseAddress })
-            .WithoutGenericRetries();
+            .WithoutGenericRetries()
+            .WithoutServiceDiscovery();
 
         builder.Services.AddSingleton<ShardLeases>();
         builder.Services.AddSingleton<IIdentifyCoordinator, RedisIdentifyCoordinator>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -28,7 +27,7 @@ public sealed partial class DiscordRestClient
     private readonly TimeProvider time;
     private readonly RestRateLimiter limiter;
     private readonly InvalidRequestGuard invalidRequests;
-    private readonly ConcurrentDictionary<string, string> urlTemplates = new();
+    private readonly RestSpans spans;
 
     public DiscordRestClient(HttpClient http, DiscordRestOptions options) : this(http, options, TimeProvider.System)
     {
@@ -42,6 +41,7 @@ public sealed partial class DiscordRestClient
         limiter = new RestRateLimiter(options.GlobalRequestsPerSecond, time);
         invalidRequests = new InvalidRequestGuard(options.InvalidRequestLimit, time);
         http.BaseAddress = options.BaseAddress;
+        spans = new RestSpans(options.BaseAddress);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
         http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({options.UserAgentUrl}, {Version})");
     }
@@ -100,13 +100,12 @@ public sealed partial class DiscordRestClient
         var routeTag = new KeyValuePair<string, object?>("discord.route", route.Name);
         RestTelemetry.RateLimitWait.Record(time.GetElapsedTime(waitStarted).TotalMilliseconds, routeTag);
 
-        using var activity = RestTelemetry.ActivitySource.StartActivity(route.Name, ActivityKind.Client);
+        using var activity = spans.Start(route);
         var started = time.GetTimestamp();
         HttpResponseMessage response;
         try
         {
             using var request = new HttpRequestMessage(route.Method, route.Path);
-            request.Options.Set(RestTelemetry.UrlTemplate, UrlTemplateOf(route));
             if (body is not null)
             {
                 request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
@@ -134,9 +133,6 @@ public sealed partial class DiscordRestClient
         RestTelemetry.Requests.Add(1, routeTag, new("http.response.status_code", (int)response.StatusCode));
         return response;
     }
-
-    private string UrlTemplateOf(RestRoute route) =>
-        urlTemplates.GetOrAdd(route.Template, static (template, basePath) => basePath + template, options.BaseAddress.AbsolutePath);
 
     private async Task OnRateLimitedAsync(HttpResponseMessage response, RateLimitBucket bucket, CancellationToken cancellationToken)
     {

@@ -22,9 +22,17 @@ public static class DiscordRestServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>()));
 
         // The factory's request logs would print interaction and webhook tokens, which Discord puts in
-        // the path; the client's own traces and metrics name the route template instead.
+        // the path; the client's own traces and metrics name the route template instead. For the same reason
+        // the handler starts no span of its own (its url.full would carry the token) and sends Discord no
+        // trace context, which is of no use to Discord; the client's span is the request's one client span.
+        // Discord's API does not redirect.
         return services.AddHttpClient(nameof(DiscordRestClient))
-            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2))
+            .UseSocketsHttpHandler((handler, _) =>
+            {
+                handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2);
+                handler.ActivityHeadersPropagator = null;
+                handler.AllowAutoRedirect = false;
+            })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
     }

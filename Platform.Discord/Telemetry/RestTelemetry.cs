@@ -12,13 +12,6 @@ public static class RestTelemetry
 
     private static readonly Meter Meter = new(Name);
 
-    /// <summary>
-    /// The request's route template as an absolute path, for the HTTP client's span: its <c>url.full</c> would
-    /// otherwise carry the interaction or webhook token that Discord puts in the path. A host's tracing set-up
-    /// reads the option by this name (Platform.ServiceDefaults' HttpClientSpans).
-    /// </summary>
-    public static readonly HttpRequestOptionsKey<string> UrlTemplate = new("url.template");
-
     public static readonly Counter<long> Requests = Meter.CreateCounter<long>(
         "discord.rest.requests", "{request}", "REST requests, by route and status.");
 
