@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -21,8 +22,10 @@ public sealed record RestRoute(HttpMethod Method, string Template, string Path, 
 
     public const string InteractionCallbackTemplate = "interactions/{interaction_id}/{interaction_token}/callback";
 
-    /// <summary>Low-cardinality name for telemetry and for routes whose bucket is not known yet.</summary>
-    public string Name { get; } = $"{Method.Method} {Template}";
+    private static readonly ConcurrentDictionary<(string Method, string Template), string> Names = new();
+
+    /// <summary>Low-cardinality name for telemetry and for routes whose bucket is not known yet; made once per route.</summary>
+    public string Name { get; } = Names.GetOrAdd((Method.Method, Template), static route => $"{route.Method} {route.Template}");
 
     /// <summary>Interaction callbacks do not count against the global limit.</summary>
     public bool ExemptFromGlobalLimit => Template.StartsWith("interactions/", StringComparison.Ordinal);

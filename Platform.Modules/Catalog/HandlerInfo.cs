@@ -8,6 +8,7 @@ public abstract class HandlerInfo
 {
     private readonly MethodInvoker invoker;
     private readonly ObjectFactory factory;
+    private string? spanName;
 
     protected HandlerInfo(ModuleInfo module, MethodInfo method)
     {
@@ -37,6 +38,9 @@ public abstract class HandlerInfo
 
     /// <summary>A handler's name in logs and metrics.</summary>
     public abstract string DisplayName { get; }
+
+    /// <summary>The name of the span of each run, made once: interactions come by the thousand.</summary>
+    internal string SpanName => spanName ??= $"interaction {DisplayName}";
 
     internal BotModule CreateModule(IServiceProvider services) => (BotModule)factory(services, null);
 

@@ -40,7 +40,7 @@ internal sealed partial class InteractionDispatcher(
         }
 
         using var activity = ModuleTelemetry.ActivitySource.StartActivity(
-            $"interaction {route?.Handler.DisplayName ?? interaction.Data?.Name ?? interaction.Type.ToString()}");
+            route?.Handler.SpanName ?? $"interaction {interaction.Data?.Name ?? interaction.Type.ToString()}");
         activity
             ?.SetTag("discord.interaction.id", interaction.Id)
             .SetTag("discord.guild.id", interaction.GuildId)
@@ -49,9 +49,10 @@ internal sealed partial class InteractionDispatcher(
         var outcome = "ok";
         try
         {
-            var running = RunAsync(route, interaction, shardId, responder, cancellationToken);
-            await DeferIfSlowAsync(running, route, responder, options.AutoDeferAfter - waited, cancellationToken);
-            outcome = await running;
+            using (AutoDeferral.Start(route, responder, options.AutoDeferAfter - waited, logger, cancellationToken))
+            {
+                outcome = await RunAsync(route, interaction, shardId, responder, cancellationToken);
+            }
         }
         catch (CommandRefusedException refused)
         {
@@ -172,43 +173,6 @@ internal sealed partial class InteractionDispatcher(
         return "ok";
     }
 
-    /// <summary>
-    /// Defers when the interaction is still unanswered after <see cref="ModuleOptions.AutoDeferAfter"/>, counted
-    /// from its arrival: time spent waiting for its turn, a cold first database read in the module check or a
-    /// precondition counts as much as a slow handler. The delay is raced, never awaited, so an interaction
-    /// answered in time throws nothing.
-    /// </summary>
-    private async Task DeferIfSlowAsync(
-        Task running,
-        InteractionRoute? route,
-        InteractionResponder responder,
-        TimeSpan after,
-        CancellationToken cancellationToken)
-    {
-        if (route is null || route.Handler is AutocompleteInfo)
-        {
-            return;
-        }
-
-        using var timer = new CancellationTokenSource();
-        var slow = Task.Delay(after > TimeSpan.Zero ? after : TimeSpan.Zero, timer.Token);
-        if (await Task.WhenAny(running, slow) == slow && !responder.HasResponded)
-        {
-            try
-            {
-                await responder.DeferAsync(route.Handler is CommandInfo { DeferEphemeral: true }, cancellationToken);
-                ModuleTelemetry.AutoDeferrals.Add(1);
-            }
-            catch (Exception error) when (error is DiscordApiException or HttpRequestException)
-            {
-                // The handler goes on; its own answer will meet the same trouble and be reported there.
-                LogDeferFailed(error);
-            }
-        }
-
-        await timer.CancelAsync();
-    }
-
     private async Task TryAnswerAsync(InteractionResponder responder, string message, CancellationToken cancellationToken)
     {
         try
@@ -226,9 +190,6 @@ internal sealed partial class InteractionDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} returned without answering; the member got a plain acknowledgement")]
     private partial void LogNoAnswer(string handler);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not defer a slow interaction")]
-    private partial void LogDeferFailed(Exception error);
 
     [LoggerMessage(
         Level = LogLevel.Warning,
