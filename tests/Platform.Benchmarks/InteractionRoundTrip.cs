@@ -38,11 +38,11 @@ internal static class InteractionRoundTrip
         await SeedTagAsync(database, guildId);
         var invoke = new Invoker(control, guildId, ulong.Parse(guild.GetProperty("owner_id").GetString()!));
 
-        var results = new List<object>();
+        using var sampler = AllocationSampler.StartIfAsked();
         foreach (var rate in rates)
         {
-            var direct = await MeasureAsync(invoke, "tag", rate, duration);
-            var overHttp = await MeasureAsync(invoke, "tag-http", rate, duration);
+            var direct = await MeasureAsync(invoke, "tag", rate, duration, sampler);
+            var overHttp = await MeasureAsync(invoke, "tag-http", rate, duration, sampler);
             foreach (var run in new[] { direct, overHttp })
             {
                 Console.WriteLine(JsonSerializer.Serialize(run));
@@ -80,11 +80,12 @@ internal static class InteractionRoundTrip
         await db.SaveChangesAsync();
     }
 
-    private static async Task<RunResult> MeasureAsync(Invoker invoke, string command, int rate, TimeSpan duration)
+    private static async Task<RunResult> MeasureAsync(Invoker invoke, string command, int rate, TimeSpan duration, AllocationSampler? sampler)
     {
         using var botSide = new HandlerDurations();
         await WarmUpAsync(invoke, command, rate);
         botSide.Clear();
+        sampler?.Start();
         // The bot runs in this process: its collections and compilations during the load are this process's.
         var (paused, gen0, gen2, allocated, jitted, cpu) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2),
             GC.GetTotalAllocatedBytes(precise: true), JitInfo.GetCompiledMethodCount(), Environment.CpuUsage.TotalTime);
@@ -112,7 +113,8 @@ internal static class InteractionRoundTrip
             Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1),
             JitInfo.GetCompiledMethodCount() - jitted,
             cpuUsPerInteraction,
-            load.CpuUsPerInteraction);
+            load.CpuUsPerInteraction,
+            sampler?.Top(30));
     }
 
     /// <summary>
@@ -208,7 +210,8 @@ internal static class InteractionRoundTrip
     private sealed record RunResult(
         string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,
         double HandlerP50Ms, double HandlerP99Ms, long? AllocatedKbPerInteraction, int Gen0Collections, int Gen2Collections, double GcPauseMs,
-        long MethodsCompiled, double BotProcessCpuUsPerInteraction, double EmulatorCpuUsPerInteraction);
+        long MethodsCompiled, double BotProcessCpuUsPerInteraction, double EmulatorCpuUsPerInteraction,
+        IReadOnlyList<object>? AllocatedTypes);
 
     /// <summary>The bot's own <c>bot.interaction.duration</c>: receipt of the event to the handler's end, callback included.</summary>
     private sealed class HandlerDurations : IDisposable
