@@ -102,11 +102,14 @@ internal static class InteractionRoundTrip
         sampler?.Start();
         // The bot runs in this process: its collections and compilations during the load are this process's.
         var (paused, gen0, gen2, allocated, jitted, cpu) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2),
-            GC.GetTotalAllocatedBytes(precise: true), JitInfo.GetCompiledMethodCount(), Environment.CpuUsage.TotalTime);
+            GC.GetTotalAllocatedBytes(precise: true), JitInfo.GetCompiledMethodCount(), Environment.CpuUsage);
         var load = await invoke.LoadAsync(command, rate, duration, LeadIn);
         var sent = load.Sent + (int)(rate * LeadIn.TotalSeconds);
         // CPU is steadier from run to run than the tail, and on two shared cores every process's CPU is the others' wait.
-        var cpuUsPerInteraction = Math.Round((Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / sent);
+        var used = Environment.CpuUsage;
+        var cpuUsPerInteraction = Math.Round((used.TotalTime - cpu.TotalTime).TotalMicroseconds / sent);
+        // The kernel's part (sockets, wake-ups) is most of a responder's cost on this machine, the peer's as much as ours.
+        var kernelUsPerInteraction = Math.Round((used.PrivilegedTime - cpu.PrivilegedTime).TotalMicroseconds / sent);
         // Under Server GC's dynamic heap count the total can go backwards (dotnet/runtime#131069); such a run reports none.
         var allocatedKb = Math.Round((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / sent, 1);
         return new RunResult(
@@ -127,6 +130,7 @@ internal static class InteractionRoundTrip
             Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1),
             JitInfo.GetCompiledMethodCount() - jitted,
             cpuUsPerInteraction,
+            kernelUsPerInteraction,
             load.CpuUsPerInteraction,
             sampler?.Top(30));
     }
@@ -224,7 +228,8 @@ internal static class InteractionRoundTrip
     private sealed record RunResult(
         string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,
         double HandlerP50Ms, double HandlerP99Ms, double? AllocatedKbPerInteraction, int Gen0Collections, int Gen2Collections, double GcPauseMs,
-        long MethodsCompiled, double BotProcessCpuUsPerInteraction, double EmulatorCpuUsPerInteraction,
+        long MethodsCompiled, double BotProcessCpuUsPerInteraction, double BotProcessKernelCpuUsPerInteraction,
+        double EmulatorCpuUsPerInteraction,
         IReadOnlyList<object>? AllocatedTypes);
 
     /// <summary>The bot's own <c>bot.interaction.duration</c>: receipt of the event to the handler's end, callback included.</summary>

@@ -81,6 +81,7 @@ for (const rate of rates) {
       Benchmark: 'interaction-roundtrip', Variant: variant, Rate: rate, Seconds: seconds, Sent: result.sent,
       Unanswered: result.sent - result.answered, P50Ms: result.p50_ms, P99Ms: result.p99_ms, MaxMs: result.max_ms,
       BotProcessCpuUsPerInteraction: Math.round((used.user + used.system) / sent),
+      BotProcessKernelCpuUsPerInteraction: Math.round(used.system / sent),
       EmulatorCpuUsPerInteraction: result.cpu_us_per_interaction,
     }));
   }
