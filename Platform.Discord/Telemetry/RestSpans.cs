@@ -19,7 +19,9 @@ internal sealed class RestSpans(Uri baseAddress)
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("http.request.method", route.Method.Method);
-            activity.SetTag("url.template", urlTemplates.GetOrAdd(route.Template, static (template, path) => path + template, baseAddress.AbsolutePath));
+            activity.SetTag(
+                "url.template",
+                urlTemplates.GetOrAdd(route.Template, static (template, path) => path + template, baseAddress.AbsolutePath));
             activity.SetTag("server.address", baseAddress.Host);
             activity.SetTag("server.port", serverPort);
         }

@@ -50,7 +50,10 @@ public class InteractionPayloads
             [
                 new InteractionDataOption("get", ApplicationCommandOptionType.SubCommand)
                 {
-                    Options = [new InteractionDataOption("name", ApplicationCommandOptionType.String) { Value = JsonSerializer.SerializeToElement("rules") }],
+                    Options =
+                    [
+                        new InteractionDataOption("name", ApplicationCommandOptionType.String) { Value = JsonSerializer.SerializeToElement("rules") },
+                    ],
                 },
             ],
         },

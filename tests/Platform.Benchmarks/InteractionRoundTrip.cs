@@ -101,8 +101,9 @@ internal static class InteractionRoundTrip
         botSide.Clear();
         sampler?.Start();
         // The bot runs in this process: its collections and compilations during the load are this process's.
-        var (paused, gen0, gen2, allocated, jitted, cpu) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2),
-            GC.GetTotalAllocatedBytes(precise: true), JitInfo.GetCompiledMethodCount(), Environment.CpuUsage);
+        var (paused, gen0, gen2, allocated, jitted, jitTime, cpu) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0),
+            GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: true), JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(),
+            Environment.CpuUsage);
         var load = await invoke.LoadAsync(command, rate, duration, LeadIn);
         var sent = load.Sent + (int)(rate * LeadIn.TotalSeconds);
         // CPU is steadier from run to run than the tail, and on two shared cores every process's CPU is the others' wait.
@@ -129,6 +130,8 @@ internal static class InteractionRoundTrip
             GC.CollectionCount(2) - gen2,
             Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1),
             JitInfo.GetCompiledMethodCount() - jitted,
+            // Still compiling rarely called paths minutes after the start: a cost of a young process, not of a bot's steady state.
+            Math.Round((JitInfo.GetCompilationTime() - jitTime).TotalMicroseconds / sent),
             cpuUsPerInteraction,
             kernelUsPerInteraction,
             load.CpuUsPerInteraction,
@@ -228,7 +231,7 @@ internal static class InteractionRoundTrip
     private sealed record RunResult(
         string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,
         double HandlerP50Ms, double HandlerP99Ms, double? AllocatedKbPerInteraction, int Gen0Collections, int Gen2Collections, double GcPauseMs,
-        long MethodsCompiled, double BotProcessCpuUsPerInteraction, double BotProcessKernelCpuUsPerInteraction,
+        long MethodsCompiled, double JitUsPerInteraction, double BotProcessCpuUsPerInteraction, double BotProcessKernelCpuUsPerInteraction,
         double EmulatorCpuUsPerInteraction,
         IReadOnlyList<object>? AllocatedTypes);
 

@@ -39,6 +39,7 @@ for (const rate of [...new Set(runs.map((r) => r.Rate))]) {
   console.log(JSON.stringify({
     benchmark: "interaction-roundtrip-peer", rate,
     cpuDirectOverPeer: +(ours.BotProcessCpuUsPerInteraction / peer.BotProcessCpuUsPerInteraction).toFixed(2),
+    cpuDirectWithoutJitOverPeer: +((ours.BotProcessCpuUsPerInteraction - ours.JitUsPerInteraction) / peer.BotProcessCpuUsPerInteraction).toFixed(2),
     cpuDirectOverFloor: +(ours.BotProcessCpuUsPerInteraction / floor.BotProcessCpuUsPerInteraction).toFixed(2),
     kernelShareOfCpu: [ours, peer, floor].map((r) => +(r.BotProcessKernelCpuUsPerInteraction / r.BotProcessCpuUsPerInteraction).toFixed(2)),
     p50DirectOverFloor: +(ours.P50Ms / floor.P50Ms).toFixed(2), p99DirectOverFloor: +(ours.P99Ms / floor.P99Ms).toFixed(2),
