@@ -38,18 +38,17 @@ internal static class InteractionRoundTrip
         await SeedTagAsync(database, guildId);
         var invoke = new Invoker(control, guildId, ulong.Parse(guild.GetProperty("owner_id").GetString()!));
 
-        using var sampler = AllocationSampler.StartIfAsked();
         foreach (var rate in rates)
         {
             if (Environment.GetEnvironmentVariable("OTEL_SDK_DISABLED") == "true")
             {
                 // The script's second pass: the same bot without traces and metrics, so that telemetry's share shows.
-                Console.WriteLine(JsonSerializer.Serialize(await MeasureAsync(invoke, "tag", "direct-db-telemetry-off", rate, duration, sampler)));
+                Console.WriteLine(JsonSerializer.Serialize(await MeasureAsync(invoke, "tag", "direct-db-telemetry-off", rate, duration)));
                 continue;
             }
 
-            var direct = await MeasureAsync(invoke, "tag", "direct-db", rate, duration, sampler);
-            var overHttp = await MeasureAsync(invoke, "tag-http", "http-api", rate, duration, sampler);
+            var direct = await MeasureAsync(invoke, "tag", "direct-db", rate, duration);
+            var overHttp = await MeasureAsync(invoke, "tag-http", "http-api", rate, duration);
             foreach (var run in new[] { direct, overHttp })
             {
                 Console.WriteLine(JsonSerializer.Serialize(run));
@@ -94,12 +93,12 @@ internal static class InteractionRoundTrip
     }
 
     private static async Task<RunResult> MeasureAsync(
-        Invoker invoke, string command, string variant, int rate, TimeSpan duration, AllocationSampler? sampler)
+        Invoker invoke, string command, string variant, int rate, TimeSpan duration)
     {
         using var botSide = new HandlerDurations();
         await WarmUpAsync(invoke, command, rate);
         botSide.Clear();
-        sampler?.Start();
+        var stacks = AllocationStacks.StartIfAsked();
         // The bot runs in this process: its collections and compilations during the load are this process's.
         var (paused, gen0, gen2, allocated, jitted, jitTime, cpu) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0),
             GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: true), JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(),
@@ -135,7 +134,7 @@ internal static class InteractionRoundTrip
             cpuUsPerInteraction,
             kernelUsPerInteraction,
             load.CpuUsPerInteraction,
-            sampler?.Top(30));
+            stacks is null ? null : await stacks.StopAsync(30));
     }
 
     /// <summary>
@@ -233,7 +232,7 @@ internal static class InteractionRoundTrip
         double HandlerP50Ms, double HandlerP99Ms, double? AllocatedKbPerInteraction, int Gen0Collections, int Gen2Collections, double GcPauseMs,
         long MethodsCompiled, double JitUsPerInteraction, double BotProcessCpuUsPerInteraction, double BotProcessKernelCpuUsPerInteraction,
         double EmulatorCpuUsPerInteraction,
-        IReadOnlyList<object>? AllocatedTypes);
+        IReadOnlyList<object>? AllocatedAt);
 
     /// <summary>The bot's own <c>bot.interaction.duration</c>: receipt of the event to the handler's end, callback included.</summary>
     private sealed class HandlerDurations : IDisposable
