@@ -108,7 +108,7 @@ internal static class InteractionRoundTrip
         // CPU is steadier from run to run than the tail, and on two shared cores every process's CPU is the others' wait.
         var used = Environment.CpuUsage;
         var cpuUsPerInteraction = Math.Round((used.TotalTime - cpu.TotalTime).TotalMicroseconds / sent);
-        // The kernel's part (sockets, wake-ups) is most of a responder's cost on this machine, the peer's as much as ours.
+        // The kernel's part (sockets, wake-ups) is where the bot and the single-threaded peer differ most.
         var kernelUsPerInteraction = Math.Round((used.PrivilegedTime - cpu.PrivilegedTime).TotalMicroseconds / sent);
         // Under Server GC's dynamic heap count the total can go backwards (dotnet/runtime#131069); such a run reports none.
         var allocatedKb = Math.Round((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / sent, 1);
