@@ -21,10 +21,14 @@ build_all
 start_emulator Guilds=1 MembersPerGuild=5 ReplayCapacity=1000
 start_infrastructure
 # The bot runs on Server GC in production (the default of a web project); hosted in this process, it gets the same.
-ours=$(DOTNET_gcServer=1 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$database" "$redis" "$seconds" "${rates[@]}")
+bot_roundtrip() {
+  DOTNET_gcServer=1 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip \
+    "$emulator_url" "$token" "$database" "$redis" "$seconds" "${rates[@]}"
+}
+ours=$(bot_roundtrip)
 echo "$ours"
 # The same bot without traces and metrics, the direct read alone: telemetry's share of its cost.
-quiet=$(OTEL_SDK_DISABLED=true DOTNET_gcServer=1 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" interaction-roundtrip "$emulator_url" "$token" "$database" "$redis" "$seconds" "${rates[@]}")
+quiet=$(OTEL_SDK_DISABLED=true bot_roundtrip)
 echo "$quiet"
 # The same emulator and database, once the bot has gone: the guild and its tag are still there.
 peer=$(node "$here/discordjs-tag-get.mjs" "$emulator_url" "$token" "$database" "$seconds" "${rates[@]}")
