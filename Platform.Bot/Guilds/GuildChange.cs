@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Platform.Discord.Gateway;
 using Platform.Discord.Json;
 
@@ -14,16 +15,29 @@ internal sealed record GuildChange(ulong GuildId, int ShardId, string Event, Gui
     /// <exception cref="System.Text.Json.JsonException">The event's data cannot be read.</exception>
     public static GuildChange Read(GatewayDispatch dispatch)
     {
-        if (dispatch.Name == GatewayEventNames.GuildDelete)
-        {
-            var gone = dispatch.Deserialize(DiscordJsonContext.Default.UnavailableGuild);
-            return new GuildChange(gone.Id, dispatch.ShardId, dispatch.Name, null, gone.Unavailable);
-        }
-
-        var guild = dispatch.Deserialize(DiscordJsonContext.Default.Guild);
-        var row = new GuildRow(guild.Name, guild.Icon, guild.OwnerId, guild.MemberCount);
+        // Only the row's fields are read: the channels, roles and members of a GUILD_CREATE are skipped, not built.
+        var guild = dispatch.Deserialize(GuildChangeJson.Default.GuildFields);
+        var row = dispatch.Name == GatewayEventNames.GuildDelete
+            ? null
+            : new GuildRow(guild.Name ?? "", guild.Icon, guild.OwnerId, guild.MemberCount);
         return new GuildChange(guild.Id, dispatch.ShardId, dispatch.Name, row, guild.Unavailable == true);
     }
+
+    /// <summary>
+    /// This change in place of an <paramref name="earlier"/> one not written yet: a GUILD_UPDATE carries no member
+    /// count, so the count a GUILD_CREATE brought is kept.
+    /// </summary>
+    public GuildChange After(GuildChange earlier) =>
+        Row is { MemberCount: null } row && earlier.Row is { MemberCount: { } count }
+            ? this with { Row = row with { MemberCount = count } }
+            : this;
 }
 
 internal sealed record GuildRow(string Name, string? Icon, ulong OwnerId, int? MemberCount);
+
+/// <summary>The fields of a guild object (or an unavailable guild) that the <c>guilds</c> table keeps.</summary>
+internal sealed record GuildFields(ulong Id, string? Name, string? Icon, ulong OwnerId, int? MemberCount, bool? Unavailable);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, Converters = [typeof(SnowflakeConverter)])]
+[JsonSerializable(typeof(GuildFields))]
+internal sealed partial class GuildChangeJson : JsonSerializerContext;

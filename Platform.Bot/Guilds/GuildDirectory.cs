@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Platform.Bot.Telemetry;
-using Platform.Data;
 using Platform.Discord.Gateway;
 
 namespace Platform.Bot.Guilds;
@@ -15,12 +13,19 @@ namespace Platform.Bot.Guilds;
 /// Writes happen beside the event loop: a slow or absent database holds up no other event, and what
 /// could not be written is tried again until it is, the latest event of each guild winning.
 /// </summary>
-public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProvider time, ILogger<GuildDirectory> logger) : BackgroundService
+public sealed partial class GuildDirectory(NpgsqlDataSource database, TimeProvider time, ILogger<GuildDirectory> logger) : BackgroundService
 {
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the first change of a burst waits for the rest: a shard's start sends its GUILD_CREATEs over a
+    /// second or more, and they go to the database in a few round trips instead of one per handful.
+    /// </summary>
+    public static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(100);
+
     private readonly ConcurrentDictionary<ulong, GuildChange> pending = new();
     private readonly WakeUp toWrite = new();
+    private readonly GuildRowWriter writer = new(database);
 
     public static bool Handles(string eventName) =>
         eventName is GatewayEventNames.GuildCreate or GatewayEventNames.GuildUpdate or GatewayEventNames.GuildDelete;
@@ -49,7 +54,7 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
             return;
         }
 
-        pending[change.GuildId] = change;
+        pending.AddOrUpdate(change.GuildId, change, (_, earlier) => change.After(earlier));
         toWrite.Set();
     }
 
@@ -60,6 +65,7 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
             while (true)
             {
                 await toWrite.WaitAsync(RetryInterval, stoppingToken);
+                await Task.Delay(GatherTime, time, stoppingToken);
                 await WritePendingAsync(stoppingToken);
             }
         }
@@ -77,47 +83,28 @@ public sealed partial class GuildDirectory(IServiceScopeFactory scopes, TimeProv
 
     private async Task WritePendingAsync(CancellationToken cancellationToken)
     {
-        foreach (var (guildId, change) in pending)
+        foreach (var batch in pending.Values.Chunk(GuildRowWriter.BatchSize))
         {
             try
             {
-                await WriteAsync(change, cancellationToken);
+                using var activity = BotTelemetry.ActivitySource.StartActivity("guilds write");
+                activity?.SetTag("bot.guilds.rows", batch.Length);
+                await writer.WriteAsync(batch, time.GetUtcNow(), cancellationToken);
             }
-            catch (Exception error) when (error is DbException or DbUpdateException or RetryLimitExceededException or TimeoutException)
+            catch (Exception error) when (error is DbException or TimeoutException)
             {
                 LogWriteFailed(error, pending.Count, RetryInterval.TotalSeconds);
                 return;
             }
 
-            pending.TryRemove(KeyValuePair.Create(guildId, change));
+            BotTelemetry.GuildRowsWritten.Record(batch.Length);
+            foreach (var change in batch)
+            {
+                // A change that came in while this one was written stays, for the next pass.
+                pending.TryRemove(KeyValuePair.Create(change.GuildId, change));
+                Count(change.Row is null ? "left" : change.Event == GatewayEventNames.GuildCreate ? "create" : "update");
+            }
         }
-    }
-
-    private async Task WriteAsync(GuildChange change, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var now = time.GetUtcNow();
-        if (change.Row is not { } guild)
-        {
-            await db.Guilds.Where(g => g.Id == (long)change.GuildId)
-                .ExecuteUpdateAsync(set => set.SetProperty(g => g.LeftAt, now).SetProperty(g => g.UpdatedAt, now), cancellationToken);
-            Count("left");
-            return;
-        }
-
-        // One statement, so a guild's first GUILD_CREATE and its later ones need no read first.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO guilds (id, name, icon_hash, owner_id, member_count, shard_id, joined_at, left_at, updated_at)
-            VALUES ({(long)change.GuildId}, {guild.Name}, {guild.Icon}, {(long)guild.OwnerId}, {guild.MemberCount
-                ?? 0}, {change.ShardId}, {now}, NULL, {now})
-            ON CONFLICT (id) DO UPDATE SET
-                name = excluded.name, icon_hash = excluded.icon_hash, owner_id = excluded.owner_id,
-                member_count = COALESCE({guild.MemberCount}, guilds.member_count), shard_id = excluded.shard_id,
-                joined_at = CASE WHEN guilds.left_at IS NULL THEN guilds.joined_at ELSE excluded.joined_at END,
-                left_at = NULL, updated_at = excluded.updated_at
-            """, cancellationToken);
-        Count(change.Event == GatewayEventNames.GuildCreate ? "create" : "update");
     }
 
     private static void Count(string change) => BotTelemetry.GuildEvents.Add(1, new KeyValuePair<string, object?>("change", change));

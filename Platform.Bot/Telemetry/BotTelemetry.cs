@@ -18,6 +18,9 @@ public static class BotTelemetry
     public static readonly Counter<long> GuildEvents = Meter.CreateCounter<long>(
         "bot.guilds.changes", "{change}", "Guild joins, updates and departures written to the database.");
 
+    public static readonly Histogram<int> GuildRowsWritten = Meter.CreateHistogram<int>(
+        "bot.guilds.write.rows", "{guild}", "Guild rows written in one round trip to the database.");
+
     public static readonly Counter<double> LlmCost = Meter.CreateCounter<double>(
         "bot.llm.cost", "USD", "What LLM calls cost, priced as they end, by model and module.");
 

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.DiscordEmulator.Control;
 
 namespace Platform.Bot.Tests;
@@ -21,6 +24,34 @@ public sealed class GuildDirectoryTests(BotEnvironment environment)
         Assert.Equal(seeded.OrderBy(g => g.Id).Select(g => ((long)g.Id, g.Name, (long)g.OwnerId, g.Members!.Count, (int)((g.Id >> 22) % 2))),
             stored.Select(g => (g.Id, g.Name, g.OwnerId, g.MemberCount, g.ShardId)));
         Assert.All(stored, g => Assert.Null(g.LeftAt));
+    }
+
+    [Fact]
+    public async Task A_start_storm_of_two_thousand_guilds_is_written_a_thousand_rows_a_round_trip_at_most()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment, "Shards=2", "Guilds=2000", "MembersPerGuild=2");
+        var database = new NpgsqlConnectionStringBuilder(scenario.Database).Database;
+        var statements = new ConcurrentBag<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text
+                    && text.Contains("INSERT INTO guilds", StringComparison.Ordinal))
+                {
+                    statements.Add(text);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await scenario.StartBotAsync();
+
+        await using var db = scenario.CreateDbContext();
+        Assert.Equal(2000, await db.Guilds.CountAsync());
+        Assert.InRange(statements.Count, 2, 2000 / 20);
     }
 
     [Fact]
@@ -57,6 +88,24 @@ public sealed class GuildDirectoryTests(BotEnvironment environment)
         var renamed = await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == (long)joined.Id);
         Assert.Equal(4, renamed.MemberCount);
         Assert.Null((await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == (long)outage.Id)).LeftAt);
+    }
+
+    [Fact]
+    public async Task A_rename_that_comes_before_the_join_is_written_keeps_the_member_count_of_the_join()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync();
+        await using var db = scenario.CreateDbContext();
+
+        // Both arrive within the directory's gathering time, so one write carries them, the update winning.
+        var joined = await scenario.Emulator.PostAsync<Discord.Models.Guild>("/control/guilds", new SeedGuildRequest("Joined", Members: 4));
+        var rename = new { id = joined.Id.ToString(), name = "Renamed", owner_id = joined.OwnerId.ToString() };
+        await DispatchAsync(scenario, "GUILD_UPDATE", rename, joined.Id);
+        await Eventually.TrueAsync(
+            async () => await db.Guilds.AnyAsync(g => g.Id == (long)joined.Id && g.Name == "Renamed"),
+            "the rename stored");
+
+        Assert.Equal(4, (await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == (long)joined.Id)).MemberCount);
     }
 
     [Fact]
