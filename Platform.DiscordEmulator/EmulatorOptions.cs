@@ -47,4 +47,7 @@ public sealed class EmulatorOptions
     public int ChannelsPerGuild { get; set; } = 3;
     public int RolesPerGuild { get; set; } = 3;
     public int MembersPerGuild { get; set; } = 10;
+
+    /// <summary>Uniform: every guild as the three options above say; LongTail: sizes spread from them as Discord's are.</summary>
+    public World.GuildSizes GuildSizes { get; set; } = World.GuildSizes.Uniform;
 }

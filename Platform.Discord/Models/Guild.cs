@@ -6,6 +6,8 @@ public sealed record Guild(ulong Id, string Name) : DiscordObject
     public string? Icon { get; init; }
     public ulong OwnerId { get; init; }
     public int? MemberCount { get; init; }
+    /// <summary>In GUILD_CREATE: more members than the session's <c>large_threshold</c>, so not all of them are sent.</summary>
+    public bool? Large { get; init; }
     public bool? Unavailable { get; init; }
     public IReadOnlyList<Role>? Roles { get; init; }
     public IReadOnlyList<Channel>? Channels { get; init; }

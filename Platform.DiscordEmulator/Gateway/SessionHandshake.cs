@@ -14,6 +14,9 @@ namespace Platform.DiscordEmulator.Gateway;
 /// </summary>
 public sealed class SessionHandshake(SessionRegistry registry, EmulatorWorld world, IOptions<EmulatorOptions> options)
 {
+    /// <summary>Discord's <c>large_threshold</c> when IDENTIFY names none.</summary>
+    private const int DefaultLargeThreshold = 50;
+
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
     private readonly EmulatorOptions settings = options.Value;
 
@@ -69,9 +72,11 @@ public sealed class SessionHandshake(SessionRegistry registry, EmulatorWorld wor
             Application = new PartialApplication(settings.ApplicationId),
         };
         await session.DispatchAsync(GatewayEventNames.Ready, JsonSerializer.SerializeToUtf8Bytes(ready, Json.ReadyPayload), cancellationToken);
+        var largeThreshold = identify.LargeThreshold ?? DefaultLargeThreshold;
         foreach (var guild in guilds)
         {
-            await session.DispatchAsync(GatewayEventNames.GuildCreate, JsonSerializer.SerializeToUtf8Bytes(guild, Json.Guild), cancellationToken);
+            var created = guild with { Large = guild.MemberCount > largeThreshold };
+            await session.DispatchAsync(GatewayEventNames.GuildCreate, JsonSerializer.SerializeToUtf8Bytes(created, Json.Guild), cancellationToken);
         }
 
         return null;

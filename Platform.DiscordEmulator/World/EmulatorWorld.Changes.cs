@@ -27,7 +27,17 @@ public sealed partial class EmulatorWorld
     {
         lock (gate)
         {
-            return guilds.RemoveAll(guild => guild.Id == guildId) > 0;
+            if (!guilds.Remove(guildId, out var guild))
+            {
+                return false;
+            }
+
+            foreach (var channel in guild.Channels ?? [])
+            {
+                channelGuilds.Remove(channel.Id);
+            }
+
+            return true;
         }
     }
 
@@ -111,13 +121,12 @@ public sealed partial class EmulatorWorld
     {
         lock (gate)
         {
-            var index = guilds.FindIndex(guild => guild.Id == guildId);
-            if (index < 0 || change(guilds[index]) is not { } changed)
+            if (!guilds.TryGetValue(guildId, out var guild) || change(guild) is not { } changed)
             {
                 return null;
             }
 
-            guilds[index] = changed.Guild;
+            guilds[guildId] = changed.Guild;
             return changed.Changed;
         }
     }

@@ -1,5 +1,5 @@
-using Platform.Discord.Gateway;
 using Microsoft.Extensions.Options;
+using Platform.Discord.Gateway;
 using Platform.Discord.Models;
 
 namespace Platform.DiscordEmulator.World;
@@ -7,13 +7,12 @@ namespace Platform.DiscordEmulator.World;
 /// <summary>The guilds, channels, roles and members the emulator pretends exist; seeded at start, changed by the control API.</summary>
 public sealed partial class EmulatorWorld
 {
-    private static readonly DateTimeOffset SeedTime = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
-
-    // @everyone: view channels, send messages, read history, use commands; role-1: Manage Messages; role-2: Manage Guild.
-    private static readonly string[] SeedPermissions = ["2147552256", "8192", "32"];
-
     private readonly Lock gate = new();
-    private readonly List<Guild> guilds = [];
+
+    // Guilds by id in the order they were added, and which guild each channel is in: lookups stay O(1) with a
+    // hundred thousand guilds.
+    private readonly OrderedDictionary<ulong, Guild> guilds = [];
+    private readonly Dictionary<ulong, ulong> channelGuilds = [];
 
     public EmulatorWorld(IOptions<EmulatorOptions> options)
     {
@@ -21,7 +20,8 @@ public sealed partial class EmulatorWorld
         BotUser = new User(settings.ApplicationId, settings.BotName) { Bot = true, Discriminator = "0" };
         for (var g = 0; g < settings.Guilds; g++)
         {
-            guilds.Add(SeedGuild(g, settings, Snowflakes.At(SeedTime.AddMilliseconds(g))));
+            // A millisecond apart, as Discord's would be: consecutive guilds land on consecutive shards.
+            Add(GuildSeed.Create(g, GuildShape.Of(g, settings), Snowflakes.At(GuildSeed.Time.AddMilliseconds(g))));
         }
     }
 
@@ -33,18 +33,34 @@ public sealed partial class EmulatorWorld
         {
             lock (gate)
             {
-                return [.. guilds];
+                return [.. guilds.Values];
             }
         }
     }
 
-    public IReadOnlyList<Guild> GuildsOnShard(int shardId, int totalShards) =>
-        [.. Guilds.Where(guild => ShardRouting.ShardFor(guild.Id, totalShards) == shardId)];
+    public IReadOnlyList<Guild> GuildsOnShard(int shardId, int totalShards)
+    {
+        lock (gate)
+        {
+            return [.. guilds.Values.Where(guild => ShardRouting.ShardFor(guild.Id, totalShards) == shardId)];
+        }
+    }
 
-    public Guild? FindGuild(ulong id) => Guilds.FirstOrDefault(guild => guild.Id == id);
+    public Guild? FindGuild(ulong id)
+    {
+        lock (gate)
+        {
+            return guilds.GetValueOrDefault(id);
+        }
+    }
 
-    public Channel? FindChannel(ulong id) =>
-        Guilds.SelectMany(guild => guild.Channels ?? []).FirstOrDefault(channel => channel.Id == id);
+    public Channel? FindChannel(ulong id)
+    {
+        lock (gate)
+        {
+            return channelGuilds.TryGetValue(id, out var guildId) ? guilds[guildId].Channels?.FirstOrDefault(c => c.Id == id) : null;
+        }
+    }
 
     /// <summary>A member's guild-level permissions as Discord computes them (null: the bot's own); the owner has all.</summary>
     public string PermissionsOf(Guild guild, GuildMember? member)
@@ -90,62 +106,21 @@ public sealed partial class EmulatorWorld
     /// <summary>Adds a guild seeded like the start-up ones (the bot joins it).</summary>
     public Guild AddGuild(string name, int channels, int roles, int members)
     {
+        var shape = new GuildShape(channels, Math.Max(1, roles), Math.Max(1, members), Math.Max(1, members));
         lock (gate)
         {
-            var settings = new EmulatorOptions
-            {
-                ChannelsPerGuild = channels,
-                RolesPerGuild = Math.Max(1, roles),
-                MembersPerGuild = Math.Max(1, members),
-            };
-            var guild = SeedGuild(guilds.Count, settings, Snowflakes.Next()) with { Name = name };
-            guilds.Add(guild);
+            var guild = GuildSeed.Create(guilds.Count, shape, Snowflakes.NextMillisecond()) with { Name = name };
+            Add(guild);
             return guild;
         }
     }
 
-    // Seeded ids a millisecond apart put consecutive guilds on consecutive shards.
-    private static Guild SeedGuild(int index, EmulatorOptions settings, ulong id)
+    private void Add(Guild guild)
     {
-        var owner = new User(Snowflakes.At(SeedTime.AddSeconds(1), index), $"owner{index}") { GlobalName = $"Owner {index}" };
-        var roles = Enumerable.Range(0, settings.RolesPerGuild)
-            .Select(r => new Role(r == 0 ? id : Snowflakes.At(SeedTime.AddSeconds(2 + index), r), r == 0 ? "@everyone" : $"role-{r}")
-            {
-                Position = r,
-                Permissions = SeedPermissions[Math.Min(r, SeedPermissions.Length - 1)],
-            })
-            .ToList();
-        var channels = Enumerable
-            .Range(0, settings.ChannelsPerGuild)
-            .Select(c => new Channel(Snowflakes.At(SeedTime.AddSeconds(100 + index), c), ChannelType.GuildText)
-            {
-                GuildId = id,
-                Name = c == 0 ? "general" : $"channel-{c}",
-                Position = c,
-            })
-            .ToList();
-        var members = Enumerable.Range(0, settings.MembersPerGuild)
-            .Select(m => new GuildMember
-            {
-                User =
-                    m == 0
-                        ? owner
-                        : new User(Snowflakes.At(SeedTime.AddSeconds(200 + index), m), $"member{index}-{m}")
-                        {
-                            GlobalName = $"Member {m}",
-                        },
-                Roles = m % 2 == 0 || roles.Count < 2 ? [] : [roles[1].Id],
-                JoinedAt = SeedTime,
-            })
-            .ToList();
-
-        return new Guild(id, $"Emulated Guild {index}")
+        guilds.Add(guild.Id, guild);
+        foreach (var channel in guild.Channels ?? [])
         {
-            OwnerId = owner.Id,
-            MemberCount = members.Count,
-            Roles = roles,
-            Channels = channels,
-            Members = members,
-        };
+            channelGuilds.Add(channel.Id, guild.Id);
+        }
     }
 }
