@@ -17,15 +17,24 @@ public sealed class RedisIdentifyCoordinator(
 {
     private static readonly TimeSpan PollFloor = TimeSpan.FromMilliseconds(20);
 
+    private TimeSpan Hold => options.IdentifyInterval + InProcessIdentifyCoordinator.SendAllowance;
+
     public async ValueTask WaitToIdentifyAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
-        var key = BotRedisKeys.IdentifyBucket(identity.ApplicationId, shardId % Math.Max(1, maxConcurrency));
-        var hold = options.IdentifyInterval + InProcessIdentifyCoordinator.SendAllowance;
-        while (!await db.StringSetAsync(key, shardId, hold, When.NotExists))
+        var key = KeyOf(shardId, maxConcurrency);
+        while (!await db.StringSetAsync(key, shardId, Hold, When.NotExists))
         {
             var remaining = await db.KeyTimeToLiveAsync(key) ?? PollFloor;
             await Task.Delay(remaining > PollFloor ? remaining : PollFloor, time, cancellationToken);
         }
     }
+
+    // Set whoever holds the key now: were it another shard's already (this send outlasted the hold), a later expiry
+    // only makes its bucket wait longer, never shorter.
+    public async ValueTask IdentifySentAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().StringSetAsync(KeyOf(shardId, maxConcurrency), shardId, Hold, When.Always).WaitAsync(cancellationToken);
+
+    private RedisKey KeyOf(int shardId, int maxConcurrency) =>
+        BotRedisKeys.IdentifyBucket(identity.ApplicationId, shardId % Math.Max(1, maxConcurrency));
 }

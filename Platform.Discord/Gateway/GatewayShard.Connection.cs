@@ -172,6 +172,7 @@ public sealed partial class GatewayShard
             Shard = [ShardId, options.TotalShards],
         };
         await connection.SendAsync(new(GatewayOpCode.Identify, identify), Json.GatewayPayloadIdentifyPayload, cancellationToken);
+        await identifyCoordinator.IdentifySentAsync(ShardId, options.MaxConcurrency, cancellationToken);
         firstIdentify.TrySetResult();
         counters.Identifies++;
         GatewayTelemetry.Identifies.Add(1, new KeyValuePair<string, object?>("discord.shard", ShardId));

@@ -28,13 +28,14 @@ public sealed class InProcessIdentifyCoordinator(TimeProvider time, TimeSpan buc
         await bucket.Gate.WaitAsync(cancellationToken);
         try
         {
-            var wait = bucket.NextAllowed - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            // Again after each wait: the shard before may have moved the time on when its IDENTIFY left.
+            TimeSpan wait;
+            while ((wait = bucket.NextAllowed - time.GetUtcNow()) > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, cancellationToken);
             }
 
-            bucket.NextAllowed = time.GetUtcNow() + bucketInterval + SendAllowance;
+            bucket.NotBefore(time.GetUtcNow() + bucketInterval + SendAllowance);
         }
         finally
         {
@@ -42,9 +43,37 @@ public sealed class InProcessIdentifyCoordinator(TimeProvider time, TimeSpan buc
         }
     }
 
+    public ValueTask IdentifySentAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken)
+    {
+        buckets[shardId % Math.Max(1, maxConcurrency)].NotBefore(time.GetUtcNow() + bucketInterval + SendAllowance);
+        return ValueTask.CompletedTask;
+    }
+
     private sealed class Bucket
     {
+        private readonly Lock gate = new();
+        private DateTimeOffset nextAllowed = DateTimeOffset.MinValue;
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
-        public DateTimeOffset NextAllowed { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset NextAllowed
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return nextAllowed;
+                }
+            }
+        }
+
+        /// <summary>Moves the next IDENTIFY's time on to <paramref name="time"/>, never back.</summary>
+        public void NotBefore(DateTimeOffset time)
+        {
+            lock (gate)
+            {
+                nextAllowed = time > nextAllowed ? time : nextAllowed;
+            }
+        }
     }
 }
