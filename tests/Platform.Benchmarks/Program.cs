@@ -13,6 +13,21 @@ return args switch
             compress == "zlib-stream",
             int.Parse(emulatorPid))),
     ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, Seconds(interval)),
+    ["fleet-start", var emulator, var token, var database, var redis, var guilds, var processes, var interval] =>
+        await FleetStart.RunAsync(new FleetRun(
+            new Uri(emulator), token, database, redis, int.Parse(guilds), int.Parse(processes), Seconds(interval),
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings:platformdb"] = database,
+                ["ConnectionStrings:redis"] = redis,
+                ["Discord:Token"] = token,
+                ["Discord:RestBaseAddress"] = new Uri(new Uri(emulator), "/api/v10/").ToString(),
+                ["Bot:IdentifyInterval"] = Seconds(interval).ToString(),
+                // Never called: no interaction reaches the LLM here.
+                ["Llm:Endpoint"] = "http://127.0.0.1:9/",
+                ["Llm:ApiKey"] = "unused",
+                ["Logging:LogLevel:Default"] = "Warning",
+            })),
     ["infrastructure", var connectionsFile] => await InfrastructureProcess.ServeAsync(connectionsFile),
     ["interaction-roundtrip", var emulator, var token, var database, var redis, var seconds, .. var rates]
         when rates.Length > 0 => await InteractionRoundTrip.RunAsync(
@@ -48,6 +63,7 @@ static int Usage()
     Console.Error.WriteLine(
         "usage: gateway-ingest ours|sink <emulator-url> <token> <events> <rate|max> zlib-stream|plain <emulator-pid>" +
         " | shard-start <emulator-url> <token> <identify-interval-seconds>" +
+        " | fleet-start <emulator-url> <token> <database> <redis> <guilds> <processes> <identify-interval-seconds>" +
         " | interaction-roundtrip <emulator-url> <token> <database> <redis> <seconds-per-rate> <rate> [rate ...]" +
         " | infrastructure <connections-file> | llm-usage <ingest-rows> <summary-rows> | analytics <seconds-per-round> <clients> <usage-rows>" +
         " | micro [BenchmarkDotNet options]");

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+using Platform.Contracts;
+using Platform.Discord.Rest;
+using StackExchange.Redis;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// A fleet's start: bot processes sharing one application's shards against an emulator seeded with many guilds. Time
+/// until every shard is ready against Discord's rule of ceil(shards / max_concurrency) identify intervals, identifies
+/// refused, each process's peak and settled RSS, and what the start cost the database: how long until the guilds table
+/// holds every guild, and how many statements it took.
+/// </summary>
+internal static class FleetStart
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
+
+    public static async Task<int> RunAsync(FleetRun run)
+    {
+        var rest = new DiscordRestClient(new HttpClient(), new DiscordRestOptions { Token = run.Token, BaseAddress = new Uri(run.Emulator, "/api/v10/") });
+        var info = await rest.GetGatewayBotAsync(CancellationToken.None);
+        var applicationId = (await rest.GetCurrentUserAsync(CancellationToken.None)).Id;
+        using var redis = await ConnectionMultiplexer.ConnectAsync(run.Redis);
+        await using var database = NpgsqlDataSource.Create(run.Database);
+        await using (var empty = database.CreateCommand("TRUNCATE guilds CASCADE"))
+        {
+            await empty.ExecuteNonQueryAsync();
+        }
+
+        var transactionsBefore = await TransactionsAsync(database);
+
+        var timer = Stopwatch.StartNew();
+        using var fleet = BotFleet.Start(run.Processes, info.Shards, run.BotSettings);
+        double? ready = null, stored = null;
+        var readyAt = DateTimeOffset.MinValue;
+        var ownQueries = 1;
+        while (ready is null || stored is null)
+        {
+            if (timer.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException($"After 10 minutes: shards ready at {ready} s, guild rows stored at {stored} s.");
+            }
+
+            if (ready is null && await ReadyShardsAsync(redis.GetDatabase(), applicationId) == info.Shards)
+            {
+                (ready, readyAt) = (timer.Elapsed.TotalSeconds, DateTimeOffset.UtcNow);
+            }
+
+            ownQueries += stored is null ? 1 : 0;
+            stored ??= await ScalarAsync(database, "SELECT count(*) FROM guilds WHERE left_at IS NULL") == run.Guilds ? timer.Elapsed.TotalSeconds : null;
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(Settle);
+        var settled = fleet.Sample();
+        // Less this benchmark's own polling, one transaction a query; the server counts a transaction as it ends.
+        var transactions = await TransactionsAsync(database) - transactionsBefore - ownQueries;
+        var rule = Math.Ceiling((double)info.Shards / info.SessionStartLimit.MaxConcurrency) * run.IdentifyInterval.TotalSeconds;
+        var identifies = await new HttpClient { BaseAddress = run.Emulator }.GetFromJsonAsync<JsonElement[]>("/control/identifies") ?? [];
+        // From the first IDENTIFY the emulator saw: the processes' own start (runtime, JIT, connections) is apart.
+        var paced = (readyAt - identifies.Min(i => i.GetProperty("at").GetDateTimeOffset())).TotalSeconds;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            benchmark = "fleet-start",
+            guilds = run.Guilds,
+            shards = info.Shards,
+            processes = run.Processes,
+            maxConcurrency = info.SessionStartLimit.MaxConcurrency,
+            identifyIntervalSeconds = run.IdentifyInterval.TotalSeconds,
+            readySeconds = Math.Round(ready.Value, 2),
+            readyAfterFirstIdentifySeconds = Math.Round(paced, 2),
+            ruleSeconds = rule,
+            readyOverRule = Math.Round(paced / rule, 3),
+            identifiesRefused = identifies.Count(i => !i.GetProperty("accepted").GetBoolean()),
+            guildRowsStoredSeconds = Math.Round(stored.Value, 2),
+            guildRowsAfterReadySeconds = Math.Round(stored.Value - ready.Value, 2),
+            databaseTransactions = transactions,
+            peakRssMiB = settled.Select(s => s.PeakRssMiB),
+            settledRssMiB = settled.Select(s => s.RssMiB),
+            totalPeakRssMiB = Math.Round(settled.Sum(s => s.PeakRssMiB), 1),
+            totalSettledRssMiB = Math.Round(settled.Sum(s => s.RssMiB), 1),
+        }));
+        return 0;
+    }
+
+    private static async Task<int> ReadyShardsAsync(IDatabase redis, ulong applicationId) =>
+        (await redis.HashValuesAsync(BotRedisKeys.ShardStatus(applicationId)))
+            .Select(value => ShardStatusDocument.Parse(value.ToString()))
+            .Count(shard => shard is { State: "ready" });
+
+    // Every transaction the server ran in the fleet's database, whoever sent it: each is at least one round trip.
+    private static Task<long> TransactionsAsync(NpgsqlDataSource database) =>
+        ScalarAsync(database, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+internal sealed record FleetRun(
+    Uri Emulator, string Token, string Database, string Redis, int Guilds, int Processes, TimeSpan IdentifyInterval,
+    IReadOnlyDictionary<string, string> BotSettings);
