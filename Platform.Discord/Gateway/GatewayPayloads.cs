@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using Platform.Discord.Models;
 
 namespace Platform.Discord.Gateway;
 
+// `d` is written even when null: a heartbeat before the first dispatch carries `"d":null`, and Discord's gateway requires it.
 /// <summary>The envelope of everything sent on the gateway.</summary>
-public sealed record GatewayPayload<TData>(GatewayOpCode Op, TData D)
+public sealed record GatewayPayload<TData>(GatewayOpCode Op, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] TData D)
 {
     public int? S { get; init; }
     public string? T { get; init; }

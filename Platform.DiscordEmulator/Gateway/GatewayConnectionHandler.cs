@@ -90,6 +90,7 @@ public sealed class GatewayConnectionHandler(
                 return;
             }
 
+            state.ReceivedAt = time.GetUtcNow();
             if (received > GatewayLimits.MaxPayloadBytes)
             {
                 await state.Connection.CloseAsync(GatewayCloseCode.DecodeError, "Payload too large.");
@@ -113,7 +114,18 @@ public sealed class GatewayConnectionHandler(
                 return;
             }
 
-            if (await HandleAsync(state, envelope, message.WrittenMemory[envelope.Data], cancellationToken) is { } close)
+            CloseInstruction? close;
+            try
+            {
+                close = await HandleAsync(state, envelope, message.WrittenMemory[envelope.Data], cancellationToken);
+            }
+            catch (JsonException)
+            {
+                // A `d` missing or of the wrong shape: Discord closes the connection, it does not fail.
+                close = new(GatewayCloseCode.DecodeError, "Error while decoding payload.");
+            }
+
+            if (close is not null)
             {
                 await state.Connection.CloseAsync(close.Code, close.Reason);
                 return;
@@ -131,7 +143,8 @@ public sealed class GatewayConnectionHandler(
         {
             case GatewayOpCode.Heartbeat:
                 state.LastHeartbeat = time.GetTimestamp();
-                state.Session?.Heartbeats.Enqueue(JsonSerializer.Deserialize(data.Span, Json.NullableInt32));
+                var sequence = JsonSerializer.Deserialize(data.Span, Json.NullableInt32);
+                state.Session?.Heartbeats.Enqueue(sequence);
                 if (state.Session is null || !registry.Faults.IsOn(FaultKinds.StopAcks, state.Session.ShardId))
                 {
                     _ = AcknowledgeAsync(state, cancellationToken);
@@ -142,9 +155,9 @@ public sealed class GatewayConnectionHandler(
             case GatewayOpCode.Resume when state.Session is not null:
                 return new(GatewayCloseCode.AlreadyAuthenticated, "You sent more than one identify payload.");
             case GatewayOpCode.Identify:
-                return await handshake.IdentifyAsync(state, JsonSerializer.Deserialize(data.Span, Json.IdentifyPayload)!, cancellationToken);
+                return await handshake.IdentifyAsync(state, Required(data, Json.IdentifyPayload), cancellationToken);
             case GatewayOpCode.Resume:
-                await handshake.ResumeAsync(state, JsonSerializer.Deserialize(data.Span, Json.ResumePayload)!, cancellationToken);
+                await handshake.ResumeAsync(state, Required(data, Json.ResumePayload), cancellationToken);
                 return null;
             case GatewayOpCode.PresenceUpdate or GatewayOpCode.VoiceStateUpdate or GatewayOpCode.RequestGuildMembers:
                 return state.Session is null ? new(GatewayCloseCode.NotAuthenticated, "You sent a payload prior to identifying.") : null;
@@ -154,6 +167,9 @@ public sealed class GatewayConnectionHandler(
                     : new(GatewayCloseCode.UnknownOpcode, "You sent an invalid Gateway opcode.");
         }
     }
+
+    private static T Required<T>(ReadOnlyMemory<byte> data, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        JsonSerializer.Deserialize(data.Span, type) ?? throw new JsonException($"{typeof(T).Name} needs a d.");
 
     // The ACK goes out on its own task: a send queued behind events the client is not reading (or
     // an injected latency) must not stop the receive loop from reading the client's next heartbeat.

@@ -27,6 +27,9 @@ public sealed class EmulatorEnforcementTests
                 GatewayCloseCode.DecodeError
             },
             { "malformed JSON", [], ["{\"op\":"], GatewayCloseCode.DecodeError },
+            { "a heartbeat without its d", [], ["""{"op":1}"""], GatewayCloseCode.DecodeError },
+            { "an identify that is not an object", [], ["""{"op":2,"d":"me"}"""], GatewayCloseCode.DecodeError },
+            { "an identify with a null d", [], ["""{"op":2,"d":null}"""], GatewayCloseCode.DecodeError },
             {
                 "an unknown opcode after identifying",
                 [],

@@ -90,6 +90,14 @@ public sealed class PayloadTests
     }
 
     [Fact]
+    public void A_heartbeat_before_the_first_dispatch_carries_d_null_rather_than_no_d()
+    {
+        var heartbeat = JsonSerializer.Serialize(new GatewayPayload<int?>(GatewayOpCode.Heartbeat, null), DiscordJsonContext.Default.GatewayPayloadNullableInt32);
+
+        Assert.Equal("""{"op":1,"d":null}""", heartbeat);
+    }
+
+    [Fact]
     public void Every_payload_file_is_covered()
     {
         Assert.Equal(PayloadFiles().Select(Path.GetFileName).Order(), Models.Keys.Order());
