@@ -11,5 +11,8 @@ public sealed class ConnectionState(EmulatorConnection connection, bool resumeEn
     public string ResumeUrl { get; } = resumeUrl;
     public EmulatedSession? Session { get; set; }
     public long LastHeartbeat { get; set; } = connectedAt;
+
+    /// <summary>When the payload being handled came off the socket: Discord paces IDENTIFYs by their arrival.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
     public bool TimedOut { get; set; }
 }

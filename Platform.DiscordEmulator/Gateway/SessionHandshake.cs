@@ -48,7 +48,7 @@ public sealed class SessionHandshake(SessionRegistry registry, EmulatorWorld wor
             return new(GatewayCloseCode.ShardingRequired, "Sharding required.");
         }
 
-        if (!registry.TryStartIdentify(shardId))
+        if (!registry.TryStartIdentify(shardId, state.ReceivedAt))
         {
             await SendInvalidSessionAsync(state.Connection, resumable: false, cancellationToken);
             return null;
@@ -72,14 +72,21 @@ public sealed class SessionHandshake(SessionRegistry registry, EmulatorWorld wor
             Application = new PartialApplication(settings.ApplicationId),
         };
         await session.DispatchAsync(GatewayEventNames.Ready, JsonSerializer.SerializeToUtf8Bytes(ready, Json.ReadyPayload), cancellationToken);
-        var largeThreshold = identify.LargeThreshold ?? DefaultLargeThreshold;
+        // Beside the receive loop, as Discord streams them: heartbeats and other IDENTIFYs are read meanwhile, however
+        // many guilds the shard has and however slowly the client reads them. They belong to the session, not the
+        // connection: a client that drops mid-stream and resumes gets the rest in order.
+        _ = SendGuildsAsync(session, guilds, identify.LargeThreshold ?? DefaultLargeThreshold);
+        return null;
+    }
+
+    private static async Task SendGuildsAsync(EmulatedSession session, IReadOnlyList<Guild> guilds, int largeThreshold)
+    {
         foreach (var guild in guilds)
         {
             var created = guild with { Large = guild.MemberCount > largeThreshold };
-            await session.DispatchAsync(GatewayEventNames.GuildCreate, JsonSerializer.SerializeToUtf8Bytes(created, Json.Guild), cancellationToken);
+            var payload = JsonSerializer.SerializeToUtf8Bytes(created, Json.Guild);
+            await session.DispatchAsync(GatewayEventNames.GuildCreate, payload, CancellationToken.None);
         }
-
-        return null;
     }
 
     // Discord answers a RESUME it cannot honour with op 9 (false), and the client must identify anew.

@@ -43,11 +43,11 @@ public sealed class SessionRegistry(IOptions<EmulatorOptions> options, TimeProvi
         Sessions.Where(session => ShardRouting.ShardFor(guildId, session.TotalShards) == session.ShardId);
 
     /// <summary>Applies Discord's identify rule: one per <c>shard % max_concurrency</c> bucket per interval.</summary>
-    public bool TryStartIdentify(int shardId)
+    public bool TryStartIdentify(int shardId, DateTimeOffset receivedAt)
     {
         var settings = options.Value;
         var bucket = shardId % settings.MaxConcurrency;
-        var now = time.GetUtcNow();
+        var now = receivedAt;
         lock (identifyGate)
         {
             var accepted = !lastIdentifyByBucket.TryGetValue(bucket, out var last)
