@@ -19,7 +19,8 @@ internal static class FleetStart
 
     public static async Task<int> RunAsync(FleetRun run)
     {
-        var rest = new DiscordRestClient(new HttpClient(), new DiscordRestOptions { Token = run.Token, BaseAddress = new Uri(run.Emulator, "/api/v10/") });
+        var rest = new DiscordRestClient(
+            new HttpClient(), new DiscordRestOptions { Token = run.Token, BaseAddress = new Uri(run.Emulator, "/api/v10/") });
         var info = await rest.GetGatewayBotAsync(CancellationToken.None);
         var applicationId = (await rest.GetCurrentUserAsync(CancellationToken.None)).Id;
         using var redis = await ConnectionMultiplexer.ConnectAsync(run.Redis);
@@ -31,36 +32,51 @@ internal static class FleetStart
 
         var transactionsBefore = await TransactionsAsync(database);
 
+        var emulatorBefore = ProcessSample.Read(run.EmulatorPid);
         var timer = Stopwatch.StartNew();
         using var fleet = BotFleet.Start(run.Processes, info.Shards, run.BotSettings);
-        double? ready = null, stored = null;
+        double? ready = null, received = null, stored = null;
         var readyAt = DateTimeOffset.MinValue;
         var ownQueries = 1;
-        while (ready is null || stored is null)
+        IReadOnlyList<ProcessSample> atStored = [];
+        while (ready is null || received is null || stored is null)
         {
             if (timer.Elapsed > TimeSpan.FromMinutes(10))
             {
-                throw new TimeoutException($"After 10 minutes: shards ready at {ready} s, guild rows stored at {stored} s.");
+                throw new TimeoutException($"After 10 minutes: shards ready at {ready} s, guilds received at {received} s, rows at {stored} s.");
             }
 
-            if (ready is null && await ReadyShardsAsync(redis.GetDatabase(), applicationId) == info.Shards)
+            var shards = await ShardsAsync(redis.GetDatabase(), applicationId);
+            if (ready is null && shards.Count(shard => shard.State == "ready") == info.Shards)
             {
                 (ready, readyAt) = (timer.Elapsed.TotalSeconds, DateTimeOffset.UtcNow);
             }
 
-            ownQueries += stored is null ? 1 : 0;
-            stored ??= await ScalarAsync(database, "SELECT count(*) FROM guilds WHERE left_at IS NULL") == run.Guilds ? timer.Elapsed.TotalSeconds : null;
+            // Each shard counts its guilds from READY's list and the GUILD_CREATEs that came.
+            var available = shards.Sum(shard => shard.GuildCount - shard.UnavailableGuildCount);
+            received ??= ready is not null && available == run.Guilds ? timer.Elapsed.TotalSeconds : null;
+            if (stored is null)
+            {
+                ownQueries++;
+                if (await ScalarAsync(database, "SELECT count(*) FROM guilds WHERE left_at IS NULL") == run.Guilds)
+                {
+                    (stored, atStored) = (timer.Elapsed.TotalSeconds, fleet.Sample());
+                }
+            }
+
             await Task.Delay(100);
         }
 
+        var emulatorCpu = (ProcessSample.Read(run.EmulatorPid).Cpu - emulatorBefore.Cpu).TotalSeconds;
         await Task.Delay(Settle);
         var settled = fleet.Sample();
         // Less this benchmark's own polling, one transaction a query; the server counts a transaction as it ends.
         var transactions = await TransactionsAsync(database) - transactionsBefore - ownQueries;
         var rule = Math.Ceiling((double)info.Shards / info.SessionStartLimit.MaxConcurrency) * run.IdentifyInterval.TotalSeconds;
         var identifies = await new HttpClient { BaseAddress = run.Emulator }.GetFromJsonAsync<JsonElement[]>("/control/identifies") ?? [];
+        var identifiedAt = identifies.Select(i => i.GetProperty("at").GetDateTimeOffset()).Order().ToList();
         // From the first IDENTIFY the emulator saw: the processes' own start (runtime, JIT, connections) is apart.
-        var paced = (readyAt - identifies.Min(i => i.GetProperty("at").GetDateTimeOffset())).TotalSeconds;
+        var paced = (readyAt - identifiedAt[0]).TotalSeconds;
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             benchmark = "fleet-start",
@@ -73,10 +89,15 @@ internal static class FleetStart
             readyAfterFirstIdentifySeconds = Math.Round(paced, 2),
             ruleSeconds = rule,
             readyOverRule = Math.Round(paced / rule, 3),
+            lastIdentifyAfterFirstSeconds = Math.Round((identifiedAt[^1] - identifiedAt[0]).TotalSeconds, 2),
             identifiesRefused = identifies.Count(i => !i.GetProperty("accepted").GetBoolean()),
+            guildsReceivedSeconds = Math.Round(received.Value, 2),
             guildRowsStoredSeconds = Math.Round(stored.Value, 2),
-            guildRowsAfterReadySeconds = Math.Round(stored.Value - ready.Value, 2),
+            guildRowsAfterLastGuildCreateSeconds = Math.Round(stored.Value - received.Value, 2),
             databaseTransactions = transactions,
+            // CPU from start to every row stored: each process's start-up, then the guilds' share.
+            totalCpuSeconds = Math.Round(atStored.Sum(s => s.Cpu.TotalSeconds), 2),
+            emulatorCpuSeconds = Math.Round(emulatorCpu, 2),
             peakRssMiB = settled.Select(s => s.PeakRssMiB),
             settledRssMiB = settled.Select(s => s.RssMiB),
             totalPeakRssMiB = Math.Round(settled.Sum(s => s.PeakRssMiB), 1),
@@ -85,10 +106,12 @@ internal static class FleetStart
         return 0;
     }
 
-    private static async Task<int> ReadyShardsAsync(IDatabase redis, ulong applicationId) =>
-        (await redis.HashValuesAsync(BotRedisKeys.ShardStatus(applicationId)))
-            .Select(value => ShardStatusDocument.Parse(value.ToString()))
-            .Count(shard => shard is { State: "ready" });
+    private static async Task<List<ShardStatusDocument>> ShardsAsync(IDatabase redis, ulong applicationId) =>
+        [
+            .. (await redis.HashValuesAsync(BotRedisKeys.ShardStatus(applicationId)))
+                .Select(value => ShardStatusDocument.Parse(value.ToString()))
+                .OfType<ShardStatusDocument>(),
+        ];
 
     // Every transaction the server ran in the fleet's database, whoever sent it: each is at least one round trip.
     private static Task<long> TransactionsAsync(NpgsqlDataSource database) =>
@@ -102,5 +125,5 @@ internal static class FleetStart
 }
 
 internal sealed record FleetRun(
-    Uri Emulator, string Token, string Database, string Redis, int Guilds, int Processes, TimeSpan IdentifyInterval,
+    Uri Emulator, int EmulatorPid, string Token, string Database, string Redis, int Guilds, int Processes, TimeSpan IdentifyInterval,
     IReadOnlyDictionary<string, string> BotSettings);

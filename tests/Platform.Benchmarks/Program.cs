@@ -13,9 +13,9 @@ return args switch
             compress == "zlib-stream",
             int.Parse(emulatorPid))),
     ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, Seconds(interval)),
-    ["fleet-start", var emulator, var token, var database, var redis, var guilds, var processes, var interval] =>
+    ["fleet-start", var emulator, var emulatorPid, var token, var database, var redis, var guilds, var processes, var interval] =>
         await FleetStart.RunAsync(new FleetRun(
-            new Uri(emulator), token, database, redis, int.Parse(guilds), int.Parse(processes), Seconds(interval),
+            new Uri(emulator), int.Parse(emulatorPid), token, database, redis, int.Parse(guilds), int.Parse(processes), Seconds(interval),
             new Dictionary<string, string>
             {
                 ["ConnectionStrings:platformdb"] = database,
@@ -63,7 +63,7 @@ static int Usage()
     Console.Error.WriteLine(
         "usage: gateway-ingest ours|sink <emulator-url> <token> <events> <rate|max> zlib-stream|plain <emulator-pid>" +
         " | shard-start <emulator-url> <token> <identify-interval-seconds>" +
-        " | fleet-start <emulator-url> <token> <database> <redis> <guilds> <processes> <identify-interval-seconds>" +
+        " | fleet-start <emulator-url> <emulator-pid> <token> <database> <redis> <guilds> <processes> <identify-interval-seconds>" +
         " | interaction-roundtrip <emulator-url> <token> <database> <redis> <seconds-per-rate> <rate> [rate ...]" +
         " | infrastructure <connections-file> | llm-usage <ingest-rows> <summary-rows> | analytics <seconds-per-round> <clients> <usage-rows>" +
         " | micro [BenchmarkDotNet options]");

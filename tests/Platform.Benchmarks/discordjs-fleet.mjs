@@ -19,6 +19,7 @@ while (client.guilds.cache.size < guilds) {
   await sleep(100);
 }
 const cachedSeconds = (performance.now() - started) / 1000;
+const { user, system } = process.cpuUsage();
 await sleep(Number(settleSecondsArg) * 1000);
 const mib = (bytes) => +(bytes / 2 ** 20).toFixed(1);
 console.log(JSON.stringify({
@@ -27,6 +28,7 @@ console.log(JSON.stringify({
   shards: client.options.shardCount,
   processes: 1,
   guildsCachedSeconds: +cachedSeconds.toFixed(2),
+  totalCpuSeconds: +((user + system) / 1e6).toFixed(2),
   // maxRSS is in kilobytes.
   totalPeakRssMiB: mib(process.resourceUsage().maxRSS * 1024),
   totalSettledRssMiB: mib(process.memoryUsage().rss),

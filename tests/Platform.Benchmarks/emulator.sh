@@ -17,6 +17,7 @@ build_all() {
 }
 
 # start_emulator [Name=value ...]: sets $emulator_url and $emulator_pid; $emulator_cpus, when set, pins it (taskset -c)
+# and $emulator_nice, when set, runs it at that niceness
 start_emulator() {
   local port
   port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
@@ -25,6 +26,8 @@ start_emulator() {
   for setting in "$@"; do args+=("--Emulator:$setting"); done
   local pin=()
   [[ -n "${emulator_cpus:-}" ]] && pin=(taskset -c "$emulator_cpus")
+  # $emulator_nice, when set, raises its priority (nice -n): Discord is not starved by the clients it serves.
+  [[ -n "${emulator_nice:-}" ]] && pin=(nice -n "$emulator_nice" "${pin[@]}")
   "${pin[@]}" dotnet "$repo/Platform.DiscordEmulator/bin/Release/net10.0/Platform.DiscordEmulator.dll" "${args[@]}" &
   emulator_pid=$!
   for _ in $(seq 1 200); do curl -sf "$emulator_url/health" >/dev/null && return 0; sleep 0.05; done
