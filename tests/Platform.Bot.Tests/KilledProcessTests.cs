@@ -1,3 +1,5 @@
+using Platform.Testing;
+
 namespace Platform.Bot.Tests;
 
 [Collection(BotCollection.Name)]

@@ -92,7 +92,8 @@ public sealed class PayloadTests
     [Fact]
     public void A_heartbeat_before_the_first_dispatch_carries_d_null_rather_than_no_d()
     {
-        var heartbeat = JsonSerializer.Serialize(new GatewayPayload<int?>(GatewayOpCode.Heartbeat, null), DiscordJsonContext.Default.GatewayPayloadNullableInt32);
+        var heartbeat = JsonSerializer.Serialize(
+            new GatewayPayload<int?>(GatewayOpCode.Heartbeat, null), DiscordJsonContext.Default.GatewayPayloadNullableInt32);
 
         Assert.Equal("""{"op":1,"d":null}""", heartbeat);
     }

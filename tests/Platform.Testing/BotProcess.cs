@@ -1,15 +1,23 @@
 using System.Diagnostics;
 
-namespace Platform.Bot.Tests;
+namespace Platform.Testing;
 
-/// <summary>The bot as a real process of its own, for what only a real process can show: being killed.</summary>
+/// <summary>
+/// The bot as a real process of its own, for what only a real process can show: being killed, and its own memory and
+/// CPU time as the kernel counts them.
+/// </summary>
 public sealed class BotProcess : IDisposable
 {
     private readonly Process process;
 
     private BotProcess(Process process) => this.process = process;
 
-    public static BotProcess Start(IReadOnlyDictionary<string, string?> settings)
+    public int Id => process.Id;
+
+    /// <param name="settings">Configuration as <c>Section:Key</c>, passed as environment variables.</param>
+    /// <param name="output">Gets each line the bot writes; unset drops them. Either way they are read, so that a full
+    /// pipe never blocks the bot.</param>
+    public static BotProcess Start(IReadOnlyDictionary<string, string?> settings, Action<string>? output = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Platform.Bot.dll")])
         {
@@ -24,9 +32,15 @@ public sealed class BotProcess : IDisposable
 
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The bot process did not start.");
-        // Read and dropped, so that a full pipe never blocks the bot.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        DataReceivedEventHandler forward = (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                output?.Invoke(line.Data);
+            }
+        };
+        process.OutputDataReceived += forward;
+        process.ErrorDataReceived += forward;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new BotProcess(process);
