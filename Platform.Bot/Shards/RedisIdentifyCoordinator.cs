@@ -9,11 +9,12 @@ namespace Platform.Bot.Shards;
 /// Identify pacing shared by every process of the bot: an IDENTIFY in a bucket takes a Redis key that
 /// lives for the identify interval, so no process identifies in that bucket until it expires.
 /// </summary>
-public sealed class RedisIdentifyCoordinator(
+public sealed partial class RedisIdentifyCoordinator(
     IConnectionMultiplexer redis,
     BotIdentity identity,
     BotOptions options,
-    TimeProvider time) : IIdentifyCoordinator
+    TimeProvider time,
+    ILogger<RedisIdentifyCoordinator> logger) : IIdentifyCoordinator
 {
     private static readonly TimeSpan PollFloor = TimeSpan.FromMilliseconds(20);
 
@@ -32,9 +33,24 @@ public sealed class RedisIdentifyCoordinator(
 
     // Set whoever holds the key now: were it another shard's already (this send outlasted the hold), a later expiry
     // only makes its bucket wait longer, never shorter.
-    public async ValueTask IdentifySentAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().StringSetAsync(KeyOf(shardId, maxConcurrency), shardId, Hold, When.Always).WaitAsync(cancellationToken);
+    public async ValueTask IdentifySentAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetDatabase().StringSetAsync(KeyOf(shardId, maxConcurrency), shardId, Hold, When.Always).WaitAsync(cancellationToken);
+        }
+        catch (Exception error) when (RedisFailure.Is(error))
+        {
+            // The IDENTIFY has gone and its session must not fail for this: the hold taken with the permission stands.
+            LogHoldNotExtended(error, shardId);
+        }
+    }
 
     private RedisKey KeyOf(int shardId, int maxConcurrency) =>
         BotRedisKeys.IdentifyBucket(identity.ApplicationId, shardId % Math.Max(1, maxConcurrency));
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not hold shard {ShardId}'s identify bucket from its IDENTIFY's send; its permission's hold stands")]
+    private partial void LogHoldNotExtended(Exception error, int shardId);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Bot.Shards;
 using Platform.Discord.Gateway;
 using Platform.Discord.Models;
@@ -46,7 +47,7 @@ public sealed class IdentifyPacingTests(BotEnvironment environment)
         identity.Set(new Application((ulong)Random.Shared.NextInt64(1L << 60, long.MaxValue), "pacing"));
         var options = new BotOptions { IdentifyInterval = Interval };
         return (
-            new RedisIdentifyCoordinator(environment.Redis, identity, options, TimeProvider.System),
-            new RedisIdentifyCoordinator(environment.Redis, identity, options, TimeProvider.System));
+            new RedisIdentifyCoordinator(environment.Redis, identity, options, TimeProvider.System, NullLogger<RedisIdentifyCoordinator>.Instance),
+            new RedisIdentifyCoordinator(environment.Redis, identity, options, TimeProvider.System, NullLogger<RedisIdentifyCoordinator>.Instance));
     }
 }
