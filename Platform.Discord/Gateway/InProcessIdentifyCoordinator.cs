@@ -16,6 +16,8 @@ public sealed class InProcessIdentifyCoordinator(TimeProvider time, TimeSpan buc
 
     private readonly ConcurrentDictionary<int, Bucket> buckets = new();
 
+    private TimeSpan Hold => bucketInterval + SendAllowance;
+
     public InProcessIdentifyCoordinator() : this(TimeProvider.System, DiscordBucketInterval)
     {
     }
@@ -35,7 +37,7 @@ public sealed class InProcessIdentifyCoordinator(TimeProvider time, TimeSpan buc
                 await Task.Delay(wait, time, cancellationToken);
             }
 
-            bucket.NotBefore(time.GetUtcNow() + bucketInterval + SendAllowance);
+            bucket.NotBefore(time.GetUtcNow() + Hold);
         }
         finally
         {
@@ -45,7 +47,7 @@ public sealed class InProcessIdentifyCoordinator(TimeProvider time, TimeSpan buc
 
     public ValueTask IdentifySentAsync(int shardId, int maxConcurrency, CancellationToken cancellationToken)
     {
-        buckets[shardId % Math.Max(1, maxConcurrency)].NotBefore(time.GetUtcNow() + bucketInterval + SendAllowance);
+        buckets[shardId % Math.Max(1, maxConcurrency)].NotBefore(time.GetUtcNow() + Hold);
         return ValueTask.CompletedTask;
     }
 

@@ -43,11 +43,10 @@ public sealed class SessionRegistry(IOptions<EmulatorOptions> options, TimeProvi
         Sessions.Where(session => ShardRouting.ShardFor(guildId, session.TotalShards) == session.ShardId);
 
     /// <summary>Applies Discord's identify rule: one per <c>shard % max_concurrency</c> bucket per interval.</summary>
-    public bool TryStartIdentify(int shardId, DateTimeOffset receivedAt)
+    public bool TryStartIdentify(int shardId, DateTimeOffset now)
     {
         var settings = options.Value;
         var bucket = shardId % settings.MaxConcurrency;
-        var now = receivedAt;
         lock (identifyGate)
         {
             var accepted = !lastIdentifyByBucket.TryGetValue(bucket, out var last)

@@ -106,9 +106,9 @@ public sealed partial class EmulatorWorld
     /// <summary>Adds a guild seeded like the start-up ones (the bot joins it).</summary>
     public Guild AddGuild(string name, int channels, int roles, int members)
     {
-        var shape = new GuildShape(channels, Math.Max(1, roles), Math.Max(1, members), Math.Max(1, members));
         lock (gate)
         {
+            var shape = GuildShape.Uniform(channels, roles, members);
             var guild = GuildSeed.Create(guilds.Count, shape, Snowflakes.NextMillisecond()) with { Name = name };
             Add(guild);
             return guild;

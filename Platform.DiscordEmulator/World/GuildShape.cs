@@ -27,12 +27,15 @@ public sealed record GuildShape(int Channels, int Roles, int Members, int Member
     /// only a few (the bot, members in voice) unless presences are asked for, and a large guild's come in chunks.</summary>
     public const int HeldMembersOfLongTail = 3;
 
+    /// <summary>A guild of exactly these sizes, with at least the @everyone role and its owner.</summary>
+    public static GuildShape Uniform(int channels, int roles, int members) =>
+        new(channels, Math.Max(1, roles), Math.Max(1, members), Math.Max(1, members));
+
     public static GuildShape Of(int index, EmulatorOptions options)
     {
         if (options.GuildSizes == GuildSizes.Uniform)
         {
-            var members = Math.Max(1, options.MembersPerGuild);
-            return new(options.ChannelsPerGuild, Math.Max(1, options.RolesPerGuild), members, members);
+            return Uniform(options.ChannelsPerGuild, options.RolesPerGuild, options.MembersPerGuild);
         }
 
         // Seeded by the guild's place, so every run (and every process reading the options) sees the same world.

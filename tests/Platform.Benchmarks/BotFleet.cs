@@ -12,13 +12,13 @@ internal sealed class BotFleet : IDisposable
     private readonly List<BotProcess> processes = [];
     private readonly string spool = Directory.CreateTempSubdirectory("fleet-spool").FullName;
 
-    public static BotFleet Start(int count, int totalShards, IReadOnlyDictionary<string, string> settings)
+    public static BotFleet Start(int count, int totalShards, IReadOnlyDictionary<string, string?> settings)
     {
         var fleet = new BotFleet();
         for (var index = 0; index < count; index++)
         {
             var name = $"bot {index}";
-            var process = new Dictionary<string, string?>(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+            var process = new Dictionary<string, string?>(settings)
             {
                 ["Bot:TotalShards"] = totalShards.ToString(CultureInfo.InvariantCulture),
                 ["Bot:ProcessCount"] = count.ToString(CultureInfo.InvariantCulture),

@@ -126,4 +126,4 @@ internal static class FleetStart
 
 internal sealed record FleetRun(
     Uri Emulator, int EmulatorPid, string Token, string Database, string Redis, int Guilds, int Processes, TimeSpan IdentifyInterval,
-    IReadOnlyDictionary<string, string> BotSettings);
+    IReadOnlyDictionary<string, string?> BotSettings);

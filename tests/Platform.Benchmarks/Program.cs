@@ -16,7 +16,7 @@ return args switch
     ["fleet-start", var emulator, var emulatorPid, var token, var database, var redis, var guilds, var processes, var interval] =>
         await FleetStart.RunAsync(new FleetRun(
             new Uri(emulator), int.Parse(emulatorPid), token, database, redis, int.Parse(guilds), int.Parse(processes), Seconds(interval),
-            new Dictionary<string, string>
+            new Dictionary<string, string?>
             {
                 ["ConnectionStrings:platformdb"] = database,
                 ["ConnectionStrings:redis"] = redis,
