@@ -12,6 +12,16 @@ public static class BotRedisKeys
     /// <summary>Held by the process that runs the shard; it expires when that process dies.</summary>
     public static string ShardLease(ulong applicationId, int shardId) => $"bot:{applicationId}:shard:{shardId}:lease";
 
+    /// <summary>
+    /// Held by the process whose home the shard is (by its <c>Bot:ShardIds</c> or <c>Bot:ProcessIndex</c>) while it
+    /// runs: a shard without one is an orphan that any process may adopt, and an adopted shard whose home process is
+    /// back is handed back to it.
+    /// </summary>
+    public static string ShardHome(ulong applicationId, int shardId) => $"bot:{applicationId}:shard:{shardId}:home";
+
+    /// <summary>Hash of the shard's last session, sequence and guilds, from which the next process to run it resumes.</summary>
+    public static string ShardHandover(ulong applicationId, int shardId) => $"bot:{applicationId}:shard:{shardId}:session";
+
     /// <summary>Held for the identify interval after an IDENTIFY in the bucket, by whichever process sent it.</summary>
     public static string IdentifyBucket(ulong applicationId, int bucket) => $"bot:{applicationId}:identify:{bucket}";
 

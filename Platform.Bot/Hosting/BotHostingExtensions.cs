@@ -32,6 +32,7 @@ public static class BotHostingExtensions
             .WithoutServiceDiscovery();
 
         builder.Services.AddSingleton<ShardLeases>();
+        builder.Services.AddSingleton<ShardHandovers>();
         builder.Services.AddSingleton<IIdentifyCoordinator, RedisIdentifyCoordinator>();
         builder.Services.AddSingleton<ShardSupervisor>();
         builder.Services.AddSingleton<GuildDirectory>();

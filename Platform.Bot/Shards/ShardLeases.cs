@@ -5,17 +5,13 @@ using StackExchange.Redis;
 namespace Platform.Bot.Shards;
 
 /// <summary>
-/// Redis leases that make sure no shard ever runs in two processes: a process takes each of its shards'
-/// leases before connecting, renews them while it runs, and a lease it stops renewing (the process was
-/// killed, or cut off from Redis) expires so that another process can take the shard over. A process
-/// that cannot renew stops its shards before its leases may expire (<see cref="ShardSupervisor"/>).
+/// Redis leases that make sure no shard ever runs in two processes: a process takes a shard's lease before
+/// connecting, renews it while it runs, and a lease it stops renewing (the process was killed, or cut off from
+/// Redis) expires so that another process can take the shard over. A process that cannot renew stops its shards
+/// before its leases may expire (<see cref="ShardSupervisor"/>). Home claims, held the same way, say which
+/// process a shard belongs to when every process runs (<see cref="ShardPlan"/>).
 /// </summary>
-public sealed partial class ShardLeases(
-    IConnectionMultiplexer redis,
-    BotIdentity identity,
-    BotOptions options,
-    TimeProvider time,
-    ILogger<ShardLeases> logger)
+public sealed class ShardLeases(IConnectionMultiplexer redis, BotIdentity identity, BotOptions options)
 {
     private const string TakeOrRenew = """
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
@@ -31,51 +27,40 @@ public sealed partial class ShardLeases(
     /// <summary>This process, as lease holders and shard status name it.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>
-    /// Waits until this process holds every lease; a shard still held elsewhere is waited for, never shared,
-    /// and the leases already taken are renewed meanwhile so that none lapses while another is awaited.
-    /// </summary>
-    /// <returns>When the last round that held them all was sent: none expires before that plus the lease duration.</returns>
-    public async Task<DateTimeOffset> AcquireAsync(IReadOnlyList<int> shardIds, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var sentAt = time.GetUtcNow();
-            var held = await EvaluateAsync(TakeOrRenew, shardIds);
-            var missing = shardIds.Where((_, i) => !held[i]).ToList();
-            if (missing.Count == 0)
-            {
-                return sentAt;
-            }
-
-            foreach (var shardId in missing)
-            {
-                LogWaiting(shardId, (await redis.GetDatabase().StringGetAsync(BotRedisKeys.ShardLease(identity.ApplicationId, shardId))).ToString());
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
-        }
-    }
+    /// <summary>Takes (or keeps) each shard's lease; false where another process holds it.</summary>
+    public Task<bool[]> TakeAsync(IReadOnlyList<int> shardIds) => EvaluateAsync(TakeOrRenew, shardIds, Lease);
 
     /// <summary>Extends every lease; false when one was lost, which means another process may now run that shard.</summary>
-    public async Task<bool> RenewAsync(IReadOnlyList<int> shardIds) => (await EvaluateAsync(RenewIfOwned, shardIds)).All(renewed => renewed);
+    public async Task<bool> RenewAsync(IReadOnlyList<int> shardIds) =>
+        (await EvaluateAsync(RenewIfOwned, shardIds, Lease)).All(renewed => renewed);
 
-    private async Task<bool[]> EvaluateAsync(string script, IReadOnlyList<int> shardIds)
+    public Task ReleaseAsync(IReadOnlyList<int> shardIds) => EvaluateAsync(ReleaseIfOwned, shardIds, Lease);
+
+    /// <summary>Claims (or keeps claiming) these shards as this process's home; false where another process's home they are.</summary>
+    public Task<bool[]> ClaimHomeAsync(IReadOnlyList<int> shardIds) => EvaluateAsync(TakeOrRenew, shardIds, Home);
+
+    public Task ReleaseHomeAsync(IReadOnlyList<int> shardIds) => EvaluateAsync(ReleaseIfOwned, shardIds, Home);
+
+    /// <summary>Who holds each of the bot's shards, and whose home each is, in one round trip.</summary>
+    public async Task<IReadOnlyList<ShardHolders>> ReadAsync(int totalShards)
+    {
+        var keys = Enumerable.Range(0, totalShards).SelectMany(id => new RedisKey[] { Lease(id), Home(id) }).ToArray();
+        var values = await redis.GetDatabase().StringGetAsync(keys);
+        return [.. Enumerable.Range(0, totalShards).Select(id => new ShardHolders(id, (string?)values[2 * id], (string?)values[(2 * id) + 1]))];
+    }
+
+    private string Lease(int shardId) => BotRedisKeys.ShardLease(identity.ApplicationId, shardId);
+
+    private string Home(int shardId) => BotRedisKeys.ShardHome(identity.ApplicationId, shardId);
+
+    private async Task<bool[]> EvaluateAsync(string script, IReadOnlyList<int> shardIds, Func<int, string> key)
     {
         var db = redis.GetDatabase();
-        var results = await Task.WhenAll(shardIds.Select(id => db.ScriptEvaluateAsync(script,
-            [BotRedisKeys.ShardLease(identity.ApplicationId, id)], [Owner, (long)options.ShardLeaseDuration.TotalMilliseconds])));
+        var results = await Task.WhenAll(shardIds.Select(id =>
+            db.ScriptEvaluateAsync(script, [key(id)], [Owner, (long)options.ShardLeaseDuration.TotalMilliseconds])));
         return [.. results.Select(result => (long)result == 1)];
     }
-
-    public async Task ReleaseAsync(IReadOnlyList<int> shardIds)
-    {
-        var db = redis.GetDatabase();
-        await Task.WhenAll(
-            shardIds.Select(id =>
-                db.ScriptEvaluateAsync(ReleaseIfOwned, [BotRedisKeys.ShardLease(identity.ApplicationId, id)], [Owner])));
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId} is held by {Holder}; waiting for its lease to be released or to expire")]
-    private partial void LogWaiting(int shardId, string holder);
 }
+
+/// <summary>A shard's lease holder and home process, each null when nobody claims it.</summary>
+public sealed record ShardHolders(int ShardId, string? Lease, string? Home);

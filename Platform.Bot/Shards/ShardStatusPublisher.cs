@@ -24,14 +24,19 @@ public sealed partial class ShardStatusPublisher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var gateway = await supervisor.WhenStarted.WaitAsync(stoppingToken);
-        foreach (var shard in gateway.Shards)
-        {
-            shard.StatusChanged += _ => changed.Set();
-        }
-
+        gateway.ShardsChanged += changed.Set;
+        var watched = new HashSet<GatewayShard>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            await PublishAsync(gateway.Shards);
+            // Shards come and go as processes take them over and hand them back.
+            var shards = gateway.Shards;
+            watched.IntersectWith(shards);
+            foreach (var shard in shards.Where(watched.Add))
+            {
+                shard.StatusChanged += _ => changed.Set();
+            }
+
+            await PublishAsync(shards);
             try
             {
                 await changed.WaitAsync(ShardStatusDocument.PublishInterval, stoppingToken);

@@ -5,15 +5,18 @@ using Platform.Discord.Rest;
 namespace Platform.Bot.Shards;
 
 /// <summary>
-/// Decides which shards this process runs, takes their leases, starts them, and keeps the leases
-/// for as long as they run. A lease lost, or not renewed in time, stops the shards at once and then
-/// the process, rather than risk a shard running twice.
+/// Decides which shards this process runs, takes their leases, starts them, and keeps the leases for as long as
+/// they run. While it runs it also takes over shards that no process runs, and hands back the ones it adopted
+/// when their home process returns (<see cref="ShardPlan"/>), each time resuming the session where it stopped.
+/// A lease lost, or not renewed in time, stops the shards at once and then the process, rather than risk a
+/// shard running twice.
 /// </summary>
 public sealed partial class ShardSupervisor(
     DiscordRestClient rest,
     DiscordSettings discord,
     BotOptions options,
     ShardLeases leases,
+    ShardHandovers handovers,
     IIdentifyCoordinator identifyCoordinator,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
@@ -22,11 +25,15 @@ public sealed partial class ShardSupervisor(
     private readonly TaskCompletionSource<DiscordGatewayClient> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource stopping = new();
     private readonly ILogger logger = loggerFactory.CreateLogger<ShardSupervisor>();
-    private IReadOnlyList<int> shardIds = [];
-    private Task renewing = Task.CompletedTask;
+    private readonly HashSet<int> leased = [];
+    private IReadOnlyList<int> homeShards = [];
+    private DateTimeOffset startedAt;
+    private Task tending = Task.CompletedTask;
+    private Task planning = Task.CompletedTask;
     private Task? stopped;
+    private bool fenced;
 
-    /// <summary>The running gateway, once its shards have been started.</summary>
+    /// <summary>The running gateway, once it has started.</summary>
     public DiscordGatewayClient? Gateway => started.Task.IsCompletedSuccessfully ? started.Task.Result : null;
 
     public Task<DiscordGatewayClient> WhenStarted => started.Task;
@@ -47,20 +54,34 @@ public sealed partial class ShardSupervisor(
         }
 
         var total = options.TotalShards ?? (await rest.GetGatewayBotAsync(cancellationToken)).Shards;
-        shardIds = options.ShardIds ?? [.. Enumerable.Range(0, total).Where(id => id % options.ProcessCount == options.ProcessIndex)];
-        var heldUntil = await leases.AcquireAsync(shardIds, cancellationToken) + options.ShardLeaseDuration;
-        LogLeased(shardIds, total, leases.Owner);
-        renewing = KeepLeasesAsync(heldUntil, stopping.Token);
+        homeShards = options.ShardIds ?? [.. Enumerable.Range(0, total).Where(id => id % options.ProcessCount == options.ProcessIndex)];
+        startedAt = time.GetUtcNow();
+        var homes = Held(homeShards, await leases.ClaimHomeAsync(homeShards));
+        var taken = Held(homes, await leases.TakeAsync(homes));
+        var resumable = (await Task.WhenAll(taken.Select(handovers.ReadAsync))).OfType<ShardHandover>().ToList();
+        leased.UnionWith(taken);
+        LogStarting(taken, homeShards, total, leases.Owner);
 
         var gateway = new DiscordGatewayClient(
-            new DiscordGatewayOptions { Token = discord.Token, Intents = discord.Intents, TotalShards = total, ShardIds = shardIds },
+            new DiscordGatewayOptions
+            {
+                Token = discord.Token,
+                Intents = discord.Intents,
+                TotalShards = total,
+                ShardIds = [.. taken.Except(resumable.Select(h => h.ShardId))],
+            },
             rest, identifyCoordinator, loggerFactory, time);
         await gateway.StartAsync(cancellationToken);
+        resumable.ForEach(handover => gateway.AddShard(handover.ShardId, handover));
+        tending = TendAsync(gateway, startedAt + options.ShardLeaseDuration, stopping.Token);
         started.TrySetResult(gateway);
         return gateway;
     }
 
-    /// <summary>Stops the shards and gives their leases back; later calls wait for the first one.</summary>
+    /// <summary>
+    /// Stops the shards, leaves their sessions for the process that runs them next, and gives their leases and
+    /// home claims back; later calls wait for the first one.
+    /// </summary>
     public Task StopAsync()
     {
         lock (stopping)
@@ -72,15 +93,22 @@ public sealed partial class ShardSupervisor(
     private async Task StopOnceAsync()
     {
         await stopping.CancelAsync();
-        if (Gateway is { } gateway)
+        await tending;
+        await planning;
+        if (Gateway is not { } gateway)
         {
-            await gateway.StopAsync();
+            return;
         }
 
-        await renewing;
+        await gateway.StopAsync();
         try
         {
-            await leases.ReleaseAsync(shardIds);
+            if (!fenced)
+            {
+                await Task.WhenAll(gateway.Shards.Select(s => s.Handover()).OfType<ShardHandover>().Select(handovers.HandOverAsync));
+            }
+
+            await Task.WhenAll(leases.ReleaseAsync(Leased()), leases.ReleaseHomeAsync(homeShards));
         }
         catch (Exception error) when (RedisFailure.Is(error) || error is ObjectDisposedException)
         {
@@ -95,72 +123,20 @@ public sealed partial class ShardSupervisor(
         stopping.Dispose();
     }
 
-    /// <summary>
-    /// Renews the leases every third of their duration. One that could not be renewed by
-    /// <see cref="FenceMargin"/> before it may expire is as good as lost: the shards stop then, before
-    /// another process can take them, whether Redis refused the renewal or never answered it.
-    /// </summary>
-    private async Task KeepLeasesAsync(DateTimeOffset heldUntil, CancellationToken cancellationToken)
+    private static List<int> Held(IReadOnlyList<int> shardIds, bool[] held) => [.. shardIds.Where((_, i) => held[i])];
+
+    private async Task FenceAsync(DiscordGatewayClient gateway, string reason)
     {
-        var interval = options.ShardLeaseDuration / 3;
-        var nextRenewal = time.GetUtcNow() + interval;
-        try
-        {
-            while (true)
-            {
-                var fenceAt = heldUntil - FenceMargin;
-                var wait = (nextRenewal < fenceAt ? nextRenewal : fenceAt) - time.GetUtcNow();
-                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken);
-                if (time.GetUtcNow() >= fenceAt)
-                {
-                    await FenceAsync("could not be renewed in time");
-                    return;
-                }
-
-                var sentAt = time.GetUtcNow();
-                nextRenewal = sentAt + interval;
-                try
-                {
-                    if (!await leases.RenewAsync(shardIds).WaitAsync(fenceAt - sentAt, time, cancellationToken))
-                    {
-                        await FenceAsync("is held by another process");
-                        return;
-                    }
-
-                    heldUntil = sentAt + options.ShardLeaseDuration;
-                }
-                catch (Exception error) when (RedisFailure.Is(error) || error is TimeoutException)
-                {
-                    LogRenewFailed(error, fenceAt);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
-
-    /// <summary>Time kept back to close the shards' connections before a lease may lapse.</summary>
-    private TimeSpan FenceMargin => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, options.ShardLeaseDuration.Ticks / 5));
-
-    private async Task FenceAsync(string reason)
-    {
+        fenced = true;
+        var shardIds = Leased();
         LogFenced(shardIds, reason);
-        BotTelemetry.ShardsFenced.Add(shardIds.Count);
-        if (Gateway is { } gateway)
-        {
-            await gateway.StopAsync();
-        }
-
+        BotTelemetry.ShardsFenced.Add(shardIds.Length);
+        await gateway.StopAsync();
         lifetime.StopApplication();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Holding shards {ShardIds} of {Total} as {Owner}")]
-    private partial void LogLeased(IReadOnlyList<int> shardIds, int total, string owner);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew shard leases; trying again until {FenceAt:O}, when the shards stop")]
-    private partial void LogRenewFailed(Exception error, DateTimeOffset fenceAt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Holding shards {ShardIds} of {Total} as {Owner} (home shards: {HomeShards})")]
+    private partial void LogStarting(IReadOnlyList<int> shardIds, IReadOnlyList<int> homeShards, int total, string owner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give the shard leases back; they expire on their own")]
     private partial void LogReleaseFailed(Exception error);

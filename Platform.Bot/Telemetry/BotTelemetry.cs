@@ -48,6 +48,9 @@ public static class BotTelemetry
     public static readonly Counter<long> ShardsFenced = Meter.CreateCounter<long>(
         "bot.shards.fenced", "{shard}", "Shards stopped because their lease was lost or could not be renewed before it might expire.");
 
+    public static readonly Counter<long> ShardsMoved = Meter.CreateCounter<long>(
+        "bot.shards.moved", "{shard}", "Shards taken at home, adopted from a process that is gone, or handed back to their home process.");
+
     public static readonly Counter<long> LlmUnpricedCalls = Meter.CreateCounter<long>(
         "bot.llm.unpriced_calls", "{call}", "LLM calls to a model with no price, charged at the highest rates of any model, by model.");
 

@@ -7,7 +7,8 @@ namespace Platform.Discord.Gateway;
 /// <summary>
 /// Runs a bot's shards: the count and URL come from GET /gateway/bot (or configuration), IDENTIFYs
 /// are paced by an <see cref="IIdentifyCoordinator"/>, and every shard's events arrive on one
-/// bounded <see cref="Dispatches"/> channel.
+/// bounded <see cref="Dispatches"/> channel. Shards can be added and removed while it runs, so that
+/// processes can take over each other's shards.
 /// </summary>
 public sealed class DiscordGatewayClient(
     DiscordGatewayOptions options,
@@ -23,7 +24,10 @@ public sealed class DiscordGatewayClient(
         new BoundedChannelOptions(options.DispatchCapacity) { FullMode = BoundedChannelFullMode.Wait, AllowSynchronousContinuations = true });
 
     private readonly CancellationTokenSource stopping = new();
-    private Task running = Task.CompletedTask;
+    private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<int, RunningShard> running = [];
+    private readonly ILogger logger = loggerFactory.CreateLogger<GatewayShard>();
+    private GatewayBotInfo? gateway;
 
     /// <summary>
     /// Every shard's events, in order per shard. A reader that is waiting runs on the receiving shard's
@@ -32,15 +36,21 @@ public sealed class DiscordGatewayClient(
     /// </summary>
     public ChannelReader<GatewayDispatch> Dispatches => dispatches.Reader;
 
+    /// <summary>The shards running now, by id.</summary>
     public IReadOnlyList<GatewayShard> Shards { get; private set; } = [];
 
-    /// <summary>Completes when every shard has stopped; faults with <see cref="GatewayFatalException"/> when one could not go on.</summary>
-    public Task Completion => running;
+    /// <summary>Raised after a shard was added or removed.</summary>
+    public event Action? ShardsChanged;
+
+    public int TotalShards => gateway?.Shards ?? throw new InvalidOperationException("The gateway has not started.");
+
+    /// <summary>Completes when the client has stopped; faults with <see cref="GatewayFatalException"/> when a shard could not go on.</summary>
+    public Task Completion => completion.Task;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var gateway = await rest.GetGatewayBotAsync(cancellationToken);
-        var total = options.TotalShards ?? gateway.Shards;
+        var bot = await rest.GetGatewayBotAsync(cancellationToken);
+        var total = options.TotalShards ?? bot.Shards;
         var ids = options.ShardIds ?? [.. Enumerable.Range(0, total)];
         if (ids.FirstOrDefault(id => id < 0 || id >= total, -1) is var invalid and >= 0)
         {
@@ -48,7 +58,7 @@ public sealed class DiscordGatewayClient(
         }
 
         // Every IDENTIFY spends one of the day's session starts; running out resets the token.
-        var limit = gateway.SessionStartLimit;
+        var limit = bot.SessionStartLimit;
         if (limit.Remaining < ids.Count)
         {
             throw new InvalidOperationException(
@@ -56,52 +66,123 @@ public sealed class DiscordGatewayClient(
                 $"and starting {ids.Count} shards needs {ids.Count}. Not starting, to keep the token safe.");
         }
 
-        var logger = loggerFactory.CreateLogger<GatewayShard>();
-        Shards =
-        [
-            .. ids.Order()
-                .Select(id => new GatewayShard(
-                    new GatewayShardOptions(options.Token, options.Intents, id, total, limit.MaxConcurrency)
-                    {
-                        Compress = options.Compress,
-                    },
-                    gateway.Url,
-                    identifyCoordinator,
-                    dispatches.Writer,
-                    logger,
-                    time))];
-        running = Task.WhenAll(
-            Shards.Select(
-                (shard, index) =>
-                {
-                    var previousInBucket = Shards
-                        .Take(index)
-                        .LastOrDefault(other =>
-                            other.ShardId % limit.MaxConcurrency == shard.ShardId % limit.MaxConcurrency);
-                    return Task.Run(
-                        () => shard.RunAsync(stopping.Token, previousInBucket?.FirstIdentifySent),
-                        CancellationToken.None);
-                }));
+        gateway = bot with { Shards = total };
+        var previousInBucket = new Dictionary<int, GatewayShard>();
+        foreach (var id in ids.Order())
+        {
+            // Shards of one identify bucket start in id order.
+            var bucket = id % limit.MaxConcurrency;
+            previousInBucket[bucket] = Add(id, null, previousInBucket.GetValueOrDefault(bucket)?.FirstIdentifySent);
+        }
+    }
+
+    /// <summary>Starts a shard; with a <paramref name="handover"/> it resumes that session before it would identify.</summary>
+    public GatewayShard AddShard(int shardId, ShardHandover? handover = null)
+    {
+        if (shardId < 0 || shardId >= TotalShards)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shardId), $"Shard {shardId} is outside the bot's {TotalShards} shards.");
+        }
+
+        return Add(shardId, handover, null);
+    }
+
+    /// <summary>Stops a shard without ending its session, and returns what another process needs to resume it.</summary>
+    public async Task<ShardHandover?> RemoveShardAsync(int shardId)
+    {
+        RunningShard? removed;
+        lock (running)
+        {
+            running.Remove(shardId, out removed);
+            Shards = [.. running.Values.Select(r => r.Shard).OrderBy(s => s.ShardId)];
+        }
+
+        if (removed is null)
+        {
+            return null;
+        }
+
+        ShardsChanged?.Invoke();
+        await removed.StopAsync();
+        return removed.Shard.Handover();
+    }
+
+    private GatewayShard Add(int shardId, ShardHandover? handover, Task? after)
+    {
+        var bot = gateway!;
+        var shard = new GatewayShard(
+            new GatewayShardOptions(options.Token, options.Intents, shardId, bot.Shards, bot.SessionStartLimit.MaxConcurrency)
+            {
+                Compress = options.Compress,
+            },
+            bot.Url,
+            identifyCoordinator,
+            dispatches.Writer,
+            logger,
+            time,
+            handover);
+        lock (running)
+        {
+            ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
+            if (running.ContainsKey(shardId))
+            {
+                throw new InvalidOperationException($"Shard {shardId} is already running.");
+            }
+
+            var scope = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+            var run = Task.Run(() => shard.RunAsync(scope.Token, after), CancellationToken.None);
+            running[shardId] = new RunningShard(shard, scope, run);
+            Shards = [.. running.Values.Select(r => r.Shard).OrderBy(s => s.ShardId)];
+            run.ContinueWith(
+                failed => completion.TrySetException(failed.Exception!.InnerExceptions),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        ShardsChanged?.Invoke();
+        return shard;
     }
 
     public async Task StopAsync()
     {
-        await stopping.CancelAsync();
-        try
+        RunningShard[] all;
+        lock (running)
         {
-            await running;
-        }
-        catch (GatewayFatalException)
-        {
-            // Already reported by the shard and visible in its status.
+            stopping.Cancel();
+            all = [.. running.Values];
+            // Shards keeps them: their last status (disconnected) is still worth reading.
+            running.Clear();
         }
 
+        await Task.WhenAll(all.Select(shard => shard.StopAsync()));
         dispatches.Writer.TryComplete();
+        completion.TrySetResult();
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         stopping.Dispose();
+    }
+
+    private sealed record RunningShard(GatewayShard Shard, CancellationTokenSource Scope, Task Run)
+    {
+        public async Task StopAsync()
+        {
+            await Scope.CancelAsync();
+            try
+            {
+                await Run;
+            }
+            catch (GatewayFatalException)
+            {
+                // Already reported by the shard and visible in its status.
+            }
+            finally
+            {
+                Scope.Dispose();
+            }
+        }
     }
 }

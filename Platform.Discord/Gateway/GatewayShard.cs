@@ -11,20 +11,22 @@ namespace Platform.Discord.Gateway;
 /// a task of its own, so a slow consumer never delays it. A fatal close code ends <see cref="RunAsync"/> with
 /// <see cref="GatewayFatalException"/> instead of reconnecting.
 /// </summary>
+/// <param name="resumeFrom">A session another process ran: the shard RESUMEs it before it would IDENTIFY.</param>
 public sealed partial class GatewayShard(
     GatewayShardOptions options,
     string gatewayUrl,
     IIdentifyCoordinator identifyCoordinator,
     ChannelWriter<GatewayDispatch> dispatches,
     ILogger logger,
-    TimeProvider time)
+    TimeProvider time,
+    ShardHandover? resumeFrom = null)
 {
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
 
-    private readonly ShardCounters counters = new();
+    private readonly ShardCounters counters = ShardCounters.From(resumeFrom);
     private readonly TaskCompletionSource firstIdentify = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private GatewaySession? session;
-    private int? lastSequence;
+    private GatewaySession? session = resumeFrom is null ? null : new(resumeFrom.SessionId, resumeFrom.ResumeUrl);
+    private int? lastSequence = resumeFrom?.Sequence;
     private int failedResumes;
 
     public int ShardId => options.ShardId;
@@ -32,6 +34,21 @@ public sealed partial class GatewayShard(
     public ShardStatus Status => counters.Snapshot(options, session, lastSequence);
 
     public event Action<ShardStatus>? StatusChanged;
+
+    /// <summary>Changes to the shard's guilds so far; a handover's guild lists are current while this has not moved.</summary>
+    public int GuildsVersion => counters.Guilds.Version;
+
+    /// <summary>What another process needs to resume this shard's session; null while it has none.</summary>
+    public ShardHandover? Handover()
+    {
+        if ((session, lastSequence) is not ({ } current, { } sequence))
+        {
+            return null;
+        }
+
+        var (available, unavailable) = counters.Guilds.Snapshot();
+        return new(ShardId, current.Id, current.ResumeUrl, sequence, available, unavailable);
+    }
 
     /// <summary>Completes once this shard has sent its first IDENTIFY, or has stopped without one.</summary>
     public Task FirstIdentifySent => firstIdentify.Task;

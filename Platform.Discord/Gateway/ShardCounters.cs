@@ -13,6 +13,17 @@ internal sealed class ShardCounters
     public int Identifies { get; set; }
     public long EventsReceived { get; set; }
 
+    public static ShardCounters From(ShardHandover? handover)
+    {
+        var counters = new ShardCounters();
+        if (handover is not null)
+        {
+            counters.Guilds.Restore(handover.AvailableGuilds, handover.UnavailableGuilds);
+        }
+
+        return counters;
+    }
+
     public ShardStatus Snapshot(GatewayShardOptions options, GatewayShard.GatewaySession? session, int? lastSequence) =>
         new(options.ShardId, options.TotalShards, State)
         {

@@ -1,16 +1,16 @@
+using Platform.Discord;
+
 namespace Platform.DiscordEmulator.World;
 
 /// <summary>Makes snowflakes the way Discord does: milliseconds since 2015 in the top bits, then a sequence.</summary>
 public static class Snowflakes
 {
     private const int SequencesPerMillisecond = 4096;
-    private static readonly DateTimeOffset DiscordEpoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly Lock Gate = new();
     private static long millisecond;
     private static int sequence;
 
-    public static ulong At(DateTimeOffset time, int sequence = 0) =>
-        ((ulong)(time - DiscordEpoch).TotalMilliseconds << 22) | (uint)(sequence & 0xFFF);
+    public static ulong At(DateTimeOffset time, int sequence = 0) => Snowflake.At(time, sequence);
 
     /// <summary>A fresh id, never one handed out before in this process.</summary>
     public static ulong Next() => Take(1);
@@ -22,7 +22,7 @@ public static class Snowflakes
     {
         lock (Gate)
         {
-            var now = (long)(DateTimeOffset.UtcNow - DiscordEpoch).TotalMilliseconds;
+            var now = (long)(DateTimeOffset.UtcNow - Snowflake.Epoch).TotalMilliseconds;
             if (now > millisecond)
             {
                 (millisecond, sequence) = (now, 0);

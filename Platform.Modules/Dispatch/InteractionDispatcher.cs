@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Platform.Discord;
 using Platform.Discord.Interactions;
 using Platform.Discord.Rest;
 using Platform.Modules.Catalog;
@@ -11,8 +12,8 @@ namespace Platform.Modules.Dispatch;
 /// pass, runs the handler in a DI scope of its own, defers it when it runs long, and turns any failure
 /// into an ephemeral answer. Nothing a handler does can take the shard down. Interactions take their
 /// turn through <see cref="InteractionAdmission"/>; one that waited past Discord's three seconds for it
-/// (the bot is behind) is dropped unrun: nothing can answer it any more, and running it would only put
-/// the bot further behind.
+/// (the bot is behind), or that was made that long ago (replayed after its shard moved), is dropped unrun:
+/// nothing can answer it any more, and running it would only put the bot further behind.
 /// </summary>
 internal sealed partial class InteractionDispatcher(
     ModuleCatalog catalog,
@@ -26,13 +27,19 @@ internal sealed partial class InteractionDispatcher(
     /// <summary>How long Discord waits for the first answer to an interaction.</summary>
     public static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// An interaction replayed to a shard that moved to another process was read late: its id says when it was made.
+    /// Clocks differ, so by its id it counts as expired only this much past the deadline.
+    /// </summary>
+    private static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromSeconds(1);
+
     /// <param name="receivedAt">When the interaction was read off the gateway, in <see cref="Stopwatch"/> ticks.</param>
     public async Task DispatchAsync(Interaction interaction, int shardId, long receivedAt, CancellationToken cancellationToken)
     {
         using var slot = await admission.EnterAsync(cancellationToken);
         var route = InteractionRoute.Find(catalog, interaction);
         var waited = Stopwatch.GetElapsedTime(receivedAt);
-        if (waited >= AnswerDeadline)
+        if (waited >= AnswerDeadline || DateTimeOffset.UtcNow - Snowflake.CreatedAt(interaction.Id) >= AnswerDeadline + ClockSkewAllowance)
         {
             LogExpired(interaction.Id, waited.TotalMilliseconds);
             ModuleTelemetry.Interactions.Add(1, Tags(route, "expired"));
@@ -193,7 +200,7 @@ internal sealed partial class InteractionDispatcher(
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Dropped interaction {InteractionId} unrun: it waited {WaitedMs:F0} ms for its turn, past Discord's three seconds")]
+        Message = "Dropped interaction {InteractionId} unrun: it waited {WaitedMs:F0} ms for its turn, or was made before Discord's three seconds")]
     private partial void LogExpired(ulong interactionId, double waitedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member about a failed interaction")]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Discord;
 using Platform.Discord.Interactions;
 using Platform.Modules;
 using Platform.Modules.Dispatch;
@@ -61,7 +62,7 @@ public sealed class HandlerTests(BotEnvironment environment)
     }
 
     [Fact]
-    public async Task An_interaction_that_waited_past_Discords_three_seconds_for_its_turn_is_dropped_unrun()
+    public async Task An_interaction_that_waited_past_Discords_three_seconds_for_its_turn_or_was_made_before_them_is_dropped_unrun()
     {
         await using var scenario = await BotScenario.StartAsync(environment);
         var bot = await scenario.StartBotAsync(WithProbe);
@@ -69,7 +70,7 @@ public sealed class HandlerTests(BotEnvironment environment)
         var dispatcher = bot.Services.GetRequiredService<InteractionDispatcher>();
         var runs = bot.Services.GetRequiredService<ProbeLog>().Runs;
         // Known to no Discord: nothing it could answer would land, run or not.
-        var interaction = new Interaction(1, scenario.ApplicationId, InteractionType.ApplicationCommand, "token")
+        var interaction = new Interaction(Snowflake.At(DateTimeOffset.UtcNow), scenario.ApplicationId, InteractionType.ApplicationCommand, "token")
         {
             GuildId = guild.Id,
             ChannelId = guild.Channels![0].Id,
@@ -81,6 +82,11 @@ public sealed class HandlerTests(BotEnvironment environment)
         Assert.Equal(0, runs.Count);
 
         await dispatcher.DispatchAsync(interaction, 0, Stopwatch.GetTimestamp() - 2 * Stopwatch.Frequency, CancellationToken.None);
+        Assert.Equal(1, runs.Count);
+
+        // Replayed to a process that took its shard over: read just now, made 5 s ago.
+        var replayed = interaction with { Id = Snowflake.At(DateTimeOffset.UtcNow.AddSeconds(-5)) };
+        await dispatcher.DispatchAsync(replayed, 0, Stopwatch.GetTimestamp(), CancellationToken.None);
         Assert.Equal(1, runs.Count);
     }
 

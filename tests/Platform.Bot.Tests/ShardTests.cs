@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Bot.Shards;
+using Platform.Discord.Gateway;
 using Platform.DiscordEmulator.Control;
 using Platform.DiscordEmulator.Gateway;
 using StackExchange.Redis;
@@ -52,23 +53,28 @@ public sealed class ShardTests(BotEnvironment environment)
     }
 
     [Fact]
-    public async Task A_process_asking_for_a_shard_that_runs_elsewhere_waits_until_it_is_released()
+    public async Task A_process_asking_for_a_shard_that_runs_elsewhere_stands_by_and_resumes_it_once_released()
     {
         await using var scenario = await BotScenario.StartAsync(environment, "Shards=2");
         string[] shardOne = ["Bot:TotalShards=2", "Bot:ShardIds:0=1"];
         var first = await scenario.StartBotAsync(settings: shardOne);
 
         var second = await scenario.LaunchBotAsync(settings: shardOne);
+        await second.Supervisor.WhenStarted.WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var startedWhileHeld = second.Supervisor.WhenStarted.IsCompleted;
+        var shardsWhileHeld = second.Shards.Count;
         var identifiesWhileHeld = (await scenario.Emulator.IdentifiesAsync()).Count;
         await scenario.StopBotAsync(first);
-        await second.WaitReadyAsync(TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(
+            () => Task.FromResult(second.Shards is [{ ShardId: 1, Status.State: ShardState.Ready }]), "shard 1 ready in the second process");
 
-        Assert.False(startedWhileHeld);
+        Assert.Equal(0, shardsWhileHeld);
         Assert.Equal(1, identifiesWhileHeld);
-        Assert.Equal(2, (await scenario.Emulator.IdentifiesAsync()).Count);
-        Assert.Single(await scenario.Emulator.SessionsAsync(), s => s.Connected);
+        Assert.Single(await scenario.Emulator.IdentifiesAsync());
+        var session = Assert.Single(await scenario.Emulator.SessionsAsync());
+        Assert.True(session.Connected);
+        Assert.Equal(1, session.Resumes);
+        Assert.Equal(0, second.Shards[0].Status.Identifies);
     }
 
     [Fact]

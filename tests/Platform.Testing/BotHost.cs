@@ -43,7 +43,8 @@ public sealed class BotHost(IReadOnlyDictionary<string, string?> settings, Actio
     {
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         await Supervisor.WhenStarted.WaitAsync(deadline.Token);
-        while (!Shards.All(s => s.Status.State == ShardState.Ready))
+        // A process that stands by runs no shard: it is ready once it runs one.
+        while (Shards.Count == 0 || !Shards.All(s => s.Status.State == ShardState.Ready))
         {
             await Task.Delay(20, deadline.Token);
         }
