@@ -29,6 +29,9 @@ public static class BotRedisKeys
     public static string CommandSetHash(ulong applicationId, ulong? guildId) =>
         $"bot:{applicationId}:commands:{(guildId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "global")}";
 
+    /// <summary>Held by the one process registering the command set in a scope, so that processes started together register it once.</summary>
+    public static string CommandSyncClaim(ulong applicationId, ulong? guildId) => $"{CommandSetHash(applicationId, guildId)}:claim";
+
     /// <summary>JSON list of <see cref="ModuleDescriptor"/>: the modules the running bot has, written at its start.</summary>
     public static string ModuleCatalog(ulong applicationId) => $"bot:{applicationId}:modules";
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Platform.DiscordEmulator.Control;
 
 namespace Platform.Bot.Tests;
 
@@ -17,7 +18,7 @@ public sealed class FleetTests(BotEnvironment environment)
     private static readonly TimeSpan IdentifyInterval = TimeSpan.FromSeconds(0.5);
 
     [Fact]
-    public async Task Three_processes_start_eight_shards_once_each_with_paced_identifies_and_store_every_guild()
+    public async Task Three_processes_start_eight_shards_once_each_with_paced_identifies_register_commands_once_and_store_every_guild()
     {
         await using var scenario = await BotScenario.StartAsync(
             environment, $"Shards={Shards}", "MaxConcurrency=2", $"Guilds={Guilds}", "GuildSizes=LongTail");
@@ -28,6 +29,7 @@ public sealed class FleetTests(BotEnvironment environment)
         var seeded = await scenario.Emulator.GuildsAsync();
         var identifies = await scenario.Emulator.IdentifiesAsync();
         var most = await scenario.Emulator.Control.GetFromJsonAsync<Dictionary<int, int>>("/control/shards/most-concurrent", TestEmulator.Json);
+        var commands = await scenario.Emulator.Control.GetFromJsonAsync<CommandsView>("/control/commands", TestEmulator.Json);
         await Eventually.TrueAsync(
             async () => (await scenario.ReadAsync()).Values.Sum(shard => shard.GuildCount) == Guilds,
             "the shards' guild counts add up to every guild");
@@ -41,6 +43,8 @@ public sealed class FleetTests(BotEnvironment environment)
         Assert.All(gaps, gap => Assert.True(gap >= IdentifyInterval, $"two IDENTIFYs of a bucket {gap.TotalMilliseconds:0} ms apart"));
         Assert.Equal(Enumerable.Repeat(1, Shards), most!.OrderBy(shard => shard.Key).Select(shard => shard.Value));
         Assert.Equal(Guilds, await db.Guilds.CountAsync(g => g.LeftAt == null));
+        // Global commands, registered once however many processes started together: never per guild, never per process.
+        Assert.Equal(new Dictionary<ulong, int> { [0] = 1 }, commands!.Overwrites);
         Assert.Equal(seeded.Sum(g => (long)g.MemberCount!), await db.Guilds.SumAsync(g => (long)g.MemberCount));
     }
 }
