@@ -27,8 +27,12 @@ public sealed record RestRoute(HttpMethod Method, string Template, string Path, 
     /// <summary>Low-cardinality name for telemetry and for routes whose bucket is not known yet; made once per route.</summary>
     public string Name { get; } = Names.GetOrAdd((Method.Method, Template), static route => $"{route.Method} {route.Template}");
 
-    /// <summary>Interaction callbacks do not count against the global limit.</summary>
-    public bool ExemptFromGlobalLimit => Template.StartsWith("interactions/", StringComparison.Ordinal);
+    /// <summary>
+    /// Interaction endpoints and webhooks are not bound to the global limit: an interaction's callback, nor its followups
+    /// and edits of its original response, which go to webhook routes with the interaction's token.
+    /// </summary>
+    public bool ExemptFromGlobalLimit =>
+        Template.StartsWith("interactions/", StringComparison.Ordinal) || Template.StartsWith("webhooks/", StringComparison.Ordinal);
 
     /// <summary>An interaction is answered once, so its callback's bucket never paces a second request.</summary>
     public bool SingleUse => Template == InteractionCallbackTemplate;

@@ -31,7 +31,10 @@ public sealed class RateLimitFilter(RestRateLimits limits, TimeProvider time) : 
             return TypedResults.Json(new { message = "Internal Server Error", code = 0 }, statusCode: status);
         }
 
-        var decision = limits.Check(template, topLevel, exemptFromGlobal: bearer || pattern.Contains("/interactions/", StringComparison.Ordinal));
+        // Interaction endpoints and webhooks (an interaction's followups) are not bound to the bot's global limit.
+        var exempt = bearer
+            || pattern.Contains("/interactions/", StringComparison.Ordinal) || pattern.Contains("/webhooks/", StringComparison.Ordinal);
+        var decision = limits.Check(template, topLevel, exemptFromGlobal: exempt);
 
         var headers = http.Response.Headers;
         if (!decision.Global)

@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Platform.Discord.Interactions;
 using Platform.Discord.Models;
 using Platform.Discord.Rest;
 using Platform.Discord.Rest.RateLimiting;
 using Platform.DiscordEmulator;
 using Platform.DiscordEmulator.Control;
+using Platform.DiscordEmulator.Interactions;
 using Platform.DiscordEmulator.Rest;
 
 namespace Platform.Discord.Tests;
@@ -50,6 +52,28 @@ public sealed class RestRateLimitTests
 
         Assert.Equal(1, await emulator.InvalidRequestsAsync());
         Assert.True(timer.Elapsed >= TimeSpan.FromSeconds(0.5), $"Finished in {timer.Elapsed} although Discord said to wait 0.6 s.");
+    }
+
+    [Fact]
+    public async Task Interaction_followups_from_several_processes_are_not_held_to_the_bots_global_limit()
+    {
+        const ulong ApplicationId = 1_100_000_000_000_000_001;
+        await using var emulator = await TestEmulator.StartAsync("RestGlobalPerSecond=5", "RestBucketLimit=1000", $"ApplicationId={ApplicationId}");
+        DiscordRestClient[] processes =
+            [.. Enumerable.Range(0, 2).Select(_ => emulator.RestClient(configure: o => o with { GlobalRequestsPerSecond = 5 }))];
+        var guild = (await emulator.GuildsAsync())[0];
+        var interaction = await emulator.PostAsync<InteractionTranscript>(
+            "/control/interactions", new InvokeRequest(guild.Id, guild.OwnerId, "cmd") { WaitMs = 0, SettleMs = 0 });
+        await processes[0].CreateInteractionResponseAsync(
+            interaction.InteractionId, interaction.Token, InteractionResponse.Defer(), CancellationToken.None);
+
+        var timer = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => processes[i % 2].CreateFollowupMessageAsync(
+            ApplicationId, interaction.Token, new MessageContent { Content = $"part {i}" }, CancellationToken.None)));
+
+        // Held to 5 a second each, 20 would take 2 s; and two processes at 5 a second would draw 429s from a global 5.
+        Assert.Equal(0, await emulator.InvalidRequestsAsync());
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(1.5), $"20 followups took {timer.Elapsed}.");
     }
 
     [Fact]
