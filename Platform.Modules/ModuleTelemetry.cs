@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 
 namespace Platform.Modules;
 
-/// <summary>The module framework's spans and metrics: interactions, gateway event listeners, loops and command registration.</summary>
+/// <summary>The module framework's spans and metrics: interactions, gateway event listeners, loops, guild caches and command registration.</summary>
 internal static class ModuleTelemetry
 {
     public const string Name = "Platform.Modules";
@@ -32,6 +32,12 @@ internal static class ModuleTelemetry
 
     public static readonly Histogram<double> LoopDuration = Meter.CreateHistogram<double>(
         "bot.loop.duration", "ms", "How long one run of a module's [Loop] method took.");
+
+    public static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>(
+        "bot.cache.lookups", "{lookup}", "Lookups in a per-guild cache (module states, LLM budgets), by cache and result (hit, miss).");
+
+    public static readonly ObservableGauge<int> CacheEntries = Meter.CreateObservableGauge(
+        "bot.cache.entries", State.GuildCaches.Measure, "{guild}", "Guilds held in each per-guild cache.");
 
     public static readonly Counter<long> CommandOverwrites = Meter.CreateCounter<long>(
         "bot.commands.overwrites", "{overwrite}", "Bulk overwrites of the command set sent to Discord, by scope.");

@@ -9,9 +9,9 @@ namespace Platform.Modules.State;
 /// kept in memory. A <c>GuildModulesChanged</c> message on Redis drops a guild's copy at once; the
 /// copy also expires, in case a message was missed while Redis was away.
 /// </summary>
-internal sealed class GuildModuleStates(IServiceScopeFactory scopes, ModuleCatalog catalog, TimeProvider time) : IGuildModules
+internal sealed class GuildModuleStates(IServiceScopeFactory scopes, ModuleCatalog catalog, TimeProvider time) : IGuildModules, IDisposable
 {
-    private readonly GuildCache<IReadOnlyDictionary<string, ModuleRow>> guilds = new(time);
+    private readonly GuildCache<IReadOnlyDictionary<string, ModuleRow>> guilds = new("module_states", time);
 
     public async ValueTask<bool> IsEnabledAsync(ulong guildId, ModuleInfo module, CancellationToken cancellationToken) =>
         !module.CanBeDisabled
@@ -38,6 +38,8 @@ internal sealed class GuildModuleStates(IServiceScopeFactory scopes, ModuleCatal
     public void Invalidate(ulong guildId) => guilds.Invalidate(guildId);
 
     public void InvalidateAll() => guilds.InvalidateAll();
+
+    public void Dispose() => guilds.Dispose();
 
     private Task<IReadOnlyDictionary<string, ModuleRow>> GetAsync(ulong guildId, CancellationToken cancellationToken) =>
         guilds.GetAsync(guildId, LoadAsync, cancellationToken);

@@ -6,9 +6,9 @@ using Platform.Modules.State;
 namespace Platform.Bot.Llm.Budgets;
 
 /// <summary>Each guild's LLM budget row (or none), kept in memory and dropped when the api announces a change.</summary>
-public sealed class GuildBudgets(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class GuildBudgets(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
 {
-    private readonly GuildCache<LlmBudget?> budgets = new(time);
+    private readonly GuildCache<LlmBudget?> budgets = new("llm_budgets", time);
 
     public Task<LlmBudget?> GetAsync(ulong guildId, CancellationToken cancellationToken) =>
         budgets.GetAsync(guildId, LoadAsync, cancellationToken);
@@ -16,6 +16,8 @@ public sealed class GuildBudgets(IServiceScopeFactory scopes, TimeProvider time)
     public void Invalidate(ulong guildId) => budgets.Invalidate(guildId);
 
     public void InvalidateAll() => budgets.InvalidateAll();
+
+    public void Dispose() => budgets.Dispose();
 
     private async Task<LlmBudget?> LoadAsync(ulong guildId)
     {
