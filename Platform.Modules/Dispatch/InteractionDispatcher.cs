@@ -31,7 +31,7 @@ internal sealed partial class InteractionDispatcher(
     /// An interaction replayed to a shard that moved to another process was read late: its id says when it was made.
     /// Clocks differ, so by its id it counts as expired only this much past the deadline.
     /// </summary>
-    private static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromSeconds(0.5);
 
     /// <param name="receivedAt">When the interaction was read off the gateway, in <see cref="Stopwatch"/> ticks.</param>
     public async Task DispatchAsync(Interaction interaction, int shardId, long receivedAt, CancellationToken cancellationToken)
@@ -60,6 +60,13 @@ internal sealed partial class InteractionDispatcher(
             {
                 outcome = await RunAsync(route, interaction, shardId, responder, cancellationToken);
             }
+        }
+        catch (DiscordApiException late) when (late.Code == DiscordApiException.UnknownInteraction && !responder.HasResponded)
+        {
+            // Discord's three seconds ran out before the first answer left (a slow handler, or a bot far behind):
+            // nothing can reach the member any more, so the member is not told either.
+            outcome = "expired";
+            LogAnsweredLate(interaction.Id, Stopwatch.GetElapsedTime(receivedAt).TotalMilliseconds);
         }
         catch (CommandRefusedException refused)
         {
@@ -202,6 +209,11 @@ internal sealed partial class InteractionDispatcher(
         Level = LogLevel.Warning,
         Message = "Dropped interaction {InteractionId} unrun: it waited {WaitedMs:F0} ms for its turn, or was made before Discord's three seconds")]
     private partial void LogExpired(ulong interactionId, double waitedMs);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Interaction {InteractionId} expired before its first answer left, {ElapsedMs:F0} ms after it was read")]
+    private partial void LogAnsweredLate(ulong interactionId, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the member about a failed interaction")]
     private partial void LogAnswerFailed(Exception error);
