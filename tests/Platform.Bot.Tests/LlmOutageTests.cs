@@ -11,7 +11,7 @@ namespace Platform.Bot.Tests;
 /// LLM usage through a Postgres outage. It stops and starts a Postgres server of its own, alone:
 /// the other bot tests neither share the server nor run beside the 10,000 calls.
 /// </summary>
-[Collection(OutageCollection.Name)]
+[Collection(AloneCollection.Name)]
 public sealed class LlmOutageTests(BotEnvironment environment)
 {
     [Fact]
@@ -52,10 +52,4 @@ public sealed class LlmOutageTests(BotEnvironment environment)
         Assert.Equal(await db.LlmUsage.SumAsync(u => u.CostUsd), await db.LlmDailyUsage.SumAsync(d => d.CostUsd));
         await Eventually.TrueAsync(() => !Directory.EnumerateFiles(scenario.SpoolDirectory, "*.json").Any(), "the spool emptied");
     }
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class OutageCollection : ICollectionFixture<BotEnvironment>
-{
-    public const string Name = "outage";
 }
