@@ -14,13 +14,20 @@ namespace Platform.DiscordEmulator.Control;
 public static class InteractionLoad
 {
     public static async Task<IResult> RunAsync(
-        LoadRequest request, InteractionLauncher launcher, InteractionStore store, MessageLog messages, CancellationToken cancellationToken)
+        LoadRequest request, InteractionLauncher launcher, InteractionStore store, MessageLog messages, EmulatorWorld world,
+        CancellationToken cancellationToken)
     {
-        if (request.Rate is < 1 or > 100_000 || request.Seconds is <= 0 or > 600 || request.LeadInSeconds is < 0 or > 600)
+        if (request.Rate is < 1 or > 100_000 || request.Seconds is <= 0 or > 600 || request.LeadInSeconds is < 0 or > 600
+            || request.ZipfExponent is <= 0 or > 10)
         {
             return TypedResults.Problem(
-                "rate must be 1-100000 per second, seconds 0-600 and lead_in_seconds 0-600.", statusCode: StatusCodes.Status400BadRequest);
+                "rate must be 1-100000 per second, seconds 0-600, lead_in_seconds 0-600 and zipf_exponent above 0, at most 10.",
+                statusCode: StatusCodes.Status400BadRequest);
         }
+
+        var spread = request.ZipfExponent is { } exponent ? ZipfGuilds.Over(world.Guilds, exponent) : null;
+        var guilds = new HashSet<ulong>();
+        var lateBefore = store.LateCallbacks;
 
         var untimed = (int)(request.Rate * request.LeadInSeconds);
         var total = untimed + (int)(request.Rate * request.Seconds);
@@ -32,7 +39,9 @@ public static class InteractionLoad
         {
             for (var due = pace.Due; sent < due; sent++)
             {
-                var (record, error, delivered) = await launcher.LaunchAsync(request.Interaction, cancellationToken);
+                var invoke = spread?.Next(request.Interaction) ?? request.Interaction;
+                guilds.Add(invoke.GuildId);
+                var (record, error, delivered) = await launcher.LaunchAsync(invoke, cancellationToken);
                 if (error is not null)
                 {
                     return error;
@@ -65,7 +74,9 @@ public static class InteractionLoad
                 Percentile(0.99),
                 Percentile(1),
                 achievedRate,
-                cpuUsPerInteraction));
+                cpuUsPerInteraction,
+                guilds.Count,
+                store.LateCallbacks - lateBefore));
     }
 
     private static async Task TimeAndForgetAsync(
@@ -103,10 +114,15 @@ public static class InteractionLoad
 }
 
 /// <param name="LeadInSeconds">Sent at the rate before the timed seconds, untimed, so that the timing starts in a load already running.</param>
-public sealed record LoadRequest(InvokeRequest Interaction, int Rate, double Seconds, double LeadInSeconds = 0);
+/// <param name="ZipfExponent">When given, each interaction goes to a guild drawn by <see cref="ZipfGuilds"/>, not the one named.</param>
+public sealed record LoadRequest(InvokeRequest Interaction, int Rate, double Seconds, double LeadInSeconds = 0, double? ZipfExponent = null);
 
 /// <param name="CpuUsPerInteraction">
 /// The emulator process's CPU time during the whole load, lead-in included, per interaction: what standing in
 /// for Discord cost the machine the bot shares. In tests that host the bot in the same process, it counts both.
 /// </param>
-public sealed record LoadResult(int Sent, int Answered, double P50Ms, double P99Ms, double MaxMs, double AchievedRate, double CpuUsPerInteraction);
+/// <param name="Guilds">Distinct guilds the interactions went to.</param>
+/// <param name="LateCallbacks">Answers refused during the load because they came past Discord's three seconds (10062).</param>
+public sealed record LoadResult(
+    int Sent, int Answered, double P50Ms, double P99Ms, double MaxMs, double AchievedRate, double CpuUsPerInteraction, int Guilds,
+    long LateCallbacks);

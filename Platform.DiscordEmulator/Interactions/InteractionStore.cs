@@ -9,6 +9,12 @@ public sealed class InteractionStore(IOptions<EmulatorOptions> options, TimeProv
 {
     private readonly ConcurrentDictionary<ulong, InteractionRecord> byId = new();
     private readonly ConcurrentDictionary<string, InteractionRecord> byToken = new();
+    private long lateCallbacks;
+
+    /// <summary>First answers refused so far because the interaction was unknown or past its three seconds.</summary>
+    public long LateCallbacks => Interlocked.Read(ref lateCallbacks);
+
+    public void CountLateCallback() => Interlocked.Increment(ref lateCallbacks);
 
     public InteractionRecord Add(Interaction interaction)
     {

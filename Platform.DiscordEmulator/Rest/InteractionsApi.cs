@@ -28,6 +28,7 @@ public static class InteractionsApi
     {
         if (store.FindAnswerable(interaction_id, interaction_token) is not { } record)
         {
+            store.CountLateCallback();
             return DiscordErrors.UnknownInteraction();
         }
 

@@ -34,7 +34,7 @@ internal static class AnalyticsEndpoint
             foreach (var (mode, cacheFor) in new[] { ("uncached", "00:00:00"), ("cached", "00:00:05") })
             {
                 await using var api = ApiHost.Start(Settings(database, redis, cacheFor));
-                var cookie = await SignInAsync(api);
+                var cookie = await ApiSessions.SignInAsBotOwnerAsync(api, BotOwner);
                 results[mode].Add(await LoadAsync(api.BaseAddress, cookie, clients, roundLength));
             }
         }
@@ -83,28 +83,6 @@ internal static class AnalyticsEndpoint
         ["Analytics:CacheFor"] = cacheFor,
         ["Logging:LogLevel:Default"] = "Warning",
     };
-
-    /// <summary>A session as the callback would make it, for a bot owner, so no Discord is needed to be let in.</summary>
-    private static async Task<string> SignInAsync(ApiHost api)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var session = new DashboardSession(
-            SessionStore.NewId(),
-            BotOwner,
-            "owner",
-            null,
-            null,
-            "",
-            "",
-            now.AddDays(7),
-            [],
-            now.AddHours(1),
-            SessionStore.NewId(),
-            now,
-            now.AddDays(1));
-        await api.Services.GetRequiredService<SessionStore>().CreateAsync(session);
-        return session.Id;
-    }
 
     private static async Task<Round> LoadAsync(Uri api, string session, int clients, TimeSpan length)
     {

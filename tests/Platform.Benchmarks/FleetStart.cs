@@ -46,7 +46,7 @@ internal static class FleetStart
                 throw new TimeoutException($"After 10 minutes: shards ready at {ready} s, guilds received at {received} s, rows at {stored} s.");
             }
 
-            var shards = await ShardsAsync(redis.GetDatabase(), applicationId);
+            var shards = await FleetStatus.ShardsAsync(redis.GetDatabase(), applicationId);
             if (ready is null && shards.Count(shard => shard.State == "ready") == info.Shards)
             {
                 (ready, readyAt) = (timer.Elapsed.TotalSeconds, DateTimeOffset.UtcNow);
@@ -58,7 +58,7 @@ internal static class FleetStart
             if (stored is null)
             {
                 ownQueries++;
-                if (await ScalarAsync(database, "SELECT count(*) FROM guilds WHERE left_at IS NULL") == run.Guilds)
+                if (await FleetStatus.ScalarAsync(database, "SELECT count(*) FROM guilds WHERE left_at IS NULL") == run.Guilds)
                 {
                     (stored, atStored) = (timer.Elapsed.TotalSeconds, fleet.Sample());
                 }
@@ -106,22 +106,9 @@ internal static class FleetStart
         return 0;
     }
 
-    private static async Task<List<ShardStatusDocument>> ShardsAsync(IDatabase redis, ulong applicationId) =>
-        [
-            .. (await redis.HashValuesAsync(BotRedisKeys.ShardStatus(applicationId)))
-                .Select(value => ShardStatusDocument.Parse(value.ToString()))
-                .OfType<ShardStatusDocument>(),
-        ];
-
     // Every transaction the server ran in the fleet's database, whoever sent it: each is at least one round trip.
     private static Task<long> TransactionsAsync(NpgsqlDataSource database) =>
-        ScalarAsync(database, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
-
-    private static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql)
-    {
-        await using var command = database.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+        FleetStatus.ScalarAsync(database, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
 }
 
 internal sealed record FleetRun(

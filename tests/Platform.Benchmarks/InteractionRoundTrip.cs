@@ -209,23 +209,10 @@ internal static class InteractionRoundTrip
                 seconds = duration.TotalSeconds,
                 lead_in_seconds = leadIn.TotalSeconds,
             });
-            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<LoadResult>(SnakeCase))!;
+            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<LoadResult>(EmulatorControl.SnakeCase))!;
         }
     }
 
-    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
-    private sealed record LoadResult(
-        int Sent,
-        int Answered,
-        double P50Ms,
-        double P99Ms,
-        double MaxMs,
-        double AchievedRate,
-        double CpuUsPerInteraction);
 
     private sealed record RunResult(
         string Benchmark, string Variant, int Rate, double Seconds, int Sent, int Unanswered, double P50Ms, double P99Ms, double MaxMs,

@@ -14,20 +14,12 @@ return args switch
             int.Parse(emulatorPid))),
     ["shard-start", var emulator, var token, var interval] => await ShardStart.RunAsync(new Uri(emulator), token, Seconds(interval)),
     ["fleet-start", var emulator, var emulatorPid, var token, var database, var redis, var guilds, var processes, var interval] =>
-        await FleetStart.RunAsync(new FleetRun(
-            new Uri(emulator), int.Parse(emulatorPid), token, database, redis, int.Parse(guilds), int.Parse(processes), Seconds(interval),
-            new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:platformdb"] = database,
-                ["ConnectionStrings:redis"] = redis,
-                ["Discord:Token"] = token,
-                ["Discord:RestBaseAddress"] = new Uri(new Uri(emulator), "/api/v10/").ToString(),
-                ["Bot:IdentifyInterval"] = Seconds(interval).ToString(),
-                // Never called: no interaction reaches the LLM here.
-                ["Llm:Endpoint"] = "http://127.0.0.1:9/",
-                ["Llm:ApiKey"] = "unused",
-                ["Logging:LogLevel:Default"] = "Warning",
-            })),
+        await FleetStart.RunAsync(Fleet(emulator, emulatorPid, token, database, redis, guilds, processes, interval)),
+    ["fleet-heal", var emulator, var emulatorPid, var token, var database, var redis, var guilds, var processes, var interval,
+        var peakRate, var sustainedRate, var healRate] =>
+        await FleetHeal.RunAsync(
+            Fleet(emulator, emulatorPid, token, database, redis, guilds, processes, interval),
+            int.Parse(peakRate), int.Parse(sustainedRate), int.Parse(healRate)),
     ["infrastructure", var connectionsFile] => await InfrastructureProcess.ServeAsync(connectionsFile),
     ["interaction-roundtrip", var emulator, var token, var database, var redis, var seconds, .. var rates]
         when rates.Length > 0 => await InteractionRoundTrip.RunAsync(
@@ -64,10 +56,27 @@ static int Usage()
         "usage: gateway-ingest ours|sink <emulator-url> <token> <events> <rate|max> zlib-stream|plain <emulator-pid>" +
         " | shard-start <emulator-url> <token> <identify-interval-seconds>" +
         " | fleet-start <emulator-url> <emulator-pid> <token> <database> <redis> <guilds> <processes> <identify-interval-seconds>" +
+        " | fleet-heal <same as fleet-start> <peak-rate> <sustained-rate> <heal-rate>" +
         " | interaction-roundtrip <emulator-url> <token> <database> <redis> <seconds-per-rate> <rate> [rate ...]" +
         " | infrastructure <connections-file> | llm-usage <ingest-rows> <summary-rows> | analytics <seconds-per-round> <clients> <usage-rows>" +
         " | micro [BenchmarkDotNet options]");
     return 2;
 }
+
+static FleetRun Fleet(
+    string emulator, string emulatorPid, string token, string database, string redis, string guilds, string processes, string interval) =>
+    new(new Uri(emulator), int.Parse(emulatorPid), token, database, redis, int.Parse(guilds), int.Parse(processes), Seconds(interval),
+        new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:platformdb"] = database,
+            ["ConnectionStrings:redis"] = redis,
+            ["Discord:Token"] = token,
+            ["Discord:RestBaseAddress"] = new Uri(new Uri(emulator), "/api/v10/").ToString(),
+            ["Bot:IdentifyInterval"] = Seconds(interval).ToString(),
+            // Never called: no interaction reaches the LLM here.
+            ["Llm:Endpoint"] = "http://127.0.0.1:9/",
+            ["Llm:ApiKey"] = "unused",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
 
 static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture));

@@ -69,4 +69,5 @@ stop_infrastructure() {
   rm -rf "$infrastructure_dir"
   infrastructure_pid=""
 }
-trap 'stop_infrastructure; stop_emulator' EXIT
+# The emulator first: it inherited the pipe that tells the infrastructure to stop, which sees no end while it runs.
+trap 'stop_emulator; stop_infrastructure' EXIT

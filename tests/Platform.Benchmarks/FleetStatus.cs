@@ -1,0 +1,29 @@
+using Npgsql;
+using Platform.Contracts;
+using StackExchange.Redis;
+
+namespace Platform.Benchmarks;
+
+/// <summary>What the fleet benchmarks read while a fleet runs: the shards' status as the api reads it, and the database.</summary>
+internal static class FleetStatus
+{
+    public static async Task<List<ShardStatusDocument>> ShardsAsync(IDatabase redis, ulong applicationId) =>
+        [
+            .. (await redis.HashValuesAsync(BotRedisKeys.ShardStatus(applicationId)))
+                .Select(value => ShardStatusDocument.Parse(value.ToString()))
+                .OfType<ShardStatusDocument>(),
+        ];
+
+    /// <summary>Every shard ready and fresh, in as many processes, serving every guild.</summary>
+    public static bool Serves(IReadOnlyList<ShardStatusDocument> shards, int totalShards, int processes, int guilds) =>
+        shards.Count == totalShards
+        && shards.All(s => s.State == "ready" && !s.IsStale(DateTimeOffset.UtcNow))
+        && shards.Select(s => s.Owner).Distinct().Count() == processes
+        && shards.Sum(s => s.GuildCount - s.UnavailableGuildCount) == guilds;
+
+    public static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
