@@ -1,3 +1,4 @@
+using Platform.Discord.Interactions;
 using Platform.DiscordEmulator.Interactions;
 using Platform.DiscordEmulator.Pacing;
 using Platform.DiscordEmulator.World;
@@ -7,7 +8,8 @@ namespace Platform.DiscordEmulator.Control;
 /// <summary>
 /// Members using the bot at a sustained rate, generated inside the emulator so that no HTTP request
 /// per interaction competes with the bot for the CPU: the load runs against the bot, not the harness.
-/// Each interaction is forgotten, with the message it made, once its first answer is timed: a load
+/// Each interaction is forgotten, with the message it made, once its first answer is timed (unless that answer
+/// deferred, and the bot's real answer is still to come): a load
 /// measures first answers, and keeping a thousand interactions a second made the emulator's own garbage
 /// collections pause it for tens of milliseconds, time that showed up as the bot's latency.
 /// </summary>
@@ -83,10 +85,15 @@ public static class InteractionLoad
         InteractionRecord record, int index, LoadTimings timings, InteractionStore store, MessageLog messages, CancellationToken cancellationToken)
     {
         var afterMs = await CallbackAfterAsync(record, cancellationToken);
-        store.Forget(record);
-        if (record.Original is { } message)
+        // A deferred one is kept: the bot's answer is still to come, to its token, as on Discord for 15 minutes.
+        if (record.Callback?.Type is not (
+            (int)InteractionCallbackType.DeferredChannelMessageWithSource or (int)InteractionCallbackType.DeferredUpdateMessage))
         {
-            messages.Remove(message.Id);
+            store.Forget(record);
+            if (record.Original is { } message)
+            {
+                messages.Remove(message.Id);
+            }
         }
 
         timings.Record(index, afterMs);
