@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace Platform.Modules.State;
 
 /// <summary>The size every <see cref="GuildCache{T}"/> keeps by default, and the live caches the <c>bot.cache.entries</c> gauge reads.</summary>
-public static class GuildCaches
+internal static class GuildCaches
 {
     /// <summary>
     /// Guilds kept per cache and process. Use is spread like a power law (a few guilds busy, most quiet): in the fleet
