@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Platform.Modules.State;
-using Platform.Discord.Rest;
 using StackExchange.Redis;
 
 namespace Platform.Benchmarks;
@@ -25,10 +24,7 @@ internal static class FleetHeal
 
     public static async Task<int> RunAsync(FleetRun run, int peakRate, int sustainedRate, int healRate)
     {
-        var rest = new DiscordRestClient(
-            new HttpClient(), new DiscordRestOptions { Token = run.Token, BaseAddress = new Uri(run.Emulator, "/api/v10/") });
-        var info = await rest.GetGatewayBotAsync(CancellationToken.None);
-        var applicationId = (await rest.GetCurrentUserAsync(CancellationToken.None)).Id;
+        var (info, applicationId) = await FleetStatus.BotAsync(run);
         using var redis = await ConnectionMultiplexer.ConnectAsync(run.Redis);
         await using var database = NpgsqlDataSource.Create(run.Database);
         var control = new EmulatorControl(run.Emulator);

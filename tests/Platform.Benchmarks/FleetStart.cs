@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
-using Platform.Contracts;
-using Platform.Discord.Rest;
 using StackExchange.Redis;
 
 namespace Platform.Benchmarks;
@@ -19,10 +17,7 @@ internal static class FleetStart
 
     public static async Task<int> RunAsync(FleetRun run)
     {
-        var rest = new DiscordRestClient(
-            new HttpClient(), new DiscordRestOptions { Token = run.Token, BaseAddress = new Uri(run.Emulator, "/api/v10/") });
-        var info = await rest.GetGatewayBotAsync(CancellationToken.None);
-        var applicationId = (await rest.GetCurrentUserAsync(CancellationToken.None)).Id;
+        var (info, applicationId) = await FleetStatus.BotAsync(run);
         using var redis = await ConnectionMultiplexer.ConnectAsync(run.Redis);
         await using var database = NpgsqlDataSource.Create(run.Database);
         await using (var empty = database.CreateCommand("TRUNCATE guilds CASCADE"))

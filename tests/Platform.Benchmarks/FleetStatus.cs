@@ -1,5 +1,7 @@
 using Npgsql;
 using Platform.Contracts;
+using Platform.Discord.Gateway;
+using Platform.Discord.Rest;
 using StackExchange.Redis;
 
 namespace Platform.Benchmarks;
@@ -7,6 +9,14 @@ namespace Platform.Benchmarks;
 /// <summary>What the fleet benchmarks read while a fleet runs: the shards' status as the api reads it, and the database.</summary>
 internal static class FleetStatus
 {
+    /// <summary>The bot the fleet runs, as Discord describes it: its shards and identify limits, and its application id.</summary>
+    public static async Task<(GatewayBotInfo Info, ulong ApplicationId)> BotAsync(FleetRun run)
+    {
+        var rest = new DiscordRestClient(
+            new HttpClient(), new DiscordRestOptions { Token = run.Token, BaseAddress = new Uri(run.Emulator, "/api/v10/") });
+        return (await rest.GetGatewayBotAsync(CancellationToken.None), (await rest.GetCurrentUserAsync(CancellationToken.None)).Id);
+    }
+
     public static async Task<List<ShardStatusDocument>> ShardsAsync(IDatabase redis, ulong applicationId) =>
         [
             .. (await redis.HashValuesAsync(BotRedisKeys.ShardStatus(applicationId)))
