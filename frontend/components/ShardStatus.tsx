@@ -6,6 +6,14 @@ import { describeProblem } from "@/lib/api/problem";
 
 type Shard = Schemas["ShardView"];
 
+/** A fleet at a glance: shards ready, the guilds they serve between them, and the processes running them. */
+function summary(shards: Shard[]) {
+  const ready = shards.filter((s) => s.status.state === "ready" && !s.stale).length;
+  const guilds = shards.reduce((sum, s) => sum + (s.status.guildCount ?? 0), 0);
+  const processes = new Set(shards.map((s) => s.status.owner)).size;
+  return `Shards (${ready} of ${shards.length} ready; ${guilds.toLocaleString("en-US")} guilds in ${processes} ${processes === 1 ? "process" : "processes"})`;
+}
+
 /** Every shard as the bot last published it, read again every two seconds, as the bot publishes. */
 export function ShardStatus({ client = api, everyMs = 2_000 }: { client?: typeof api; everyMs?: number }) {
   const [shards, setShards] = useState<Shard[] | null>(null);
@@ -40,7 +48,7 @@ export function ShardStatus({ client = api, everyMs = 2_000 }: { client?: typeof
       {shards !== null && shards.length === 0 && <p className="muted">No shard has reported yet.</p>}
       {shards !== null && shards.length > 0 && (
         <table>
-          <caption>Shards ({shards.filter((s) => s.status.state === "ready" && !s.stale).length} of {shards.length} ready)</caption>
+          <caption>{summary(shards)}</caption>
           <thead>
             <tr>
               <th scope="col">Shard</th>

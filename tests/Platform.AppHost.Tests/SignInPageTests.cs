@@ -75,7 +75,7 @@ public sealed class SignInPageTests(PlatformAppFixture platform)
                 var shards = page.GetByRole(AriaRole.Table);
                 await Assertions
                     .Expect(shards.Locator("caption"))
-                    .ToHaveTextAsync(new Regex(@"^Shards \((\d+) of \1 ready\)$"), new() { Timeout = Slow });
+                    .ToHaveTextAsync(new Regex(@"^Shards \((\d+) of \1 ready; [\d,]+ guilds in 1 process\)$"), new() { Timeout = Slow });
                 await Assertions
                     .Expect(shards.GetByRole(AriaRole.Cell, new() { Name = "ready", Exact = true }).First)
                     .ToBeVisibleAsync();
