@@ -29,12 +29,14 @@ describe("ShardStatus", () => {
   });
 
   it("sums a fleet's guilds and processes, as 64 shards in 4 processes serving 100,000 guilds", async () => {
-    const fleet = Array.from({ length: 64 }, (_, id) => shard(id, "ready", false, 0, `host/${id % 4}`, id < 32 ? 1_563 : 1_562));
+    const guilds = (id: number) => (id < 32 ? 1_563 : 1_562);
+    const fleet = Array.from({ length: 64 }, (_, id) => shard(id, "ready", false, 0, `host/${id % 4}`, guilds(id)));
     const { client } = fakeApi(() => json(fleet));
 
     render(<ShardStatus client={client} everyMs={60_000} />);
 
-    expect((await screen.findByRole("table")).querySelector("caption")?.textContent).toBe("Shards (64 of 64 ready; 100,000 guilds in 4 processes)");
+    const caption = (await screen.findByRole("table")).querySelector("caption")?.textContent;
+    expect(caption).toBe("Shards (64 of 64 ready; 100,000 guilds in 4 processes)");
     expect(screen.getAllByRole("row")).toHaveLength(65);
   });
 });

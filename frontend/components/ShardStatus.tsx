@@ -11,7 +11,8 @@ function summary(shards: Shard[]) {
   const ready = shards.filter((s) => s.status.state === "ready" && !s.stale).length;
   const guilds = shards.reduce((sum, s) => sum + (s.status.guildCount ?? 0), 0);
   const processes = new Set(shards.map((s) => s.status.owner)).size;
-  return `Shards (${ready} of ${shards.length} ready; ${guilds.toLocaleString("en-US")} guilds in ${processes} ${processes === 1 ? "process" : "processes"})`;
+  const running = `${processes} ${processes === 1 ? "process" : "processes"}`;
+  return `Shards (${ready} of ${shards.length} ready; ${guilds.toLocaleString("en-US")} guilds in ${running})`;
 }
 
 /** Every shard as the bot last published it, read again every two seconds, as the bot publishes. */
