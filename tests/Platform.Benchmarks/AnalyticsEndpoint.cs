@@ -18,7 +18,6 @@ namespace Platform.Benchmarks;
 internal static class AnalyticsEndpoint
 {
     private const long GuildId = 900_000_000_000_000_001;
-    private const ulong BotOwner = 800_000_000_000_000_001;
     private static readonly string[] Groupings = ["day", "model", "module", "user"];
 
     public static async Task<int> RunAsync(TimeSpan roundLength, int clients, int usageRows)
@@ -33,8 +32,8 @@ internal static class AnalyticsEndpoint
         {
             foreach (var (mode, cacheFor) in new[] { ("uncached", "00:00:00"), ("cached", "00:00:05") })
             {
-                await using var api = ApiHost.Start(Settings(database, redis, cacheFor));
-                var cookie = await ApiSessions.SignInAsBotOwnerAsync(api, BotOwner);
+                await using var api = ApiHost.Start(ApiSessions.Settings(database, redis, 1100000000000000099, ("Analytics:CacheFor", cacheFor)));
+                var cookie = await ApiSessions.SignInAsBotOwnerAsync(api);
                 results[mode].Add(await LoadAsync(api.BaseAddress, cookie, clients, roundLength));
             }
         }
@@ -69,20 +68,6 @@ internal static class AnalyticsEndpoint
             });
         return 0;
     }
-
-    private static Dictionary<string, string?> Settings(string database, string redis, string cacheFor) => new()
-    {
-        ["ConnectionStrings:platformdb"] = database,
-        ["ConnectionStrings:redis"] = redis,
-        ["Discord:ClientId"] = "1100000000000000099",
-        ["Discord:ClientSecret"] = "benchmark",
-        ["Discord:Token"] = "benchmark",
-        ["Dashboard:BotOwners"] = BotOwner.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["RateLimits:SessionBurst"] = "1000000",
-        ["RateLimits:SessionPerSecond"] = "1000000",
-        ["Analytics:CacheFor"] = cacheFor,
-        ["Logging:LogLevel:Default"] = "Warning",
-    };
 
     private static async Task<Round> LoadAsync(Uri api, string session, int clients, TimeSpan length)
     {

@@ -13,24 +13,12 @@ namespace Platform.Benchmarks;
 /// </summary>
 internal static class ShardsEndpoint
 {
-    private const ulong BotOwner = 800_000_000_000_000_001;
     private const int Requests = 500;
 
     public static async Task<object> MeasureAsync(string database, string redis, ulong applicationId)
     {
-        await using var api = ApiHost.Start(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:platformdb"] = database,
-            ["ConnectionStrings:redis"] = redis,
-            ["Discord:ClientId"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Discord:ClientSecret"] = "benchmark",
-            ["Discord:Token"] = "benchmark",
-            ["Dashboard:BotOwners"] = BotOwner.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RateLimits:SessionBurst"] = "1000000",
-            ["RateLimits:SessionPerSecond"] = "1000000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        var session = await ApiSessions.SignInAsBotOwnerAsync(api, BotOwner);
+        await using var api = ApiHost.Start(ApiSessions.Settings(database, redis, applicationId));
+        var session = await ApiSessions.SignInAsBotOwnerAsync(api);
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = api.BaseAddress };
         http.DefaultRequestHeaders.Add("Cookie", $"{SessionAuthentication.CookieName}={session}");
 
