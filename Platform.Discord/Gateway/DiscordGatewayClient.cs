@@ -94,7 +94,7 @@ public sealed class DiscordGatewayClient(
         lock (running)
         {
             running.Remove(shardId, out removed);
-            Shards = [.. running.Values.Select(r => r.Shard).OrderBy(s => s.ShardId)];
+            PublishShards();
         }
 
         if (removed is null)
@@ -132,7 +132,7 @@ public sealed class DiscordGatewayClient(
             var scope = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
             var run = Task.Run(() => shard.RunAsync(scope.Token, after), CancellationToken.None);
             running[shardId] = new RunningShard(shard, scope, run);
-            Shards = [.. running.Values.Select(r => r.Shard).OrderBy(s => s.ShardId)];
+            PublishShards();
             run.ContinueWith(
                 failed => completion.TrySetException(failed.Exception!.InnerExceptions),
                 CancellationToken.None,
@@ -143,6 +143,9 @@ public sealed class DiscordGatewayClient(
         ShardsChanged?.Invoke();
         return shard;
     }
+
+    /// <summary>Replaces <see cref="Shards"/> with what runs now; called under the lock on <c>running</c>.</summary>
+    private void PublishShards() => Shards = [.. running.Values.Select(r => r.Shard).OrderBy(s => s.ShardId)];
 
     public async Task StopAsync()
     {
