@@ -15,7 +15,11 @@ namespace Platform.Bot.Guilds;
 /// </summary>
 public sealed partial class GuildDirectory(NpgsqlDataSource database, TimeProvider time, ILogger<GuildDirectory> logger) : BackgroundService
 {
-    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a failed write waits before the next, however many events come meanwhile: during a start storm they
+    /// come every few milliseconds, and each would otherwise send every process to the database again.
+    /// </summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How long the first change of a burst waits for the rest: a shard's start sends its GUILD_CREATEs over a
@@ -66,7 +70,10 @@ public sealed partial class GuildDirectory(NpgsqlDataSource database, TimeProvid
             {
                 await toWrite.WaitAsync(RetryInterval, stoppingToken);
                 await Task.Delay(GatherTime, time, stoppingToken);
-                await WritePendingAsync(stoppingToken);
+                if (!await WritePendingAsync(stoppingToken))
+                {
+                    await Task.Delay(RetryInterval, time, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -81,7 +88,8 @@ public sealed partial class GuildDirectory(NpgsqlDataSource database, TimeProvid
         await WritePendingAsync(cancellationToken);
     }
 
-    private async Task WritePendingAsync(CancellationToken cancellationToken)
+    /// <summary>Writes every pending change; false if the database refused, the rest left pending.</summary>
+    private async Task<bool> WritePendingAsync(CancellationToken cancellationToken)
     {
         foreach (var batch in pending.Values.Chunk(GuildRowWriter.BatchSize))
         {
@@ -94,7 +102,7 @@ public sealed partial class GuildDirectory(NpgsqlDataSource database, TimeProvid
             catch (Exception error) when (error is DbException or TimeoutException)
             {
                 LogWriteFailed(error, pending.Count, RetryInterval.TotalSeconds);
-                return;
+                return false;
             }
 
             BotTelemetry.GuildRowsWritten.Record(batch.Length);
@@ -105,6 +113,8 @@ public sealed partial class GuildDirectory(NpgsqlDataSource database, TimeProvid
                 Count(change.Row is null ? "left" : change.Event == GatewayEventNames.GuildCreate ? "create" : "update");
             }
         }
+
+        return true;
     }
 
     private static void Count(string change) => BotTelemetry.GuildEvents.Add(1, new KeyValuePair<string, object?>("change", change));

@@ -30,22 +30,8 @@ public sealed class GuildDirectoryTests(BotEnvironment environment)
     public async Task A_start_storm_of_two_thousand_guilds_is_written_a_thousand_rows_a_round_trip_at_most()
     {
         await using var scenario = await BotScenario.StartAsync(environment, "Shards=2", "Guilds=2000", "MembersPerGuild=2");
-        var database = new NpgsqlConnectionStringBuilder(scenario.Database).Database;
-        var statements = new ConcurrentBag<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text
-                    && text.Contains("INSERT INTO guilds", StringComparison.Ordinal))
-                {
-                    statements.Add(text);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        var statements = new ConcurrentBag<Activity>();
+        using var listener = ListenToGuildInserts(scenario, statements);
 
         await scenario.StartBotAsync();
 
@@ -125,6 +111,51 @@ public sealed class GuildDirectoryTests(BotEnvironment environment)
 
         Assert.StartsWith("Pong!", ping.Text());
         Assert.Equal("Joined during an outage", (await db.Guilds.AsNoTracking().SingleAsync(g => g.Id == (long)joined.Id)).Name);
+    }
+
+    [Fact]
+    public async Task A_failed_write_waits_its_retry_interval_however_many_guild_events_come_meanwhile()
+    {
+        await using var scenario = await BotScenario.StartAsync(environment);
+        await scenario.StartBotAsync();
+        await using var db = scenario.CreateDbContext();
+        var inserts = new ConcurrentBag<Activity>();
+        using var listener = ListenToGuildInserts(scenario, inserts);
+
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE guilds RENAME TO guilds_away");
+        for (var join = 0; join < 6; join++)
+        {
+            await scenario.Emulator.PostAsync<Discord.Models.Guild>("/control/guilds", new SeedGuildRequest($"Joined {join}"));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        // Six joins over 1.5 s: one failed write, two if this machine was slow past the retry interval; without the wait
+        // every join sent the writer to the database again.
+        var failed = inserts.Count;
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE guilds_away RENAME TO guilds");
+        Assert.InRange(failed, 1, 2);
+        await Eventually.TrueAsync(async () => await db.Guilds.CountAsync(g => g.Name.StartsWith("Joined ")) == 6, "the six guilds stored");
+    }
+
+    /// <summary>Collects the bot's statements that write the scenario's guilds table, failed ones too.</summary>
+    private static ActivityListener ListenToGuildInserts(BotScenario scenario, ConcurrentBag<Activity> inserts)
+    {
+        var database = new NpgsqlConnectionStringBuilder(scenario.Database).Database;
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text
+                    && text.Contains("INSERT INTO guilds", StringComparison.Ordinal))
+                {
+                    inserts.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static Task DispatchAsync(BotScenario scenario, string type, object data, ulong guildId) =>
