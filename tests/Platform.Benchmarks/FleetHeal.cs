@@ -22,7 +22,7 @@ internal static class FleetHeal
     /// <summary>As many interactions as a minute at 1,000 a second, whatever the rate: the caches see the same draws.</summary>
     private const int CacheInteractions = 60_000;
 
-    public static async Task<int> RunAsync(FleetRun run, int peakRate, int sustainedRate, int healRate)
+    public static async Task<int> RunAsync(FleetRun run, string infrastructureCommands, int peakRate, int sustainedRate, int healRate)
     {
         var (info, applicationId) = await FleetStatus.BotAsync(run);
         using var redis = await ConnectionMultiplexer.ConnectAsync(run.Redis);
@@ -31,7 +31,8 @@ internal static class FleetHeal
         var emulator = new HttpClient { BaseAddress = run.Emulator };
         var status = () => FleetStatus.ShardsAsync(redis.GetDatabase(), applicationId);
         using var fleet = BotFleet.Start(run.Processes, info.Shards, run.BotSettings);
-        await UntilAsync(async () => FleetStatus.Serves(await status(), info.Shards, run.Processes, run.Guilds), TimeSpan.FromMinutes(10));
+        var startStormOutage = await StartStormOutage.MeasureAsync(run, infrastructureCommands, info.Shards, status);
+        await FleetStatus.UntilAsync(async () => FleetStatus.Serves(await status(), info.Shards, run.Processes, run.Guilds), TimeSpan.FromMinutes(10));
         await Task.Delay(TimeSpan.FromSeconds(15));
 
         var shardPage = await ShardsEndpoint.MeasureAsync(run.Database, run.Redis, applicationId);
@@ -44,15 +45,15 @@ internal static class FleetHeal
         var dead = (await status()).Where(s => s.ShardId % run.Processes == 1).Select(s => s.Owner).Distinct().Single();
         fleet.Kill(1);
         var sinceKill = Stopwatch.StartNew();
-        await UntilAsync(async () => (await status()).Where(s => s.Owner == dead).All(s => s.IsStale(DateTimeOffset.UtcNow)));
+        await FleetStatus.UntilAsync(async () => (await status()).Where(s => s.Owner == dead).All(s => s.IsStale(DateTimeOffset.UtcNow)));
         var stale = sinceKill.Elapsed.TotalSeconds;
-        await UntilAsync(async () => FleetStatus.Serves(await status(), info.Shards, run.Processes - 1, run.Guilds));
+        await FleetStatus.UntilAsync(async () => FleetStatus.Serves(await status(), info.Shards, run.Processes - 1, run.Guilds));
         var healed = sinceKill.Elapsed.TotalSeconds;
         var healLoad = await healing;
 
         var survivors = (await status()).Select(s => s.Owner).ToHashSet();
         fleet.StartProcess(1);
-        var handedBack = await UntilAsync(async () => await status() is var shards
+        var handedBack = await FleetStatus.UntilAsync(async () => await status() is var shards
             && FleetStatus.Serves(shards, info.Shards, run.Processes, run.Guilds) && !shards.Select(s => s.Owner).ToHashSet().SetEquals(survivors));
 
         fleet.StartProcess(0);
@@ -60,7 +61,7 @@ internal static class FleetHeal
         var ownersWithSpare = (await status()).Select(s => s.Owner).Distinct().Count();
         var first = (await status()).First(s => s.ShardId == 0).Owner;
         fleet.Kill(0);
-        var spareTookOver = await UntilAsync(async () => await status() is var shards
+        var spareTookOver = await FleetStatus.UntilAsync(async () => await status() is var shards
             && FleetStatus.Serves(shards, info.Shards, run.Processes, run.Guilds) && shards.All(s => s.Owner != first));
 
         // Last: an overloaded bot answers late, and what it spends then is no measure of what came before.
@@ -73,6 +74,7 @@ internal static class FleetHeal
             guilds = run.Guilds,
             shards = info.Shards,
             processes = run.Processes,
+            startStormOutage,
             shardPage,
             sustained,
             cacheEntryBytes = CacheEntryBytes(),
@@ -101,23 +103,6 @@ internal static class FleetHeal
 
     private static async Task<int> IdentifiesAsync(HttpClient emulator) =>
         (await emulator.GetFromJsonAsync<JsonElement[]>("/control/identifies"))!.Length;
-
-    /// <summary>Seconds until <paramref name="condition"/> holds, polled every 100 ms.</summary>
-    private static async Task<double> UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        var timer = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (timer.Elapsed > (timeout ?? TimeSpan.FromMinutes(2)))
-            {
-                throw new TimeoutException($"Still not so after {timer.Elapsed.TotalSeconds:0} s.");
-            }
-
-            await Task.Delay(100);
-        }
-
-        return timer.Elapsed.TotalSeconds;
-    }
 
     /// <summary>What one guild costs in a module-state cache: an entry holding an empty dictionary (a guild with no rows).</summary>
     private static double CacheEntryBytes()

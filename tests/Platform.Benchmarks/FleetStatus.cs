@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using Platform.Contracts;
 using Platform.Discord.Gateway;
@@ -35,5 +36,22 @@ internal static class FleetStatus
     {
         await using var command = database.CreateCommand(sql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Seconds until <paramref name="condition"/> holds, polled every 100 ms.</summary>
+    public static async Task<double> UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        var timer = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (timer.Elapsed > (timeout ?? TimeSpan.FromMinutes(2)))
+            {
+                throw new TimeoutException($"Still not so after {timer.Elapsed.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return timer.Elapsed.TotalSeconds;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Testing;
 
 namespace Platform.Benchmarks;
@@ -11,7 +12,8 @@ internal static class InfrastructureProcess
 {
     /// <summary>
     /// Writes a migrated database's connection string and Redis' to <paramref name="connectionsFile"/>, one
-    /// per line, and serves them until standard input closes.
+    /// per line, and serves them until standard input closes. A line <c>restart-postgres &lt;seconds&gt;</c> on it
+    /// stops Postgres for that long, as an outage would; a benchmark writes it into the same pipe as the script.
     /// </summary>
     public static async Task<int> ServeAsync(string connectionsFile)
     {
@@ -20,7 +22,16 @@ internal static class InfrastructureProcess
         // Written whole, then moved into place: the script reads the file as soon as it exists.
         await File.WriteAllLinesAsync(connectionsFile + ".partial", [database, infrastructure.RedisConnectionString]);
         File.Move(connectionsFile + ".partial", connectionsFile, overwrite: true);
-        await Console.In.ReadToEndAsync();
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            if (line.Split(' ') is ["restart-postgres", var seconds])
+            {
+                await infrastructure.StopPostgresAsync();
+                await Task.Delay(TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
+                await infrastructure.StartPostgresAsync();
+            }
+        }
+
         return 0;
     }
 }

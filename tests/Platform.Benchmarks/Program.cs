@@ -16,10 +16,10 @@ return args switch
     ["fleet-start", var emulator, var emulatorPid, var token, var database, var redis, var guilds, var processes, var interval] =>
         await FleetStart.RunAsync(Fleet(emulator, emulatorPid, token, database, redis, guilds, processes, interval)),
     ["fleet-heal", var emulator, var emulatorPid, var token, var database, var redis, var guilds, var processes, var interval,
-        var peakRate, var sustainedRate, var healRate] =>
+        var infrastructureCommands, var peakRate, var sustainedRate, var healRate] =>
         await FleetHeal.RunAsync(
             Fleet(emulator, emulatorPid, token, database, redis, guilds, processes, interval),
-            int.Parse(peakRate), int.Parse(sustainedRate), int.Parse(healRate)),
+            infrastructureCommands, int.Parse(peakRate), int.Parse(sustainedRate), int.Parse(healRate)),
     ["infrastructure", var connectionsFile] => await InfrastructureProcess.ServeAsync(connectionsFile),
     ["interaction-roundtrip", var emulator, var token, var database, var redis, var seconds, .. var rates]
         when rates.Length > 0 => await InteractionRoundTrip.RunAsync(
@@ -56,7 +56,7 @@ static int Usage()
         "usage: gateway-ingest ours|sink <emulator-url> <token> <events> <rate|max> zlib-stream|plain <emulator-pid>" +
         " | shard-start <emulator-url> <token> <identify-interval-seconds>" +
         " | fleet-start <emulator-url> <emulator-pid> <token> <database> <redis> <guilds> <processes> <identify-interval-seconds>" +
-        " | fleet-heal <same as fleet-start> <peak-rate> <sustained-rate> <heal-rate>" +
+        " | fleet-heal <same as fleet-start> <infrastructure-commands> <peak-rate> <sustained-rate> <heal-rate>" +
         " | interaction-roundtrip <emulator-url> <token> <database> <redis> <seconds-per-rate> <rate> [rate ...]" +
         " | infrastructure <connections-file> | llm-usage <ingest-rows> <summary-rows> | analytics <seconds-per-round> <clients> <usage-rows>" +
         " | micro [BenchmarkDotNet options]");

@@ -42,15 +42,17 @@ stop_emulator() {
 }
 
 # start_infrastructure: runs the test AppHost's Postgres and Redis until stop_infrastructure; sets
-# $database (a migrated database's connection string) and $redis.
+# $database (a migrated database's connection string), $redis, and $infrastructure_commands: the pipe a benchmark
+# writes a command into (InfrastructureProcess.cs says which).
 start_infrastructure() {
   infrastructure_dir=$(mktemp -d)
-  mkfifo "$infrastructure_dir/stdin"
+  infrastructure_commands="$infrastructure_dir/stdin"
+  mkfifo "$infrastructure_commands"
   dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" infrastructure "$infrastructure_dir/connections" \
-    <"$infrastructure_dir/stdin" >"$infrastructure_dir/log" 2>&1 &
+    <"$infrastructure_commands" >"$infrastructure_dir/log" 2>&1 &
   infrastructure_pid=$!
   # Held open until stop_infrastructure: its end is what tells the process to stop the servers.
-  exec {infrastructure_stdin}>"$infrastructure_dir/stdin"
+  exec {infrastructure_stdin}>"$infrastructure_commands"
   until [[ -f "$infrastructure_dir/connections" ]]; do
     if ! kill -0 "$infrastructure_pid" 2>/dev/null; then
       cat "$infrastructure_dir/log" >&2
