@@ -16,9 +16,11 @@ retry() { "$@" || { sleep 5; "$@"; } || { sleep 15; "$@"; }; }
 # Chromium drives the UI tests (Playwright's own browser download cannot run here); Podman,
 # docker-compose and mmdebstrap run the deployment test (tests/Platform.Deployment.Tests). Podman's
 # network backend is netavark with aardvark-dns: with CNI, the fallback when they are missing (Podman
-# only recommends them), containers on an internal network cannot find each other by name.
+# only recommends them), containers on an internal network cannot find each other by name; netavark
+# sets up each network's firewall rules with iptables, which nothing else asks for ("netavark: No such
+# file or directory" when a build step needs a network on a machine without it).
 packages=(postgresql redis-server)
-$for_tests && packages+=(chromium podman runc uidmap slirp4netns fuse-overlayfs netavark aardvark-dns mmdebstrap docker-compose)
+$for_tests && packages+=(chromium podman runc uidmap slirp4netns fuse-overlayfs netavark aardvark-dns iptables mmdebstrap docker-compose)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
