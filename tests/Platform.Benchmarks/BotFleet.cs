@@ -13,6 +13,9 @@ internal sealed class BotFleet(int count, int totalShards, IReadOnlyDictionary<s
     private readonly List<(int Index, BotProcess Process)> processes = [];
     private readonly string spool = Directory.CreateTempSubdirectory("fleet-spool").FullName;
 
+    /// <summary>The bot as operators deploy it (<c>dotnet publish</c>, so precompiled), where the scripts put it.</summary>
+    private static string? PublishedDirectory => Environment.GetEnvironmentVariable("BENCH_BOT_DIRECTORY");
+
     public static BotFleet Start(int count, int totalShards, IReadOnlyDictionary<string, string?> settings)
     {
         var fleet = new BotFleet(count, totalShards, settings);
@@ -36,7 +39,7 @@ internal sealed class BotFleet(int count, int totalShards, IReadOnlyDictionary<s
             ["Llm:SpoolDirectory"] = Path.Combine(spool, name.Replace(' ', '-')),
         };
         // Its warnings and errors (the only level logged) go to this process's standard error, apart from the result.
-        processes.Add((index, BotProcess.Start(process, line => Console.Error.WriteLine($"{name}: {line}"))));
+        processes.Add((index, BotProcess.Start(process, line => Console.Error.WriteLine($"{name}: {line}"), PublishedDirectory)));
     }
 
     /// <summary>SIGKILL to the oldest process of <paramref name="index"/>.</summary>

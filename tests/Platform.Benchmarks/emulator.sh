@@ -16,6 +16,13 @@ build_all() {
   fi
 }
 
+# publish_bot: the bot as operators deploy it (dotnet publish, which precompiles it: ReadyToRun), for the benchmarks
+# that run it as processes of its own; BotFleet starts it from $BENCH_BOT_DIRECTORY.
+publish_bot() {
+  export BENCH_BOT_DIRECTORY="$here/bin/bot-published"
+  dotnet publish "$repo/Platform.Bot" -c Release -o "$BENCH_BOT_DIRECTORY" -nologo -v quiet -clp:ErrorsOnly >/dev/null
+}
+
 # start_emulator [Name=value ...]: sets $emulator_url and $emulator_pid; $emulator_cpus, when set, pins it (taskset -c)
 # and $emulator_nice, when set, runs it at that niceness
 start_emulator() {

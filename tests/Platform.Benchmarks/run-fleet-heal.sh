@@ -16,6 +16,7 @@ sustained_rate="${3:-250}"
 heal_rate="${4:-100}"
 interval="${5:-5}"
 build_all
+publish_bot
 # As in run-fleet.sh: on 2 shared cores the emulator runs ahead of the bots, as Discord is not starved by its clients.
 emulator_nice=-10
 

@@ -13,6 +13,7 @@ shift || true
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(25000 50000 100000)
 build_all
+publish_bot
 # Five processes (and Postgres) on 2 cores saturate them during a start: at normal priority the emulator read IDENTIFYs
 # late enough that it timed them closer together than they were sent, and refused some (up to 16 of 64), which Discord,
 # on machines of its own, would not have. It runs ahead of the bots instead.

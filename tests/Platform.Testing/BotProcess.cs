@@ -17,11 +17,13 @@ public sealed class BotProcess : IDisposable
     /// <param name="settings">Configuration as <c>Section:Key</c>, passed as environment variables.</param>
     /// <param name="output">Gets each line the bot writes; unset drops them. Either way they are read, so that a full
     /// pipe never blocks the bot.</param>
-    public static BotProcess Start(IReadOnlyDictionary<string, string?> settings, Action<string>? output = null)
+    /// <param name="directory">Where the bot is, e.g. published as operators deploy it; unset, the build beside this code.</param>
+    public static BotProcess Start(IReadOnlyDictionary<string, string?> settings, Action<string>? output = null, string? directory = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Platform.Bot.dll")])
+        directory ??= AppContext.BaseDirectory;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Platform.Bot.dll")])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
