@@ -32,7 +32,8 @@ internal static class FleetHeal
         var status = () => FleetStatus.ShardsAsync(redis.GetDatabase(), applicationId);
         using var fleet = BotFleet.Start(run.Processes, info.Shards, run.BotSettings);
         var startStormOutage = await StartStormOutage.MeasureAsync(run, infrastructureCommands, info.Shards, status);
-        await FleetStatus.UntilAsync(async () => FleetStatus.Serves(await status(), info.Shards, run.Processes, run.Guilds), TimeSpan.FromMinutes(10));
+        await FleetStatus.UntilAsync(
+            async () => FleetStatus.Serves(await status(), info.Shards, run.Processes, run.Guilds), TimeSpan.FromMinutes(10));
         await Task.Delay(TimeSpan.FromSeconds(15));
 
         var shardPage = await ShardsEndpoint.MeasureAsync(run.Database, run.Redis, applicationId);
