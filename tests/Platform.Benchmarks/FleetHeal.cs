@@ -40,7 +40,7 @@ internal static class FleetHeal
         var sustained = await FleetLoad.MeasureAsync(
             fleet, control, database, run.EmulatorPid, sustainedRate, TimeSpan.FromSeconds(CacheInteractions / sustainedRate));
 
-        var identifiesBefore = await IdentifiesAsync(emulator);
+        var identifiesBefore = (await FleetStatus.IdentifiesAsync(run.Emulator)).Length;
         var healing = control.ZipfLoadAsync(FleetLoad.Command, healRate, HealLoad, FleetLoad.ZipfExponent);
         await Task.Delay(TimeSpan.FromSeconds(5));
         var dead = (await status()).Where(s => s.ShardId % run.Processes == 1).Select(s => s.Owner).Distinct().Single();
@@ -94,16 +94,13 @@ internal static class FleetHeal
             ownersWithSpare,
             spareTookOverSeconds = Math.Round(spareTookOver, 2),
             // Every move above resumed: an IDENTIFY here would be a session started again.
-            identifiesSinceServing = await IdentifiesAsync(emulator) - identifiesBefore,
+            identifiesSinceServing = (await FleetStatus.IdentifiesAsync(run.Emulator)).Length - identifiesBefore,
             resumes = sessions.Sum(s => s.GetProperty("resumes").GetInt32()),
             mostConcurrentSessionsPerShard = most.Values.Max(),
             peak,
         }));
         return 0;
     }
-
-    private static async Task<int> IdentifiesAsync(HttpClient emulator) =>
-        (await emulator.GetFromJsonAsync<JsonElement[]>("/control/identifies"))!.Length;
 
     /// <summary>What one guild costs in a module-state cache: an entry holding an empty dictionary (a guild with no rows).</summary>
     private static double CacheEntryBytes()

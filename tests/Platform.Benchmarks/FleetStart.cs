@@ -53,7 +53,7 @@ internal static class FleetStart
             if (stored is null)
             {
                 ownQueries++;
-                if (await FleetStatus.ScalarAsync(database, "SELECT count(*) FROM guilds WHERE left_at IS NULL") == run.Guilds)
+                if (await FleetStatus.GuildRowsAsync(database) == run.Guilds)
                 {
                     (stored, atStored) = (timer.Elapsed.TotalSeconds, fleet.Sample());
                 }
@@ -68,7 +68,7 @@ internal static class FleetStart
         // Less this benchmark's own polling, one transaction a query; the server counts a transaction as it ends.
         var transactions = await TransactionsAsync(database) - transactionsBefore - ownQueries;
         var rule = Math.Ceiling((double)info.Shards / info.SessionStartLimit.MaxConcurrency) * run.IdentifyInterval.TotalSeconds;
-        var identifies = await new HttpClient { BaseAddress = run.Emulator }.GetFromJsonAsync<JsonElement[]>("/control/identifies") ?? [];
+        var identifies = await FleetStatus.IdentifiesAsync(run.Emulator);
         var identifiedAt = identifies.Select(i => i.GetProperty("at").GetDateTimeOffset()).Order().ToList();
         // From the first IDENTIFY the emulator saw: the processes' own start (runtime, JIT, connections) is apart.
         var paced = (readyAt - identifiedAt[0]).TotalSeconds;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Npgsql;
 using Platform.Contracts;
 using Platform.Discord.Gateway;
@@ -31,6 +33,17 @@ internal static class FleetStatus
         && shards.All(s => s.State == "ready" && !s.IsStale(DateTimeOffset.UtcNow))
         && shards.Select(s => s.Owner).Distinct().Count() == processes
         && shards.Sum(s => s.GuildCount - s.UnavailableGuildCount) == guilds;
+
+    /// <summary>The guilds the bots have stored and not left.</summary>
+    public static Task<long> GuildRowsAsync(NpgsqlDataSource database) =>
+        ScalarAsync(database, "SELECT count(*) FROM guilds WHERE left_at IS NULL");
+
+    /// <summary>Every IDENTIFY the emulator has seen, accepted or refused, with its shard and time.</summary>
+    public static async Task<JsonElement[]> IdentifiesAsync(Uri emulator)
+    {
+        using var http = new HttpClient { BaseAddress = emulator };
+        return await http.GetFromJsonAsync<JsonElement[]>("/control/identifies") ?? [];
+    }
 
     public static async Task<long> ScalarAsync(NpgsqlDataSource database, string sql)
     {

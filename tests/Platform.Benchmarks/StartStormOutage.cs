@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Platform.Contracts;
@@ -41,7 +40,7 @@ internal static class StartStormOutage
         var stored = timer.Elapsed.TotalSeconds;
         await FleetStatus.UntilAsync(async () => (await status()).Count(s => s.State == "ready") == totalShards);
 
-        var identifies = (await new HttpClient { BaseAddress = run.Emulator }.GetFromJsonAsync<JsonElement[]>("/control/identifies"))!;
+        var identifies = await FleetStatus.IdentifiesAsync(run.Emulator);
         return new
         {
             guildsReceivedAtOutage = receivedAtOutage,
@@ -62,13 +61,11 @@ internal static class StartStormOutage
     /// <summary>The guilds table's current rows, or null while Postgres refuses: a connection of its own each time.</summary>
     private static async Task<long?> RowsAsync(string database)
     {
-        var unpooled = new NpgsqlConnectionStringBuilder(database) { Pooling = false, Timeout = 1 }.ConnectionString;
+        await using var unpooled = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(database) { Pooling = false, Timeout = 1 }.ConnectionString);
         try
         {
-            await using var connection = new NpgsqlConnection(unpooled);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM guilds WHERE left_at IS NULL", connection);
-            return (long)(await command.ExecuteScalarAsync())!;
+            return await FleetStatus.GuildRowsAsync(unpooled);
         }
         catch (NpgsqlException)
         {

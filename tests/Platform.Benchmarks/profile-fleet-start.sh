@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where a fleet's start spends its CPU: run-fleet.sh's start of 4 bot processes on 64 shards (without the peer), with
-# perf sampling the whole machine; the bot processes' samples are then summed by shared object and by function, the
-# runtime writing its compiled methods' names where perf finds them (DOTNET_PerfMapEnabled). Needs perf, as root.
+# perf sampling the whole machine; the bot processes' samples are then summed by thread and by shared object, the
+# runtime writing where its compiled methods are for perf (DOTNET_PerfMapEnabled). Needs perf, as root.
 # Usage: profile-fleet-start.sh [guilds [identify-interval-seconds]]
 set -euo pipefail
 source "$(dirname "$0")/emulator.sh"
@@ -19,8 +19,8 @@ profile=$(mktemp -d)
 perf record -a -g -F 499 -o "$profile/perf.data" 2>"$profile/perf.log" &
 perf_pid=$!
 # Compiled code is mapped twice (write, then execute) unless told otherwise, and perf cannot name it there.
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" fleet-start "$emulator_url" "$emulator_pid" \
-  "$token" "$database" "$redis" "$guilds" 4 "$interval" &
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 dotnet "$here/bin/Release/net10.0/Platform.Benchmarks.dll" fleet-start \
+  "$emulator_url" "$emulator_pid" "$token" "$database" "$redis" "$guilds" 4 "$interval" &
 benchmark_pid=$!
 # The bots' threads, to keep their samples apart from the emulator's and the databases' (perf reports by thread).
 while kill -0 "$benchmark_pid" 2>/dev/null; do

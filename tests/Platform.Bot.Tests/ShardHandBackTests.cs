@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Platform.Bot.Shards;
-using Platform.Discord.Gateway;
 using Platform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +28,8 @@ public sealed class ShardHandBackTests(BotEnvironment environment)
             async () => (await scenario.ReadAsync()).Values.All(s => s.Owner == first && s.State == "ready"), "every shard ready in process 0");
         var adopted = await scenario.ReadAsync();
         var returned = await scenario.StartBotAsync(settings: Process(1));
-        await Eventually.TrueAsync(() => Task.FromResult(Ready(bots[0]) == "0,2" && Ready(returned) == "1,3"), "shards 1 and 3 handed back");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(bots[0].ReadyShardIds() == "0,2" && returned.ReadyShardIds() == "1,3"), "shards 1 and 3 handed back");
 
         var sessions = await scenario.Emulator.SessionsAsync();
         var most = await scenario.Emulator.Control.GetFromJsonAsync<Dictionary<int, int>>("/control/shards/most-concurrent", TestEmulator.Json);
@@ -40,7 +40,4 @@ public sealed class ShardHandBackTests(BotEnvironment environment)
         Assert.Equal(40, adopted.Values.Sum(s => s.GuildCount));
         Assert.Equal(40, (await scenario.ReadAsync()).Values.Sum(s => s.GuildCount));
     }
-
-    private static string Ready(BotHost bot) =>
-        string.Join(',', bot.Shards.Where(s => s.Status.State == ShardState.Ready).Select(s => s.ShardId));
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Platform.Discord.Gateway;
 using Platform.Testing;
 
 namespace Platform.Bot.Tests;
@@ -29,18 +28,19 @@ public sealed class ShardRescaleTests(BotEnvironment environment)
         // Long enough for an adoption, which waits one lease after start; a standby must still run nothing.
         await Task.Delay(Lease * 2);
         Assert.All(added, bot => Assert.Empty(bot.Shards));
-        Assert.Equal("0,2,4,6", Ready(first[0]));
+        Assert.Equal("0,2,4,6", first[0].ReadyShardIds());
 
         await scenario.StopBotAsync(first[0]);
         var restarted0 = await scenario.StartBotAsync(settings: Process(0, 4));
         await Eventually.TrueAsync(
-            () => Task.FromResult(Ready(restarted0) == "0,4" && Ready(added[0]) == "2,6" && Ready(first[1]) == "1,3,5,7"),
+            () => Task.FromResult(restarted0.ReadyShardIds() == "0,4" && added[0].ReadyShardIds() == "2,6" && first[1].ReadyShardIds() == "1,3,5,7"),
             "process 0 back with half its shards, process 2 running the other half");
 
         await scenario.StopBotAsync(first[1]);
         var restarted1 = await scenario.StartBotAsync(settings: Process(1, 4));
         await Eventually.TrueAsync(
-            () => Task.FromResult(Ready(restarted0) == "0,4" && Ready(restarted1) == "1,5" && Ready(added[0]) == "2,6" && Ready(added[1]) == "3,7"),
+            () => Task.FromResult(restarted0.ReadyShardIds() == "0,4" && restarted1.ReadyShardIds() == "1,5"
+                && added[0].ReadyShardIds() == "2,6" && added[1].ReadyShardIds() == "3,7"),
             "every shard in its home of 4");
 
         var sessions = await scenario.Emulator.SessionsAsync();
@@ -50,7 +50,4 @@ public sealed class ShardRescaleTests(BotEnvironment environment)
         Assert.Equal(Enumerable.Repeat(1, Shards), most!.OrderBy(shard => shard.Key).Select(shard => shard.Value));
         Assert.Equal(Guilds, (await scenario.ReadAsync()).Values.Sum(s => s.GuildCount));
     }
-
-    private static string Ready(BotHost bot) =>
-        string.Join(',', bot.Shards.Where(s => s.Status.State == ShardState.Ready).Select(s => s.ShardId).Order());
 }
